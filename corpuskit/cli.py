@@ -1,0 +1,93 @@
+"""The `corpuskit` command line. Exit codes: 0 clean, 1 findings at or above the failing
+severity, 2 usage or internal error."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib import import_module
+
+from corpuskit import __version__
+
+USAGE_ERROR = 2
+
+
+def _paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="*", help="seed files or folders (default: `paths` in the config, seeds/)"
+    )
+
+
+def _selection(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--select", help="comma-separated rule codes or prefixes to apply (default ALL)")
+    parser.add_argument("--ignore", help="comma-separated rule codes or prefixes to skip")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="corpuskit", description="Clean, validate and gate a corpus of text seeds."
+    )
+    parser.add_argument("--version", action="version", version=f"corpuskit {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="write the cleaned corpus (JSONL) and a report per seed")
+    _paths(build)
+    build.add_argument("-o", "--output", help="corpus file (default build/corpus.jsonl)")
+    build.add_argument("--reports", help="folder of per-seed reports (default build/reports)")
+    _selection(build)
+    build.set_defaults(handler="build:run")
+
+    check = commands.add_parser("check", help="report findings; exit 1 when the corpus fails the policy")
+    _paths(check)
+    check.add_argument("--output-format", choices=["text", "json"], default="text")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    _selection(check)
+    check.set_defaults(handler="check:run")
+
+    clean = commands.add_parser("clean", help="print the cleaned text of one seed")
+    clean.add_argument("file", help="a seed file, or - for standard input")
+    clean.add_argument("--json", action="store_true", help="print the record and its report instead")
+    _selection(clean)
+    clean.set_defaults(handler="clean:run")
+
+    rules = commands.add_parser("rules", help="list every rule")
+    rules.add_argument("--json", action="store_true")
+    rules.set_defaults(handler="rules:run_list")
+
+    rule = commands.add_parser("rule", help="print the documentation of one rule")
+    rule.add_argument("code")
+    rule.set_defaults(handler="rules:run_one")
+
+    schema = commands.add_parser("schema", help="write the JSON Schemas of the models into schemas/")
+    schema.add_argument("--dir", default="schemas")
+    schema.add_argument("--check", action="store_true", help="only report out-of-date files (exit 1)")
+    schema.set_defaults(handler="schema:run")
+
+    config = commands.add_parser("config", help="print the effective settings and their defaults")
+    config.set_defaults(handler="config:run")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    module, function = args.handler.split(":")
+    from corpuskit.config import ConfigError
+    from corpuskit.discover import PathError
+
+    try:
+        return getattr(import_module(f"corpuskit.commands.{module}"), function)(args)
+    except (ConfigError, PathError) as err:
+        print(f"corpuskit: {err}", file=sys.stderr)
+        return USAGE_ERROR
+    except KeyboardInterrupt:
+        print("corpuskit: interrupted; outputs left as they were", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as err:  # the gate never shows a traceback
+        print(f"corpuskit: internal error: {type(err).__name__}: {err}", file=sys.stderr)
+        return USAGE_ERROR

@@ -1,0 +1,1 @@
+"""One module per `corpuskit` command, each with `run(args) -> int`."""

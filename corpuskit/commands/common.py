@@ -1,0 +1,24 @@
+"""What several commands share: settings from pyproject.toml and the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpuskit.config import Config, load_config
+from corpuskit.discover import discover
+
+
+def load_settings(args) -> Config:
+    """The effective config: pyproject.toml's `[tool.corpuskit]`, then the flags."""
+    config, _ = load_config()
+    updates = {}
+    for flag in ("select", "ignore"):
+        value = getattr(args, flag, None)
+        if value:
+            updates[flag] = [code.strip() for code in value.split(",") if code.strip()]
+    return config.model_copy(update=updates) if updates else config
+
+
+def seeds_of(args, config: Config) -> list[Path]:
+    """The seed files named by the arguments, or by `paths` in the config."""
+    return list(discover(args.paths or config.paths, config.include, config.exclude))

@@ -1,0 +1,49 @@
+"""Which files are seeds: the paths given, folders walked, include and exclude applied."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterator
+from pathlib import Path
+
+SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")
+
+
+class PathError(ValueError):
+    """A path given on the command line does not exist."""
+
+
+def is_excluded(path: Path, patterns: list[str]) -> bool:
+    text = path.as_posix()
+    return any(fnmatch.fnmatch(text, p) or fnmatch.fnmatch(path.name, p) for p in patterns)
+
+
+def is_seed_name(path: Path, include: list[str]) -> bool:
+    name = path.name
+    if name.startswith(".") or name.endswith(SIDECAR_SUFFIXES):
+        return False
+    return any(fnmatch.fnmatch(name, p) for p in include)
+
+
+def discover(paths: list[str], include: list[str], exclude: list[str]) -> Iterator[Path]:
+    """Seed files under `paths`, sorted, each once. A file named explicitly is a seed
+    whatever its name; folders are walked for names matching `include`.
+
+    >>> list(discover([], ["*.txt"], []))
+    []
+    """
+    seen: set[Path] = set()
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if not path.exists() and not path.is_symlink():
+            raise PathError(f"{given}: no such file or folder")
+        if path.is_dir():
+            candidates = sorted(p for p in path.rglob("*") if p.is_file() and is_seed_name(p, include))
+        else:
+            candidates = [path]
+        for candidate in candidates:
+            if candidate not in seen and not is_excluded(candidate, exclude):
+                seen.add(candidate)
+                found.append(candidate)
+    return iter(found)

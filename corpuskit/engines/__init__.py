@@ -1,0 +1,1 @@
+"""Engines run the per-document `clean` function over many seeds."""

@@ -1,0 +1,172 @@
+"""Reading metadata values out of single lines: dates, bylines, outlet names; and the
+document's language.
+
+Each parser returns None when the evidence is weak: a field stays empty rather than
+guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from functools import cache
+
+from corpuskit.lexicon import lexicon
+
+_DIGIT_GROUPS = re.compile(r"\d+")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_TIME = re.compile(r"(?<!\d)\d{1,2}[:.h]\d\d(?!\d)")
+_SEPARATORS = " \t|•·,;/–—-"
+_NAME_SPLIT = re.compile(
+    r"\s*(?:,|&|\band\b|\bog\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bja\b|\bи\b)\s*"
+)
+_NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’-]*\.?|[^\W\d_]\.)$")
+
+
+def strip_date_prefix(text: str) -> str:
+    """Drop a dateline word ("Published", "Publisert", "date", ...) before a date.
+
+    >>> strip_date_prefix(" date 2022-11-12 ")
+    '2022-11-12'
+    """
+    core = text.strip(_SEPARATORS)
+    phrase = lexicon("date_prefix").prefix(core)
+    if phrase:
+        core = core.lstrip()[len(phrase) :]
+    return core.strip(_SEPARATORS + ":")
+
+
+def parse_date(text: str, language: str | None = None) -> dt.date | dt.datetime | None:
+    """A publication date from a line that holds a date and nothing else.
+
+    Returns an aware datetime when the line gives a time and a zone, else a date (a time
+    without a zone is ambiguous and dropped). Month-only dates and future dates are
+    refused. `language` (ISO 639-1, of the document) helps with month names and with the
+    order of day and month in numeric dates.
+
+    >>> parse_date("Jan.07 - 2024 12:58 PM CET").isoformat()
+    '2024-01-07T12:58:00+01:00'
+    >>> parse_date("23 Nov 2023"), parse_date("May 2023"), parse_date("0")
+    (datetime.date(2023, 11, 23), None, None)
+    >>> parse_date("12.03.2023"), parse_date("03/12/2023", "en"), parse_date("03/12/2023", "fr")
+    (datetime.date(2023, 3, 12), datetime.date(2023, 3, 12), datetime.date(2023, 12, 3))
+    """
+    core = strip_date_prefix(text)
+    if not core or len(core) > 60 or len(_DIGIT_GROUPS.findall(core)) < 2:
+        return None
+    if not _YEAR.search(core) and not re.search(r"\d{1,2}[./]\d{1,2}[./]\d{2}", core):
+        return None
+    parsed = _dateparser_parse(core, language)
+    if parsed is None or parsed.year < 1900:
+        return None
+    if parsed.tzinfo is not None and _TIME.search(core):
+        value: dt.date | dt.datetime = parsed.replace(tzinfo=dt.timezone(parsed.utcoffset()))
+        today = dt.datetime.now(dt.timezone.utc)
+        return None if value > today + dt.timedelta(days=1) else value
+    day = parsed.date()
+    return None if day > dt.date.today() + dt.timedelta(days=1) else day
+
+
+_DOTTED = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
+_SLASHED = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
+_DATEPARSER_NAMES = {"no": "nb"}
+
+
+def _dateparser_parse(text: str, language: str | None) -> dt.datetime | None:
+    import dateparser
+
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
+    if _DOTTED.search(text):
+        settings["DATE_ORDER"] = "DMY"
+    elif _SLASHED.search(text):
+        settings["DATE_ORDER"] = "MDY" if language in (None, "en") else "DMY"
+    languages = [_DATEPARSER_NAMES.get(language, language), "en"] if language and language != "en" else None
+    for attempt in (languages, None) if languages else (None,):
+        try:
+            return dateparser.parse(text, languages=attempt, settings=settings)
+        except (ValueError, OverflowError, TypeError, KeyError):
+            continue
+    return None
+
+
+def parse_byline(text: str) -> list[str] | None:
+    """Author names from a byline ("Written by", "Av", "Von", "Par", ...), without the
+    byline word; None when no name follows it.
+
+    >>> parse_byline("Written by Henrik Rothen")
+    ['Henrik Rothen']
+    >>> parse_byline("Von Anna Schmidt und Jonas Weber, dpa")
+    ['Anna Schmidt', 'Jonas Weber']
+    >>> parse_byline("By the time we arrived, it was over.") is None
+    True
+    """
+    phrase = lexicon("byline").prefix(text)
+    if not phrase:
+        return None
+    rest = text.lstrip()[len(phrase) :].strip(" :–—-")
+    if not rest or len(rest) > 120 or (rest.endswith((".", "!", "?")) and not rest.endswith(" Jr.")):
+        return None
+    names = []
+    for part in _NAME_SPLIT.split(rest):
+        tokens = part.split()
+        if 2 <= len(tokens) <= 4 and all(_is_name_token(t) for t in tokens):
+            names.append(" ".join(tokens))
+        elif len(tokens) > 1:
+            return None  # not a name: this is a sentence, not a byline
+    return names or None
+
+
+def _is_name_token(token: str) -> bool:
+    return bool(_NAME_TOKEN.match(token)) and (token[0].isupper() or token in _NAME_PARTICLES)
+
+
+_NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del"})
+
+
+def parse_copyright(text: str) -> str | None:
+    """The outlet in a copyright line.
+
+    >>> parse_copyright("© 2023 Le Monde"), parse_copyright("Copyright (c) Reuters 2024.")
+    ('Le Monde', 'Reuters')
+    """
+    match = re.match(r"^\s*(?:©|\(c\)|copyright)\s*(?:\(c\)|©)?\s*(.*)$", text, re.IGNORECASE)
+    if not match:
+        return None
+    rest = _YEAR.sub("", match.group(1))
+    rest = re.sub(
+        r"\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés)\b.*", "", rest, flags=re.I
+    )
+    rest = rest.strip(" .,-–—|")
+    words = rest.split()
+    if not 1 <= len(words) <= 5 or not rest[0].isupper():
+        return None
+    return rest
+
+
+@cache
+def _identifier():
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> tuple[str | None, float, str]:
+    """ISO 639-1 code, confidence and a note; no code when the text is too short or the
+    detector is unsure.
+
+    >>> detect_language("Dette er en norsk tekst om været i Oslo, og den er ganske lang nok.")[0]
+    'no'
+    >>> detect_language("ok")[0] is None
+    True
+    """
+    sample = text[:2000]
+    letters = sum(ch.isalpha() for ch in sample)
+    if letters < 20:
+        return None, 0.0, "too little text to tell the language"
+    code, prob = _identifier().classify(sample)
+    prob = round(float(prob), 3)
+    if prob < 0.5:
+        return None, prob, f"language unclear (best guess '{code}' at {prob})"
+    return code, prob, "detected"

@@ -1,0 +1,178 @@
+"""The data corpuskit emits: one record per seed (the corpus line) and one report per seed.
+
+Every model forbids unknown keys, so a typo in a sidecar or a stale report fails loudly.
+`corpuskit schema` exports these models as JSON Schema into `schemas/`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+
+class Model(BaseModel):
+    """Base for every corpuskit model: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Severity(str, Enum):
+    """How much a finding matters to the gate (ordered: info < warning < error)."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class SeedMeta(Model):
+    """Metadata of one seed. A field is empty rather than guessed."""
+
+    title: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    published: dt.date | AwareDatetime | None = Field(
+        default=None, description="ISO 8601 date, or date-time with its UTC offset"
+    )
+    source: str | None = None
+    url: str | None = None
+    language: str | None = Field(default=None, description="ISO 639-1 code")
+
+
+class Flags(Model):
+    """Facts about a seed that a consumer of the corpus may want to filter on."""
+
+    truncated: bool = Field(False, description="a paywall or 'continue reading' note was found")
+    encoding_fixed: bool = Field(False, description="ftfy repaired at least one line")
+    flagged: int = Field(0, description="blocks or spans kept although a rule was unsure")
+
+
+class Stats(Model):
+    """Sizes in and out. `removed_share` is the share of non-space characters removed."""
+
+    chars_in: int
+    chars_out: int
+    lines_in: int
+    lines_out: int
+    removed_share: float
+
+
+class Checksums(Model):
+    raw_sha256: str
+    text_sha256: str
+
+
+class Provenance(Model):
+    corpuskit_version: str
+    config_hash: str
+
+
+class SeedRecord(Model):
+    """One line of the cleaned corpus (`build/corpus.jsonl`)."""
+
+    id: str
+    text: str
+    meta: SeedMeta
+    flags: Flags
+    stats: Stats
+    checksums: Checksums
+    provenance: Provenance
+
+
+class Finding(Model):
+    """One thing a rule found. Offsets index the normalized input (see `FileReport`)."""
+
+    code: str
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    line: int = Field(1, description="1-based line in the seed")
+    column: int = Field(1, description="1-based column in the seed")
+    start: int | None = Field(None, description="offset into the normalized input")
+    end: int | None = None
+    text: str | None = Field(None, description="the text concerned")
+    action: str | None = Field(
+        None, description="removed, lifted:<field>, fixed or flagged; none for a plain report"
+    )
+
+
+class EncodingFix(Model):
+    """One changed stretch of a line: `original` became `fixed` at [start, end) of the
+    normalized input."""
+
+    line: int
+    start: int
+    end: int
+    original: str
+    fixed: str
+    explanation: list[str]
+
+
+class NewlineChange(Model):
+    """A line ending that differs from the seed's usual one, at `offset` of the
+    normalized input (where a plain `\\n` now stands)."""
+
+    offset: int
+    original: str
+
+
+class Decoding(Model):
+    """How the bytes became text, and the line endings that normalization replaced."""
+
+    encoding: str
+    bom: bool = False
+    detected: bool = Field(False, description="the encoding was guessed, not declared")
+    confidence: float | None = None
+    newline: str = Field("\n", description="the usual line ending, replaced by \\n")
+    newline_changes: list[NewlineChange] = Field(default_factory=list)
+
+
+class FieldOrigin(Model):
+    """Where one metadata field came from, or why it stayed empty."""
+
+    origin: Literal["explicit", "inferred", "empty"]
+    method: str
+    line: int | None = None
+    text: str | None = None
+    confidence: float | None = None
+    note: str | None = None
+
+
+class Piece(Model):
+    """Kept text: `length` characters at `out` in the cleaned text came from `src`
+    in the normalized input."""
+
+    out: int
+    src: int
+    length: int
+
+
+class Gap(Model):
+    """Layout dropped between kept pieces (blank lines, indentation)."""
+
+    start: int
+    text: str
+
+
+class FileReport(Model):
+    """Everything corpuskit did to one seed, enough to rebuild the original exactly:
+    cleaned text + `pieces` + removed/lifted findings + `layout` give the normalized
+    input; reversing `encoding_fixes` and `decoding` gives the original bytes."""
+
+    id: str
+    path: str
+    decoding: Decoding
+    encoding_fixes: list[EncodingFix] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    metadata: dict[str, FieldOrigin] = Field(default_factory=dict)
+    pieces: list[Piece] = Field(default_factory=list)
+    layout: list[Gap] = Field(default_factory=list)

@@ -1,0 +1,164 @@
+"""Encoding and whitespace repair, line by line, with an edit log.
+
+Each line goes through ftfy (conservative: typographic quotes, dashes and character widths
+are kept; NFC), odd spaces become plain spaces and trailing whitespace goes. Line endings
+become ``\\n``. Every change is recorded as an `EncodingFix` (or in `Decoding.newline_changes`),
+so `restore` rebuilds the decoded text exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from corpuskit.models import Decoding, EncodingFix, NewlineChange
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_BREAKS_INSIDE_A_LINE = re.compile("[\r\n]")
+
+
+def ftfy_config():
+    """ftfy settings corpuskit uses everywhere (a function: ftfy is imported lazily)."""
+    from ftfy import TextFixerConfig
+
+    return TextFixerConfig(
+        uncurl_quotes=False,
+        fix_character_width=False,
+        fix_line_breaks=False,
+        normalization="NFC",
+        explain=True,
+    )
+
+
+class _Ftfy:
+    """The ftfy fixer, loaded on first use so a clean ASCII seed never imports it."""
+
+    config = None
+
+    @classmethod
+    def fix(cls, line: str) -> tuple[str, list[str]]:
+        import ftfy
+
+        if cls.config is None:
+            cls.config = ftfy_config()
+        fixed, steps = ftfy.fix_and_explain(line, config=cls.config)
+        return fixed, [name for _, name in steps or ()]
+
+
+def might_need_ftfy(line: str) -> bool:
+    """Cheap, conservative test: False only when ftfy cannot change the line.
+
+    Printable ASCII without ``&`` holds no mojibake, entity, control character or
+    non-NFC sequence.
+
+    >>> might_need_ftfy("plain ASCII text"), might_need_ftfy("caf\\u00e9"), might_need_ftfy("a &amp; b")
+    (False, True, True)
+    """
+    return not (line.isascii() and line.isprintable() and "&" not in line)
+
+
+def fix_line(line: str) -> tuple[str, list[str]]:
+    """Repair one line; return the new line and the names of the fixes applied.
+
+    >>> fix_line("doesnâ€™t\\u00a0stop  ")
+    ('doesn’t stop', ['decode_inconsistent_utf8', 'replace odd spaces', 'strip trailing whitespace'])
+    >>> fix_line("“kept” – as is")
+    ('“kept” – as is', [])
+    """
+    steps: list[str] = []
+    if might_need_ftfy(line):
+        line, steps = _Ftfy.fix(line)
+        if _BREAKS_INSIDE_A_LINE.search(line):
+            line = _BREAKS_INSIDE_A_LINE.sub(" ", line)
+            steps.append("line break inside a line to space")
+    spaced = _ODD_SPACE.sub(" ", line)
+    if spaced != line:
+        steps.append("replace odd spaces")
+    stripped = spaced.rstrip()
+    if stripped != spaced:
+        steps.append("strip trailing whitespace")
+    return stripped, steps
+
+
+@dataclass
+class Normalized:
+    text: str
+    fixes: list[EncodingFix] = field(default_factory=list)
+    newline: str = "\n"
+    newline_changes: list[NewlineChange] = field(default_factory=list)
+
+
+def normalize(text: str) -> Normalized:
+    """Normalize decoded text and log every change.
+
+    >>> n = normalize("a\\r\\nb\\u00a0\\r\\n")
+    >>> n.text, n.newline, [f.explanation for f in n.fixes]
+    ('a\\nb\\n', '\\r\\n', [['replace odd spaces', 'strip trailing whitespace']])
+    """
+    parts = _LINE_END.split(text)
+    endings = _LINE_END.findall(text)
+    newline = Counter(endings).most_common(1)[0][0] if endings else "\n"
+    out: list[str] = []
+    fixes: list[EncodingFix] = []
+    changes: list[NewlineChange] = []
+    offset = 0
+    for number, line in enumerate(parts, start=1):
+        fixed, steps = fix_line(line)
+        if fixed != line:
+            fixes.append(_minimal_fix(number, offset, line, fixed, steps))
+        out.append(fixed)
+        offset += len(fixed)
+        if number <= len(endings):
+            ending = endings[number - 1]
+            if ending != newline:
+                changes.append(NewlineChange(offset=offset, original=ending))
+            offset += 1
+    return Normalized("\n".join(out), fixes, newline, changes)
+
+
+def _minimal_fix(number: int, offset: int, before: str, after: str, steps: list[str]) -> EncodingFix:
+    """Record only the stretch that changed: common prefix and suffix are left out."""
+    prefix = 0
+    limit = min(len(before), len(after))
+    while prefix < limit and before[prefix] == after[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and before[-1 - suffix] == after[-1 - suffix]:
+        suffix += 1
+    return EncodingFix(
+        line=number,
+        start=offset + prefix,
+        end=offset + len(after) - suffix,
+        original=before[prefix : len(before) - suffix],
+        fixed=after[prefix : len(after) - suffix],
+        explanation=steps,
+    )
+
+
+def restore(normalized: str, fixes: list[EncodingFix], decoding: Decoding) -> str:
+    """Undo normalization: the decoded text exactly as it was.
+
+    >>> n = normalize("x\\u00a0\\r\\ny\\n")
+    >>> d = Decoding(encoding="utf-8", newline=n.newline, newline_changes=n.newline_changes)
+    >>> restore(n.text, n.fixes, d) == "x\\u00a0\\r\\ny\\n"
+    True
+    """
+    text = normalized
+    changes = {c.offset: c.original for c in decoding.newline_changes}
+    pieces: list[str] = []
+    cursor = 0
+    events = sorted(
+        [(f.start, f.end, f.original) for f in fixes]
+        + [(pos, pos + 1, None) for pos, ch in enumerate(text) if ch == "\n"]
+    )
+    for start, end, original in events:
+        pieces.append(text[cursor:start])
+        if original is None:
+            pieces.append(changes.get(start, decoding.newline))
+        else:
+            pieces.append(original)
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)

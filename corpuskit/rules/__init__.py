@@ -1,0 +1,97 @@
+"""The rule registry: every code a user can see, in the order the pipeline applies them.
+
+Block rules run in this order within each pass, and the first decision about a block
+wins: line rules first (what a block says), then captions, then the header and footer
+rules (where a block stands).
+"""
+
+from __future__ import annotations
+
+from corpuskit.rules.base import BlockRule, Notice, RecordRule, Rule, SpanRule
+from corpuskit.rules.header import (
+    Byline,
+    Dateline,
+    ExtraDateline,
+    FooterClutter,
+    HeaderClutter,
+    HeaderText,
+    SourceLine,
+    Title,
+)
+from corpuskit.rules.lines import (
+    CaptionAfterCredit,
+    CaptionLabel,
+    CookieNotice,
+    NavCrumb,
+    PaywallNote,
+    PhotoCredit,
+    ReadMoreTeaser,
+    SectionLabel,
+    ShareLine,
+    SponsorLabel,
+)
+from corpuskit.rules.notices import CharsetDetected, EncodingFixed, UnreadableSeed
+from corpuskit.rules.record import (
+    EmptyAfterCleaning,
+    MissingPublished,
+    MissingTitle,
+    OverRemoval,
+    UnknownLanguage,
+)
+from corpuskit.rules.spans import InlinePromo
+
+SPAN_RULES: tuple[type[SpanRule], ...] = (InlinePromo,)
+
+BLOCK_RULES: tuple[type[BlockRule], ...] = (
+    SponsorLabel,
+    PaywallNote,
+    PhotoCredit,
+    ReadMoreTeaser,
+    SectionLabel,
+    NavCrumb,
+    ShareLine,
+    CookieNotice,
+    CaptionLabel,
+    CaptionAfterCredit,
+    Byline,
+    Dateline,
+    ExtraDateline,
+    SourceLine,
+    Title,
+    HeaderClutter,
+    FooterClutter,
+    HeaderText,
+)
+
+RECORD_RULES: tuple[type[RecordRule], ...] = (
+    MissingTitle,
+    MissingPublished,
+    UnknownLanguage,
+    EmptyAfterCleaning,
+    OverRemoval,
+)
+
+NOTICES: tuple[type[Notice], ...] = (EncodingFixed, CharsetDetected, UnreadableSeed)
+
+ALL_RULES: dict[str, type[Rule]] = {
+    rule.code: rule
+    for rule in sorted((*SPAN_RULES, *BLOCK_RULES, *RECORD_RULES, *NOTICES), key=lambda r: r.code)
+}
+
+
+def _specificity(code: str, selectors: list[str]) -> int | None:
+    lengths = [0 if s == "ALL" else len(s) for s in selectors if s == "ALL" or code.startswith(s)]
+    return max(lengths, default=None)
+
+
+def selected(code: str, select: list[str], ignore: list[str]) -> bool:
+    """Whether a code is on, given ruff-style selectors (codes, prefixes or ALL): the most
+    specific selector wins, and `ignore` wins a tie.
+
+    >>> selected("B101", ["ALL"], ["B1"]), selected("M001", ["ALL"], ["B1"])
+    (False, True)
+    >>> selected("B101", ["B101"], ["B"])
+    True
+    """
+    chosen, dropped = _specificity(code, select), _specificity(code, ignore)
+    return chosen is not None and (dropped is None or chosen > dropped)

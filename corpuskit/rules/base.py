@@ -1,0 +1,174 @@
+"""What a rule is, what it returns, and the view of a document it works on.
+
+Rules come in three kinds, all registered with a stable code:
+
+- `SpanRule`: finds stretches inside a block to cut (inline promos); runs once, first.
+- `BlockRule`: decides whole blocks (remove, lift into metadata, flag); runs in passes over
+  the blocks still kept until nothing changes, so cleaning cleaned text changes nothing.
+- `RecordRule`: judges the finished record (missing title, over-removal); reports only.
+
+Stages of the pipeline that report (decoding, encoding fixes) have codes too, as `Notice`
+rules, so every code a user can see has documentation behind `corpuskit rule CODE`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from corpuskit.models import Severity
+from corpuskit.segment import Block
+
+if TYPE_CHECKING:
+    from corpuskit.config import Config
+    from corpuskit.models import FileReport, SeedRecord
+
+REMOVE, LIFT, FLAG = "remove", "lift", "flag"
+
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*(?:\s|$)")
+
+
+def is_prose(block: Block) -> bool:
+    """A paragraph of running text: twelve words or more and at least one full stop.
+
+    >>> from corpuskit.segment import segment
+    >>> [is_prose(b) for b in segment("Trending Now\\n" + "word " * 12 + "end.")]
+    [False, True]
+    """
+    return block.word_count >= 12 and block.letter_share > 0.5 and bool(_SENTENCE_END.search(block.text))
+
+
+def is_sentence(block: Block) -> bool:
+    """A short sentence: four words or more ending with terminal punctuation."""
+    return block.word_count >= 4 and block.ends_sentence
+
+
+class Rule:
+    """A registered rule. Subclasses set the class attributes and document themselves:
+    the docstring says what it does, why, and gives an example."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.INFO
+    summary: ClassVar[str]
+
+    @classmethod
+    def doc(cls) -> str:
+        import inspect
+
+        return inspect.cleandoc(cls.__doc__ or "")
+
+
+class Notice(Rule):
+    """A code reported by a pipeline stage rather than by a rule of its own."""
+
+
+@dataclass
+class Hit:
+    """A rule's decision about one block (or, with `span`, a stretch of it)."""
+
+    rule: type[Rule]
+    block: Block
+    action: str
+    message: str
+    field: str | None = None
+    value: Any = None
+    span: tuple[int, int] | None = None
+
+
+class Context:
+    """One pass over the blocks still kept. Rules run in registry order; the first
+    removal or lift of a block wins, and later rules see it. A flag is weaker: it holds
+    only if no later rule removes or lifts the block."""
+
+    def __init__(self, blocks: list[Block], all_blocks: list[Block], removed_by: dict[int, str]):
+        self.blocks = blocks
+        self.all_blocks = all_blocks
+        self.removed_by = removed_by  # block index -> rule code, from earlier passes
+        self.decisions: dict[int, Hit] = {}
+        self.flags: dict[int, Hit] = {}
+        self._zones: tuple[int, int] | None = None
+        self._language: str | bool | None = False
+
+    def decided(self, block: Block) -> Hit | None:
+        return self.decisions.get(block.index)
+
+    def add(self, hit: Hit) -> None:
+        """Record a rule's decision, unless an earlier one already holds."""
+        index = hit.block.index
+        if hit.action == FLAG:
+            self.flags.setdefault(index, hit)
+        else:
+            self.decisions.setdefault(index, hit)
+
+    def final_flags(self) -> list[Hit]:
+        return [hit for index, hit in self.flags.items() if index not in self.decisions]
+
+    def is_kept(self, block: Block) -> bool:
+        return block.index not in self.decisions
+
+    def open_blocks(self) -> Iterator[Block]:
+        """Blocks no rule has removed or lifted yet in this pass."""
+        return (b for b in self.blocks if b.index not in self.decisions)
+
+    def rule_of(self, block: Block) -> str | None:
+        """Code of the rule that removed or lifted this block (any pass), if any."""
+        hit = self.decisions.get(block.index)
+        return hit.rule.code if hit is not None else self.removed_by.get(block.index)
+
+    def zones(self) -> tuple[int, int]:
+        """Positions (in `blocks`) of the first and last prose block still standing.
+
+        Fixed the first time a zone rule asks, after the line rules have decided.
+        With no prose at all there are no zones: (len, -1).
+        """
+        if self._zones is None:
+            prose = [i for i, b in enumerate(self.blocks) if is_prose(b) and self.is_kept(b)]
+            self._zones = (prose[0], prose[-1]) if prose else (len(self.blocks), -1)
+        return self._zones
+
+    def language_hint(self) -> str | None:
+        """The language of the prose blocks, for rules that read dates or names."""
+        if self._language is False:
+            from corpuskit.metadata import detect_language
+
+            prose = " ".join(b.text for b in self.blocks if is_prose(b))
+            self._language = detect_language(prose[:2000])[0]
+        return self._language
+
+    def header(self) -> list[Block]:
+        """Open blocks before the first prose block."""
+        first, last = self.zones()
+        if last < first:
+            return []
+        return [b for b in self.blocks[:first] if b.index not in self.decisions]
+
+    def footer(self) -> list[Block]:
+        """Open blocks after the last prose block."""
+        first, last = self.zones()
+        if last < first:
+            return []
+        return [b for b in self.blocks[last + 1 :] if b.index not in self.decisions]
+
+
+class BlockRule(Rule):
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        raise NotImplementedError
+
+    def hit(self, block: Block, action: str, message: str, **extra: Any) -> Hit:
+        return Hit(type(self), block, action, message, **extra)
+
+
+class SpanRule(Rule):
+    def spans(self, block: Block) -> Iterable[tuple[int, int, str]]:
+        """Yield (start, end, message) offsets into `block.text`."""
+        raise NotImplementedError
+
+
+class RecordRule(Rule):
+    def check(self, record: SeedRecord, report: FileReport, config: Config) -> Iterable[str]:
+        """Yield messages; the pipeline turns each into a finding."""
+        raise NotImplementedError

@@ -1,0 +1,360 @@
+"""Line rules: a whole block is boilerplate because of what it says.
+
+Each rule matches a multilingual lexicon (`corpuskit/lexicons/<category>.txt`) in one mode
+(whole line, prefix or substring) and caps the block's length, so a phrase inside a real
+paragraph never removes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from corpuskit.lexicon import lexicon
+from corpuskit.rules.base import REMOVE, BlockRule, Context, Hit
+from corpuskit.segment import Block
+
+_LABEL_FOLLOWERS = ":|-–—/"
+
+
+def _label_prefix(category: str, block: Block) -> str | None:
+    """A lexicon phrase starting the block, alone or followed by a label separator."""
+    phrase = lexicon(category).prefix(block.text)
+    if phrase is None:
+        return None
+    rest = block.lowered.lstrip(" \t•·*#>«»\"'“”").removeprefix(phrase).lstrip()
+    return phrase if not rest or rest[0] in _LABEL_FOLLOWERS else None
+
+
+class LexiconLineRule(BlockRule):
+    """Base for rules that remove a block matching a lexicon; subclasses pick the mode."""
+
+    lexicon_name: str
+    max_words: int = 40
+
+    def match(self, block: Block) -> str | None:
+        raise NotImplementedError
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        for block in ctx.open_blocks():
+            if block.word_count <= self.max_words:
+                phrase = self.match(block)
+                if phrase:
+                    yield self.hit(block, REMOVE, f"{self.summary} ('{phrase}')")
+
+
+class SponsorLabel(LexiconLineRule):
+    """Removes sponsor and advertising labels.
+
+    What it does: removes a line that is a sponsor or advertising label ("Sponsor",
+    "Advertisement", "Anzeige", "Annonse", "Publicité", "Реклама", ...), alone or
+    followed by a separator and the sponsor's pitch.
+
+    Why: ad slots survive scraping as short labelled lines and are never article text.
+
+    Example:
+        >>> from corpuskit import clean_text
+        >>> clean_text("Anzeige: Jetzt testen!\\n\\n" + BODY).record.text == BODY + "\\n"
+        True
+    """
+
+    code, name, category = "B101", "sponsor-label", "sponsor"
+    summary = "sponsor or advertising label"
+    lexicon_name, max_words = "sponsor", 30
+
+    def match(self, block: Block) -> str | None:
+        return lexicon("sponsor").whole_line(block.text) or _label_prefix("sponsor", block)
+
+
+class PaywallNote(LexiconLineRule):
+    """Removes paywall and subscription notes, and marks the record truncated.
+
+    What it does: removes a short line holding a paywall phrase ("of this article left to
+    read", "Article réservé à nos abonnés", "Dieser Artikel ist nur für Abonnenten", ...)
+    and sets `flags.truncated`.
+
+    Why: the note is not article text, and it tells the corpus user that the article is
+    incomplete.
+
+    Example:
+        >>> from corpuskit import clean_text
+        >>> r = clean_text(BODY + "\\n\\nDieser Artikel ist nur für Abonnenten.")
+        >>> r.record.flags.truncated, r.record.text == BODY + "\\n"
+        (True, True)
+    """
+
+    code, name, category = "B102", "paywall-note", "paywall"
+    summary = "paywall or subscription note"
+    lexicon_name, max_words = "paywall", 40
+
+    def match(self, block: Block) -> str | None:
+        return lexicon("paywall").search(block.text)
+
+
+class PhotoCredit(LexiconLineRule):
+    """Removes photo, video and image credit lines.
+
+    What it does: removes a short line that starts with a credit label ("Photo:", "Foto:",
+    "Bild:", "Images", "Kuva:", ...) followed by a separator or by a name, or that is an
+    agency credit alone ("Getty Images", "AFP", "NTB").
+
+    Why: credits are captions of media that were not scraped; they carry no article text.
+
+    Example:
+        >>> from corpuskit import clean_text
+        >>> clean_text("Foto: NTB Scanpix\\n\\n" + BODY).record.text == BODY + "\\n"
+        True
+        >>> "Images" in clean_text(BODY + "\\n\\nImages of the war shocked the world.").record.text
+        True
+    """
+
+    code, name, category = "B103", "photo-credit", "credit"
+    summary = "photo or media credit"
+    lexicon_name, max_words = "credit", 12
+
+    def match(self, block: Block) -> str | None:
+        phrase = lexicon("credit").prefix(block.text)
+        if phrase:
+            rest = block.text.lstrip()[len(phrase) :].strip()
+            if not rest or rest[0] in ":/|" or _is_name_like(rest):
+                return phrase
+            return None
+        if block.word_count <= 6 and not block.ends_sentence:
+            return lexicon("photo_agency").search(block.text)
+        return None
+
+
+def _is_name_like(text: str) -> bool:
+    """A few capitalised words without a full stop: a person or an outlet.
+
+    >>> _is_name_like("Le Monde.fr"), _is_name_like("of the war shocked the world.")
+    (True, False)
+    """
+    words = text.split()
+    return (
+        0 < len(words) <= 5
+        and all(w[0].isupper() or not w[0].isalpha() for w in words)
+        and not text.endswith((".", "!", "?"))
+    )
+
+
+class ReadMoreTeaser(LexiconLineRule):
+    """Removes "Read more" teasers that link to other articles.
+
+    What it does: removes a line of up to 30 words that starts with a teaser phrase
+    ("Read more", "Lire aussi", "Lesen Sie auch", "Les også", "Leer más", ...) or with a
+    capitalised promo label and a colon ("READ MORE:", "JUST IN:").
+
+    Why: teasers are headlines of other articles inserted between paragraphs.
+
+    Example:
+        >>> from corpuskit import clean_text
+        >>> clean_text(BODY + "\\n\\nLire aussi : La réforme des retraites").record.text == BODY + "\\n"
+        True
+    """
+
+    code, name, category = "B106", "read-more-teaser", "teaser"
+    summary = "teaser for another article"
+    lexicon_name, max_words = "teaser", 30
+
+    def match(self, block: Block) -> str | None:
+        phrase = lexicon("teaser").prefix(block.text)
+        if phrase:
+            return phrase
+        label = lexicon("inline_promo", case_sensitive=True).prefix(block.text)
+        if label and block.text.lstrip()[len(label) :].lstrip().startswith(":"):
+            return label
+        return None
+
+
+class SectionLabel(LexiconLineRule):
+    """Removes section labels such as "Trending now" and "Most read".
+
+    What it does: removes a line that is only a section label of a site's widgets
+    ("Trending Now", "Meistgelesen", "Les plus lus", "Mest lest", ...).
+
+    Why: the label introduces a list of links to other articles.
+
+    Example:
+        >>> from corpuskit import clean_text
+        >>> clean_text("Meistgelesen\\n\\n" + BODY).record.text == BODY + "\\n"
+        True
+    """
+
+    code, name, category = "B107", "section-label", "navigation"
+    summary = "section label"
+    lexicon_name, max_words = "trending", 6
+
+    def match(self, block: Block) -> str | None:
+        return lexicon("trending").whole_line(block.text)
+
+
+class NavCrumb(LexiconLineRule):
+    """Removes navigation crumbs left alone on a line.
+
+    What it does: removes a line that is only a navigation word ("back", "Home",
+    "Zurück", "Tilbake", "Retour", "Menu", ...).
+
+    Why: buttons and breadcrumbs of the page's chrome are scraped as lone words.
+
+    Example:
+        >>> from corpuskit import clean_text
+        >>> clean_text("Tilbake\\n" + BODY).record.text == BODY + "\\n"
+        True
+    """
+
+    code, name, category = "B108", "nav-crumb", "navigation"
+    summary = "navigation crumb"
+    lexicon_name, max_words = "nav", 4
+
+    def match(self, block: Block) -> str | None:
+        return lexicon("nav").whole_line(block.text)
+
+
+class ShareLine(LexiconLineRule):
+    """Removes share, follow, newsletter and comment calls.
+
+    What it does: removes a line of up to 15 words that starts with a share or newsletter
+    call ("Share on Facebook", "Newsletter abonnieren", "Inscrivez-vous à notre
+    newsletter", "Del på Facebook", ...).
+
+    Why: calls to action belong to the page, not to the article.
+
+    Example:
+        >>> from corpuskit import clean_text
+        >>> clean_text(BODY + "\\n\\nNewsletter abonnieren").record.text == BODY + "\\n"
+        True
+    """
+
+    code, name, category = "B109", "share-line", "share"
+    summary = "share or newsletter call"
+    lexicon_name, max_words = "share", 15
+
+    def match(self, block: Block) -> str | None:
+        return lexicon("share").prefix(block.text)
+
+
+class CookieNotice(LexiconLineRule):
+    """Removes cookie and consent notices.
+
+    What it does: removes a line of up to 60 words holding a cookie-notice phrase ("We use
+    cookies", "Diese Website verwendet Cookies", "Nous utilisons des cookies", ...).
+
+    Why: consent banners are scraped with the page and say nothing about the article.
+
+    Example:
+        >>> from corpuskit import clean_text
+        >>> notice = "Nous utilisons des cookies pour améliorer votre expérience."
+        >>> clean_text(BODY + "\\n\\n" + notice).record.text == BODY + "\\n"
+        True
+    """
+
+    code, name, category = "B110", "cookie-notice", "cookie"
+    summary = "cookie or consent notice"
+    lexicon_name, max_words = "cookie", 60
+
+    def match(self, block: Block) -> str | None:
+        return lexicon("cookie").search(block.text)
+
+
+_CAPS_LABEL = re.compile(r"^(\w[\w' .-]{1,40}?)\s?:\s+\S")
+
+
+def caps_label(block: Block) -> str | None:
+    """The label of a "LABEL IN CAPITALS: sentence" block.
+
+    >>> from corpuskit.segment import segment
+    >>> [caps_label(b) for b in segment("SKADET: Hun ble skadet.\\nQ: Why?\\nNote: lower")]
+    ['SKADET', None, None]
+    """
+    match = _CAPS_LABEL.match(block.text)
+    if not match:
+        return None
+    label = match.group(1)
+    letters = sum(ch.isalpha() for ch in label)
+    if letters < 3 or not label.isupper() or any(ch.isdigit() for ch in label):
+        return None
+    return label
+
+
+class CaptionLabel(BlockRule):
+    """Removes photo captions written as "LABEL IN CAPITALS: sentence".
+
+    What it does: removes blocks that open with a label in capitals and a colon
+    ("PROTESTERER: ...", "HEARTBREAK: ...") when the document holds two or more such
+    blocks with different labels, each used once. A lone labelled block, or labels that
+    repeat (a transcript's speakers), are flagged, not removed.
+
+    Why: many newspapers caption photos this way; the captions were scraped inline with the
+    article. A single labelled paragraph may be a dateline lede ("NEW DELHI: ...") and a
+    repeated label is a speaker, so those stay.
+
+    Example:
+        >>> from corpuskit import clean_text
+        >>> doc = "DRAMA: Feuerwehr vor Ort.\\n\\n" + BODY + "\\n\\nTRAUER: Blumen am Tatort.\\n\\n" + BODY
+        >>> clean_text(doc).record.text == BODY + "\\n\\n" + BODY + "\\n"
+        True
+        >>> doc = "SMITH: We agree.\\n\\nJONES: We do not.\\n\\nSMITH: Then vote."
+        >>> clean_text(doc).record.text.count("SMITH")
+        2
+    """
+
+    code, name, category = "B104", "caption-label", "caption"
+    summary = "photo caption with a label in capitals"
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        labelled = [(b, label) for b in ctx.blocks if (label := caps_label(b))]
+        labels = [label for _, label in labelled]
+        distinct = set(labels)
+        captions = len(distinct) >= 2 and len(distinct) == len(labels)
+        for block, label in labelled:
+            if ctx.decided(block) or lexicon("inline_promo", case_sensitive=True).whole_line(label):
+                continue
+            if captions:
+                yield self.hit(block, REMOVE, f"photo caption labelled '{label}'")
+            else:
+                reason = "repeats" if labels.count(label) > 1 else "stands alone"
+                yield self.hit(block, "flag", f"labelled block '{label}' kept: the label {reason}")
+
+
+class CaptionAfterCredit(BlockRule):
+    """Removes a caption that follows a photo credit and repeats another line.
+
+    What it does: a short block (25 words or fewer) right after a removed credit line is a
+    caption; when most of its words repeat another block (the caption echoes the headline)
+    it is removed, otherwise it is flagged.
+
+    Why: scraped media blocks come as credit + caption; the caption repeats the headline or
+    describes a picture that is not there. Article text after a credit stays unless echoed.
+
+    Example:
+        >>> from corpuskit import clean_text
+        >>> doc = "Rain floods the valley\\n\\nPhoto: AP\\n\\nRain floods the valley.\\n\\n" + BODY
+        >>> "Rain floods the valley." in clean_text(doc).record.text
+        False
+    """
+
+    code, name, category = "B105", "caption-after-credit", "caption"
+    summary = "caption after a photo credit"
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        for block in list(ctx.open_blocks()):
+            if block.index == 0 or block.word_count > 25 or not block.words:
+                continue
+            if ctx.rule_of(ctx.all_blocks[block.index - 1]) != PhotoCredit.code:
+                continue
+            if _echoes_another(block, ctx.all_blocks):
+                yield self.hit(block, REMOVE, "caption repeating another line, after a credit")
+            else:
+                yield self.hit(block, "flag", "short block after a photo credit: maybe a caption")
+
+
+def _echoes_another(block: Block, blocks: list[Block]) -> bool:
+    words = {w.lower() for w in block.words}
+    for other in blocks:
+        if other is block or other.word_count < len(words):
+            continue
+        shared = words & {w.lower() for w in other.words}
+        if len(shared) >= 0.8 * len(words):
+            return True
+    return False

@@ -1,0 +1,65 @@
+"""Codes reported by pipeline stages: reading, decoding and encoding repair."""
+
+from __future__ import annotations
+
+from corpuskit.models import Severity
+from corpuskit.rules.base import Notice
+
+
+class EncodingFixed(Notice):
+    """Reports each line whose encoding or whitespace was repaired.
+
+    What it does: ftfy (conservative settings: typographic quotes, dashes and widths kept;
+    NFC) repairs mojibake, HTML entities and control characters; odd spaces such as NBSP
+    become plain spaces; trailing whitespace goes. Each changed line is one finding, and
+    the report keeps the original text and ftfy's explanation.
+
+    Why: mojibake and invisible characters break search, deduplication and tokenizers.
+
+    Example:
+        >>> from corpuskit import clean_text
+        >>> clean_text("The café’s menu doesnâ€™t change.").record.text
+        'The café’s menu doesn’t change.\\n'
+    """
+
+    code, name, category = "E001", "encoding-fixed", "encoding"
+    summary = "encoding or whitespace repaired"
+
+
+class CharsetDetected(Notice):
+    """Reports a seed that is not UTF-8 and was decoded with a detected charset.
+
+    What it does: when the bytes are not valid UTF-8 (and carry no byte-order mark), the
+    charset is detected (charset-normalizer) and the report names it with its confidence.
+
+    Why: a corpus should be UTF-8; a detected charset can be wrong, so it is a warning.
+
+    Example:
+        >>> from corpuskit import clean_bytes
+        >>> raw = "Smörgåsbord på svenska.".encode("cp1252")
+        >>> [f.code for f in clean_bytes(raw, name="x.txt").report.findings][:1]
+        ['E002']
+    """
+
+    code, name, category = "E002", "charset-detected", "encoding"
+    severity = Severity.WARNING
+    summary = "not UTF-8: decoded with a detected charset"
+
+
+class UnreadableSeed(Notice):
+    """Reports a seed that cannot be read or decoded.
+
+    What it does: a file that cannot be opened, or whose bytes are not text in any
+    encoding, yields this error and no record; the rest of the corpus is still processed.
+
+    Why: a broken file must stop the gate with a message naming it, never a traceback.
+
+    Example:
+        >>> from corpuskit import clean_bytes
+        >>> clean_bytes(bytes(range(256)) * 4, name="x.bin").report.findings[0].code
+        'F001'
+    """
+
+    code, name, category = "F001", "unreadable-seed", "file"
+    severity = Severity.ERROR
+    summary = "seed cannot be read or decoded"

@@ -1,0 +1,70 @@
+"""Normalized text to blocks: every non-blank line is one block, with its offsets.
+
+Seeds come as one paragraph per line, with or without blank lines between paragraphs; a
+block is the unit the rules keep, remove, lift or flag.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+_TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+
+
+@dataclass(eq=False)
+class Block:
+    """One non-blank line: `text` is `source[start:end]` with the span removals applied."""
+
+    index: int
+    line: int
+    start: int
+    end: int
+    text: str
+    spans_removed: list[tuple[int, int]] = field(default_factory=list)
+
+    @cached_property
+    def words(self) -> list[str]:
+        return _WORD.findall(self.text)
+
+    @property
+    def word_count(self) -> int:
+        return len(self.words)
+
+    @cached_property
+    def lowered(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def ends_sentence(self) -> bool:
+        """Ends with terminal punctuation, maybe followed by closing quotes."""
+        return bool(_TERMINAL.search(self.text))
+
+    @cached_property
+    def letter_share(self) -> float:
+        letters = sum(ch.isalpha() for ch in self.text)
+        return letters / max(1, len(self.text))
+
+    @cached_property
+    def is_upper(self) -> bool:
+        """All cased letters are capitals (a masthead, a label)."""
+        return self.text.isupper()
+
+
+def segment(text: str) -> list[Block]:
+    """Split normalized text into blocks with offsets; leading spaces are layout.
+
+    >>> [(b.line, b.start, b.text) for b in segment("  Title\\n\\nBody text.\\n")]
+    [(1, 2, 'Title'), (3, 9, 'Body text.')]
+    """
+    blocks: list[Block] = []
+    offset = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        content = line.strip()
+        if content:
+            start = offset + (len(line) - len(line.lstrip()))
+            blocks.append(Block(len(blocks), number, start, start + len(content), content))
+        offset += len(line) + 1
+    return blocks

@@ -1,0 +1,144 @@
+"""The command line: outputs, exit codes, atomic writes, errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from corpuskit.cli import main
+from corpuskit.commands import schema
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture()
+def corpus(tmp_path, monkeypatch):
+    """A project folder with the five seeds, as cwd."""
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_build_writes_sorted_corpus_and_reports(corpus, capsys):
+    assert main(["build"]) == 0
+    lines = (corpus / "build/corpus.jsonl").read_text("utf-8").splitlines()
+    ids = [json.loads(line)["id"] for line in lines]
+    assert ids == sorted(p.stem for p in (corpus / "seeds").glob("*.txt"))
+    record = json.loads(lines[1])
+    assert set(record) == {"id", "text", "meta", "flags", "stats", "checksums", "provenance"}
+    assert record["meta"]["published"] == "2024-01-07T12:58:00+01:00"
+    reports = sorted(p.stem for p in (corpus / "build/reports").glob("*.json"))
+    assert reports == ids
+    report = json.loads((corpus / "build/reports" / f"{ids[0]}.json").read_text("utf-8"))
+    assert {"decoding", "findings", "encoding_fixes", "metadata", "pieces", "layout"} <= set(report)
+    assert "wrote 5 records" in capsys.readouterr().err
+
+
+def test_build_output_options(corpus):
+    assert main(["build", "seeds", "-o", "out/c.jsonl", "--reports", "out/r"]) == 0
+    assert len((corpus / "out/c.jsonl").read_text("utf-8").splitlines()) == 5
+    assert len(list((corpus / "out/r").glob("*.json"))) == 5
+
+
+def test_failed_build_leaves_previous_output(corpus, monkeypatch):
+    assert main(["build"]) == 0
+    before = (corpus / "build/corpus.jsonl").read_bytes()
+    (corpus / "seeds/005_0000000000000000.txt").write_text("A new seed.\n", encoding="utf-8")
+
+    def explode(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("corpuskit.models.SeedRecord.model_dump_json", explode)
+    assert main(["build"]) == 2
+    assert (corpus / "build/corpus.jsonl").read_bytes() == before
+    assert sorted(p.name for p in (corpus / "build").iterdir()) == ["corpus.jsonl", "reports"]
+
+
+def test_check_exit_codes(corpus, capsys):
+    assert main(["check", "seeds"]) == 0
+    out = capsys.readouterr().out
+    assert "seeds/000_d384953f4071e83d.txt:5:1: B101 " in out
+    assert main(["check", "--strict", "seeds"]) == 1
+    assert main(["check", "no/such/folder"]) == 2
+    assert "no/such/folder: no such file or folder" in capsys.readouterr().err
+
+
+def test_check_json(corpus, capsys):
+    assert main(["check", "--output-format", "json", "seeds/002_cc0332b19ed06b34.txt"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    codes = {f["code"] for f in document["files"][0]["findings"]}
+    assert codes == {"M101", "M102"}
+    assert document["summary"]["warning"] == 2
+
+
+def test_check_fails_on_error_and_names_the_file(corpus, capsys):
+    (corpus / "seeds/bad.txt").write_bytes(bytes(range(256)) * 8)
+    (corpus / "seeds/empty.txt").write_bytes(b"")
+    assert main(["check", "seeds"]) == 1
+    out = capsys.readouterr().out
+    assert "seeds/bad.txt:1:1: F001" in out
+    assert "seeds/empty.txt:1:1: D001" in out
+
+
+def test_select_and_ignore(corpus, capsys):
+    assert main(["check", "--ignore", "M1", "--strict", "seeds/002_cc0332b19ed06b34.txt"]) == 0
+    assert main(["check", "--select", "M101", "seeds/002_cc0332b19ed06b34.txt"]) == 0
+    assert "M102" not in capsys.readouterr().out
+
+
+def test_clean_file_and_stdin(corpus, capsys, monkeypatch):
+    assert main(["clean", "seeds/004_69ae0e0288f3ce44.txt"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("The wives and partners") and "JUST IN" not in text
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Sponsor: Acme\n\nHello there.\n")))
+    assert main(["clean", "-", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["record"]["text"] == "Hello there.\n"
+    assert "B101" in {f["code"] for f in document["report"]["findings"]}
+
+
+def test_clean_missing_file(corpus, capsys):
+    assert main(["clean", "nope.txt"]) == 1
+    assert "cannot read nope.txt" in capsys.readouterr().err
+
+
+def test_rules_and_rule_docs(capsys):
+    assert main(["rules"]) == 0
+    listing = capsys.readouterr().out
+    assert "B101  sponsor-label" in listing
+    assert main(["rule", "b104"]) == 0
+    doc = capsys.readouterr().out
+    assert "What it does" in doc and "Why" in doc and "Example" in doc
+    assert main(["rule", "Z999"]) == 2
+
+
+def test_every_rule_is_documented():
+    from corpuskit.rules import ALL_RULES
+
+    for rule in ALL_RULES.values():
+        doc = rule.doc()
+        assert "What it does:" in doc and "Why:" in doc and "Example:" in doc, rule.code
+        assert ">>>" in doc, rule.code
+
+
+def test_usage_errors_exit_2(capsys):
+    assert main([]) == 2
+    assert main(["check", "--output-format", "xml"]) == 2
+
+
+def test_bad_config_is_a_usage_error(tmp_path, monkeypatch, capsys):
+    (tmp_path / "pyproject.toml").write_text("[tool.corpuskit]\nfail-on = 'sometimes'\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 2
+    assert "pyproject.toml: [tool.corpuskit]: fail-on" in capsys.readouterr().err
+
+
+def test_committed_schemas_match_the_models():
+    for name, text in schema.rendered().items():
+        assert (ROOT / "schemas" / name).read_text("utf-8") == text, f"run `corpuskit schema` ({name})"

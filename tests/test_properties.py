@@ -1,0 +1,148 @@
+"""The invariants of DESIGN.md, on generated documents:
+
+- nothing is lost: cleaned text + report rebuild the original exactly;
+- idempotent: cleaning cleaned text changes nothing and removes nothing;
+- deterministic: the same input gives byte-identical output;
+- clean text without boilerplate comes out unchanged.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpuskit import clean_bytes, clean_text
+from corpuskit.assemble import rebuild_normalized, rebuild_original
+from corpuskit.normalize import restore
+
+WORDS = (
+    "the council met on tuesday to discuss budget and members agreed fund library years "
+    "der rat hat am dienstag über den haushalt beraten und die mitglieder stimmten zu "
+    "le conseil a discuté du budget mardi et les membres ont accepté de financer "
+    "rådet møttes tirsdag for å diskutere budsjettet og medlemmene ble enige om "
+    "el consejo se reunió el martes para debatir el presupuesto café naïve Zürich"
+).split()
+
+BOILERPLATE = [
+    "Sponsor: Acme Corp",
+    "Anzeige",
+    "Photo: AP",
+    "Foto: NTB",
+    "Read more: Floods hit the north",
+    "Lire aussi : La réforme",
+    "Trending Now",
+    "Meistgelesen",
+    "back",
+    "Tilbake",
+    "23 Nov 2023",
+    "Written by Jane Doe",
+    "Av Kari Nordmann",
+    "Share on Facebook",
+    "We use cookies to improve this site.",
+    "You have 50% of this article left to read.",
+    "THE DAILY PLANET",
+    "0",
+    "| Home | World",
+    "DRAMA: Feuerwehr vor Ort.",
+    "TRAUER: Blumen am Tatort.",
+]
+
+word = st.sampled_from(WORDS)
+sentence = st.lists(word, min_size=6, max_size=20).map(lambda ws: " ".join(ws).capitalize() + ".")
+paragraph = st.lists(sentence, min_size=2, max_size=4).map(" ".join)
+short_line = st.lists(word, min_size=1, max_size=8).map(lambda ws: " ".join(ws).title())
+noise = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), max_size=40
+)
+odd = st.sampled_from(["\u00a0", "  ", "\t", "â€™", "&amp;", "e\u0301", "\u200b", " \u3000"])
+line = st.one_of(
+    paragraph,
+    paragraph.map(lambda p: p + " JUST IN: Storm warning for the coast"),
+    st.sampled_from(BOILERPLATE),
+    short_line,
+    noise,
+    st.tuples(paragraph, odd).map(lambda t: t[0] + t[1]),
+)
+newline = st.sampled_from(["\n", "\r\n", "\r"])
+
+
+@st.composite
+def documents(draw) -> str:
+    lines = draw(st.lists(line, min_size=0, max_size=14))
+    separators = draw(
+        st.lists(
+            st.sampled_from(["\n", "\n\n", "\r\n", "\r\n\r\n", "\n \n", "\r"]),
+            min_size=len(lines),
+            max_size=len(lines),
+        )
+    )
+    text = "".join(item + sep for item, sep in zip(lines, separators, strict=True))
+    if draw(st.booleans()):
+        text = text.rstrip("\r\n")
+    return draw(st.sampled_from(["", "  ", "\ufeff"])) + text
+
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _decoded(res) -> str:
+    return restore(
+        rebuild_normalized(res.record.text, res.report), res.report.encoding_fixes, res.report.decoding
+    )
+
+
+@SETTINGS
+@given(documents())
+def test_nothing_is_lost(text):
+    res = clean_text(text)
+    assert _decoded(res) == text
+
+
+@SETTINGS
+@given(documents(), st.sampled_from(["utf-8", "utf-16", "cp1252", "utf-8-sig"]))
+def test_original_bytes_rebuilt(text, encoding):
+    try:
+        raw = text.encode(encoding)
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8")
+    res = clean_bytes(raw, name="seed.txt")
+    if res.record is None:
+        assert res.report.findings[0].code == "F001"
+    else:
+        assert rebuild_original(res.record.text, res.report) == raw
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_are_rebuilt_or_refused(raw):
+    res = clean_bytes(raw, name="blob.txt")
+    if res.record is None:
+        assert [f.code for f in res.report.findings] == ["F001"]
+    else:
+        assert rebuild_original(res.record.text, res.report) == raw
+
+
+@SETTINGS
+@given(documents())
+def test_idempotent(text):
+    once = clean_text(text)
+    twice = clean_text(once.record.text)
+    assert twice.record.text == once.record.text
+    assert [f for f in twice.report.findings if f.action and f.action != "flagged"] == []
+
+
+@SETTINGS
+@given(documents())
+def test_deterministic(text):
+    first, second = clean_text(text), clean_text(text)
+    assert first.record.model_dump_json() == second.record.model_dump_json()
+    assert first.report.model_dump_json() == second.report.model_dump_json()
+
+
+@SETTINGS
+@given(st.lists(paragraph, min_size=1, max_size=8))
+def test_clean_text_is_left_alone(paragraphs):
+    text = "\n\n".join(paragraphs) + "\n"
+    res = clean_text(text)
+    assert res.record.text == text
+    assert [f for f in res.report.findings if f.action] == []

@@ -1,0 +1,278 @@
+"""Every rule: positive and negative cases in several languages (none from the seeds)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import BODY
+from corpuskit import clean_text
+
+BODY_DE = (
+    "Der Gemeinderat hat am Dienstagabend über den neuen Haushalt beraten und nach langer "
+    "Debatte beschlossen, die Bibliothek drei weitere Jahre zu finanzieren."
+)
+BODY_FR = (
+    "Le conseil municipal s'est réuni mardi soir pour examiner le nouveau budget et, après un "
+    "long débat, a décidé de financer la bibliothèque pendant trois ans de plus."
+)
+BODY_NB = (
+    "Kommunestyret møttes tirsdag kveld for å diskutere det nye budsjettet, og etter en lang "
+    "debatt ble det vedtatt å finansiere biblioteket i tre år til."
+)
+BODY_ES = (
+    "El consejo municipal se reunió el martes por la noche para debatir el nuevo presupuesto y, "
+    "tras un largo debate, decidió financiar la biblioteca otros tres años."
+)
+
+
+def codes_acting_on(text: str, needle: str) -> set[str]:
+    res = clean_text(text)
+    return {f.code for f in res.report.findings if f.text and needle in f.text and f.action != "flagged"}
+
+
+def around(line: str, body: str) -> str:
+    return f"{body}\n\n{line}\n\n{body}"
+
+
+POSITIVES = [
+    ("B101", "Sponsored content: Try our new app", BODY),
+    ("B101", "Anzeige", BODY_DE),
+    ("B101", "Publicité", BODY_FR),
+    ("B101", "Annonse", BODY_NB),
+    ("B102", "Subscribe to continue reading this story today.", BODY),
+    ("B102", "Article réservé à nos abonnés", BODY_FR),
+    ("B102", "Dieser Artikel ist nur für Abonnenten verfügbar.", BODY_DE),
+    ("B103", "Photo: Reuters", BODY),
+    ("B103", "Foto: Heiko Schmidt", BODY_DE),
+    ("B103", "Foto: NTB", BODY_NB),
+    ("B106", "Read more: Floods hit the north", BODY),
+    ("B106", "Lesen Sie auch: Neue Regeln für Mieter", BODY_DE),
+    ("B106", "Lire aussi : La réforme des retraites", BODY_FR),
+    ("B106", "Les også: Dette er nytt i statsbudsjettet", BODY_NB),
+    ("B107", "Most read", BODY),
+    ("B107", "Meistgelesen", BODY_DE),
+    ("B107", "Les plus lus", BODY_FR),
+    ("B108", "Home", BODY),
+    ("B108", "Zurück", BODY_DE),
+    ("B108", "Retour", BODY_FR),
+    ("B109", "Share on Facebook", BODY),
+    ("B109", "Newsletter abonnieren", BODY_DE),
+    ("B109", "Compartir en Twitter", BODY_ES),
+    ("B110", "We use cookies to give you the best experience.", BODY),
+    ("B110", "Diese Website verwendet Cookies.", BODY_DE),
+    ("B110", "Nous utilisons des cookies pour améliorer votre expérience.", BODY_FR),
+]
+
+
+@pytest.mark.parametrize(("code", "line", "body"), POSITIVES, ids=[f"{c}:{t[:18]}" for c, t, _ in POSITIVES])
+def test_line_rule_removes(code, line, body):
+    assert code in codes_acting_on(around(line, body), line)
+
+
+NEGATIVES = [
+    "More than 20 people gathered outside the town hall on Monday to protest the plan.",
+    "Read the full report, the minister said, before judging the decision.",
+    "Photographers gathered outside the court as the verdict was read.",
+    "Images of the flood shocked the whole region for weeks.",
+    "Die Anzeige gegen den Bürgermeister wurde am Montag zurückgezogen, teilte die Polizei mit.",
+    "Publicité mensongère : l'entreprise a été condamnée à une forte amende par le tribunal.",
+    "Share prices fell sharply on Monday after the bank announced new losses in Asia.",
+    "Home prices have risen by ten percent in the capital since the start of the year.",
+    "Les plus lus des romans de l'été sont souvent les plus courts, selon les libraires.",
+    "Annonsen kom overraskende på mange i kommunestyret, sier ordføreren.",
+    "Zurück in Berlin sagte die Ministerin, man werde die Pläne prüfen.",
+    "By the time the firefighters arrived, the roof had already collapsed.",
+    "Cookies und Kuchen wurden beim Fest der Feuerwehr verkauft, berichtet der Verein.",
+]
+
+
+@pytest.mark.parametrize("line", NEGATIVES, ids=[t[:24] for t in NEGATIVES])
+def test_article_sentences_stay(line):
+    res = clean_text(around(line, BODY))
+    assert line in res.record.text
+
+
+@pytest.mark.parametrize("body", [BODY, BODY_DE, BODY_NB])
+def test_caption_labels_removed_when_several(body):
+    doc = f"ULYKKE: Bilen havnet i grøfta.\n\n{body}\n\nREDNING: Mannskaper på stedet.\n\n{body}"
+    res = clean_text(doc)
+    assert "ULYKKE" not in res.record.text and "REDNING" not in res.record.text
+    assert res.record.text.count(body) == 2
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "NEW DELHI: The government on Monday announced a new budget for the libraries of the country.",
+        "SMITH: We agree with the plan.\n\nJONES: We do not agree.\n\nSMITH: Then we vote on it today.",
+        "BERLIN: Die Regierung hat am Montag einen neuen Haushalt für die Bibliotheken beschlossen.",
+    ],
+)
+def test_caption_labels_flagged_not_removed(doc):
+    res = clean_text(doc + "\n\n" + BODY)
+    assert res.record.text.startswith(doc.split("\n")[0])
+    assert "B104" in {f.code for f in res.report.findings if f.action == "flagged"}
+
+
+def test_caption_after_credit_removed_only_when_echoing():
+    echo = (
+        "Storm über Hamburg: Bäume entwurzelt\n\nFoto: dpa\n\nStorm über Hamburg: Bäume entwurzelt.\n\n"
+        + BODY_DE
+    )
+    assert "entwurzelt." not in clean_text(echo).record.text
+    lede = "Foto: dpa\n\nDie Polizei sperrte die Straße.\n\n" + BODY_DE
+    res = clean_text(lede)
+    assert "Die Polizei sperrte die Straße." in res.record.text
+    assert "B105" in {f.code for f in res.report.findings if f.action == "flagged"}
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "body"),
+    [
+        ("By Jane Doe and John Smith", ["Jane Doe", "John Smith"], BODY),
+        ("Von Anna Schmidt", ["Anna Schmidt"], BODY_DE),
+        ("Par Marie Dupont et Luc Martin", ["Marie Dupont", "Luc Martin"], BODY_FR),
+        ("Av Kari Nordmann", ["Kari Nordmann"], BODY_NB),
+        ("Por Lucía García", ["Lucía García"], BODY_ES),
+    ],
+)
+def test_byline_lifted(line, authors, body):
+    res = clean_text(f"{line}\n\n{body}")
+    assert res.record.meta.authors == authors
+    assert line not in res.record.text
+
+
+@pytest.mark.parametrize(
+    "line", ["By the time we arrived it was over.", "Von wegen", "Par ailleurs, rien ne change."]
+)
+def test_byline_not_lifted(line):
+    assert clean_text(f"{line}\n\n{BODY}").record.meta.authors == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "body"),
+    [
+        ("Published: 12 March 2023", dt.date(2023, 3, 12), BODY),
+        ("Veröffentlicht am 7. März 2023", dt.date(2023, 3, 7), BODY_DE),
+        ("Publié le 3 janvier 2024 à 10h15", dt.date(2024, 1, 3), BODY_FR),
+        ("Publisert 12.03.2023", dt.date(2023, 3, 12), BODY_NB),
+        (
+            "2023-05-04T10:00:00+02:00",
+            dt.datetime(2023, 5, 4, 10, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+            BODY,
+        ),
+    ],
+)
+def test_dateline_lifted(line, expected, body):
+    res = clean_text(f"{line}\n\n{body}")
+    assert res.record.meta.published == expected
+    assert line not in res.record.text
+
+
+@pytest.mark.parametrize("line", ["In 2023 the budget grew.", "May 2023", "Tuesday", "2099-01-01"])
+def test_dateline_not_lifted(line):
+    assert clean_text(f"{line}\n\n{BODY}").record.meta.published is None
+
+
+@pytest.mark.parametrize(
+    ("header", "title", "body"),
+    [
+        (
+            "Council saves the library for three more years",
+            "Council saves the library for three more years",
+            BODY,
+        ),
+        ("Bibliothek gerettet: Rat stimmt zu", "Bibliothek gerettet: Rat stimmt zu", BODY_DE),
+        ("La bibliothèque sauvée par le conseil", "La bibliothèque sauvée par le conseil", BODY_FR),
+    ],
+)
+def test_title_lifted(header, title, body):
+    res = clean_text(f"{header}\n\n{body}")
+    assert res.record.meta.title == title
+    assert res.record.text == body + "\n"
+
+
+def test_two_headline_candidates_lift_nothing():
+    res = clean_text("Bibliothek gerettet\n\nRat stimmt nach langer Debatte zu\n\n" + BODY_DE)
+    assert res.record.meta.title is None
+    assert "Bibliothek gerettet" in res.record.text and "Rat stimmt" in res.record.text
+
+
+@pytest.mark.parametrize("outlet", ["Dagbladet", "Le Figaro", "Süddeutsche Zeitung"])
+def test_repeated_outlet_is_the_source(outlet):
+    res = clean_text(f"{outlet}\n{outlet}\n\n{BODY}")
+    assert res.record.meta.source == outlet
+    assert outlet not in res.record.text
+
+
+def test_copyright_line_is_the_source():
+    assert clean_text(f"{BODY}\n\n© 2024 Aftenposten").record.meta.source == "Aftenposten"
+
+
+@pytest.mark.parametrize("body", [BODY, BODY_DE, BODY_ES])
+def test_header_and_footer_clutter(body):
+    res = clean_text(f"DAILY NEWS\n| Home | World |\n42\n\n{body}\n\nTags: x, y\n3 Kommentare")
+    assert res.record.text == body + "\n"
+
+
+@pytest.mark.parametrize("body", [BODY, BODY_DE, BODY_FR])
+def test_header_sentence_is_flagged_not_removed(body):
+    res = clean_text(f"It rained all night.\n\n{body}")
+    assert res.record.text.startswith("It rained all night.")
+    assert [f.code for f in res.report.findings if f.action == "flagged"] == ["B113"]
+
+
+def test_no_prose_means_no_zones():
+    poem = "Roses are red\nViolets are blue\nSugar is sweet\nAnd so are you\n"
+    assert (
+        clean_text(poem).record.text
+        == "Roses are red\n\nViolets are blue\n\nSugar is sweet\n\nAnd so are you\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "promo"),
+    [
+        (BODY, " READ MORE: Floods hit the north"),
+        (BODY_FR, " LIRE AUSSI : La réforme des retraites"),
+        (BODY_NB, " LES OGSÅ: Dette er nytt i budsjettet"),
+        (BODY_DE, " MEHR ZUM THEMA: Neue Regeln"),
+    ],
+)
+def test_inline_promo_cut_from_paragraph_end(paragraph, promo):
+    res = clean_text(paragraph + promo)
+    assert res.record.text == paragraph + "\n"
+    assert [f.code for f in res.report.findings if f.action == "removed"] == ["B201"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The agency said READ MORE: was the label on the button, which confused readers.",
+        "Er sagte, MEHR ZUM THEMA sei nicht geplant.",
+        "Officials joked WATCH: this space, at the end of the meeting.",
+    ],
+)
+def test_inline_promo_needs_a_sentence_end_before_it(paragraph):
+    assert paragraph in clean_text(paragraph + "\n\n" + BODY).record.text
+
+
+def test_over_removal_warns():
+    res = clean_text("Sponsor: Acme\n" * 20 + BODY)
+    assert "D002" in {f.code for f in res.report.findings}
+
+
+def test_empty_seed_is_an_error():
+    res = clean_text("   \n\n")
+    assert [f.code for f in res.report.findings if f.severity == "error"] == ["D001"]
+
+
+def test_encoding_fix_recorded_with_explanation():
+    res = clean_text("The café doesnâ€™t open on Sundays, said the owner on Monday morning.")
+    assert res.record.text.startswith("The café doesn’t open")
+    fix = res.report.encoding_fixes[0]
+    assert fix.original == "â€™" and fix.fixed == "’"
+    assert "decode_inconsistent_utf8" in fix.explanation or "fix_encoding" in fix.explanation
+    assert res.record.flags.encoding_fixed
