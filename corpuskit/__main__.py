@@ -1,3 +1,8 @@
-from corpuskit.cli import main
+import sys
 
-raise SystemExit(main())
+try:
+    from corpuskit.cli import main
+except KeyboardInterrupt:  # interrupted while starting up
+    sys.exit(130)
+
+sys.exit(main())

@@ -69,6 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("corpuskit: interrupted; outputs left as they were", file=sys.stderr)
+        return 130
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -83,9 +91,11 @@ def main(argv: list[str] | None = None) -> int:
     except (ConfigError, PathError) as err:
         print(f"corpuskit: {err}", file=sys.stderr)
         return USAGE_ERROR
-    except KeyboardInterrupt:
-        print("corpuskit: interrupted; outputs left as they were", file=sys.stderr)
-        return 130
+    except OSError as err:  # an output that cannot be written: the disk, a folder, a permission
+        where = f"{err.filename}: " if err.filename else ""
+        reason = err.strerror or err
+        print(f"corpuskit: cannot write {where}{reason}; outputs left as they were", file=sys.stderr)
+        return USAGE_ERROR
     except BrokenPipeError:
         return 0
     except Exception as err:  # the gate never shows a traceback

@@ -35,6 +35,9 @@ class Config(Model):
     max_removed_share: float = Field(
         0.6, ge=0, le=1, description="D002 warns when cleaning removes more than this share"
     )
+    time_budget: float = Field(
+        60.0, ge=0, description="seconds one seed may take before F003 reports it (0: no limit)"
+    )
     output: str = Field("build/corpus.jsonl", description="where `build` writes the corpus")
     reports: str = Field("build/reports", description="where `build` writes one report per seed")
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from corpuskit import __version__
 from corpuskit.assemble import assemble, kept_ranges
+from corpuskit.budget import OverBudget, time_budget
 from corpuskit.config import Config
 from corpuskit.decode import DecodeError, decode
 from corpuskit.metadata import detect_language
@@ -33,7 +34,7 @@ from corpuskit.normalize import normalize
 from corpuskit.rules import BLOCK_RULES, RECORD_RULES, SPAN_RULES, selected
 from corpuskit.rules.base import LIFT, Context, Hit, Rule
 from corpuskit.rules.lines import PaywallNote
-from corpuskit.rules.notices import CharsetDetected, EncodingFixed, UnreadableSeed
+from corpuskit.rules.notices import CharsetDetected, EncodingFixed, OverTime, UnreadableSeed
 from corpuskit.segment import Block, segment
 
 MAX_PASSES = 8
@@ -66,11 +67,16 @@ def seed_id(name: str) -> str:
 def clean_file(path: str | Path, config: Config | None = None) -> CleanResult:
     """Clean one seed file."""
     path = Path(path)
+    config = config or Config()
     try:
         raw = path.read_bytes()
     except OSError as err:
         return _unreadable(str(path), f"cannot read {path}: {err.strerror or err}")
-    return clean_bytes(raw, name=str(path), config=config)
+    try:
+        with time_budget(config.time_budget):
+            return clean_bytes(raw, name=str(path), config=config)
+    except OverBudget as err:
+        return _unreadable(str(path), f"{path}: {err} (time-budget); not cleaned", OverTime)
 
 
 def clean_text(text: str, seed: str = "-", config: Config | None = None) -> CleanResult:
@@ -88,8 +94,8 @@ def clean_bytes(raw: bytes, name: str = "-", config: Config | None = None) -> Cl
     return _clean(decoded.text, decoded.decoding, raw, seed_id(name), name, config or Config())
 
 
-def _unreadable(path: str, message: str) -> CleanResult:
-    finding = _finding(UnreadableSeed, message, Severity.ERROR)
+def _unreadable(path: str, message: str, rule: type[Rule] = UnreadableSeed) -> CleanResult:
+    finding = _finding(rule, message, rule.severity)
     report = FileReport(
         id=seed_id(path), path=path, decoding=Decoding(encoding="unknown"), findings=[finding]
     )

@@ -30,7 +30,7 @@ from corpuskit.rules.lines import (
     ShareLine,
     SponsorLabel,
 )
-from corpuskit.rules.notices import CharsetDetected, EncodingFixed, UnreadableSeed
+from corpuskit.rules.notices import CharsetDetected, EncodingFixed, OverTime, UnreadableSeed
 from corpuskit.rules.record import (
     EmptyAfterCleaning,
     MissingPublished,
@@ -71,7 +71,7 @@ RECORD_RULES: tuple[type[RecordRule], ...] = (
     OverRemoval,
 )
 
-NOTICES: tuple[type[Notice], ...] = (EncodingFixed, CharsetDetected, UnreadableSeed)
+NOTICES: tuple[type[Notice], ...] = (EncodingFixed, CharsetDetected, UnreadableSeed, OverTime)
 
 ALL_RULES: dict[str, type[Rule]] = {
     rule.code: rule

@@ -63,3 +63,23 @@ class UnreadableSeed(Notice):
     code, name, category = "F001", "unreadable-seed", "file"
     severity = Severity.ERROR
     summary = "seed cannot be read or decoded"
+
+
+class OverTime(Notice):
+    """Reports a seed that took longer than its time budget.
+
+    What it does: cleaning one seed is bounded by `time-budget` seconds (default 60); a
+    seed that takes longer is reported as an error and left out of the corpus, and the
+    rest of the corpus is still processed.
+
+    Why: a gate that hangs on one pathological file is worse than one that names it.
+
+    Example:
+        >>> from corpuskit.rules import ALL_RULES
+        >>> ALL_RULES["F003"].severity.value
+        'error'
+    """
+
+    code, name, category = "F003", "over-time", "file"
+    severity = Severity.ERROR
+    summary = "seed took longer than the time budget"

@@ -1,0 +1,188 @@
+"""Bad input never breaks the gate: one test per row of the README's table of bad inputs."""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from corpuskit import clean_bytes, clean_file
+from corpuskit.assemble import rebuild_original
+from corpuskit.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXT = "Die Bürger von Zürich stimmten am Sonntag über den neuen Haushalt ab, berichtete die Zeitung."
+
+
+def codes(result) -> list[str]:
+    return [f.code for f in result.report.findings]
+
+
+def assert_rebuilds(result, raw: bytes) -> None:
+    assert rebuild_original(result.record.text, result.report) == raw
+
+
+def test_binary_file_is_refused_with_its_name():
+    result = clean_bytes(bytes(range(256)) * 16, name="seeds/photo.txt")
+    assert result.record is None
+    assert codes(result) == ["F001"]
+    assert "seeds/photo.txt: binary data, not text" in result.report.findings[0].message
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_single_byte_files_are_decoded_and_reported(encoding):
+    raw = TEXT.encode(encoding)
+    result = clean_bytes(raw, name="x.txt")
+    assert result.record.text == TEXT + "\n"
+    assert result.report.decoding.detected and "E002" in codes(result)
+    assert_rebuilds(result, raw)
+
+
+def test_invalid_utf8_is_decoded_with_a_detected_charset():
+    raw = TEXT.encode("utf-8")[:-10] + b"\xff\xfe sagt sie." + TEXT.encode("cp1252")
+    result = clean_bytes(raw, name="x.txt")
+    assert result.record is not None and "E002" in codes(result)
+    assert_rebuilds(result, raw)
+
+
+@pytest.mark.parametrize("bom", [True, False])
+def test_utf16_with_and_without_bom(bom):
+    raw = (codecs.BOM_UTF16_LE if bom else b"") + TEXT.encode("utf-16-le")
+    result = clean_bytes(raw, name="x.txt")
+    assert result.record.text == TEXT + "\n"
+    assert result.report.decoding.bom is bom
+    assert ("E002" in codes(result)) is not bom
+    assert_rebuilds(result, raw)
+
+
+@pytest.mark.parametrize("raw", [b"", b"  \n\t\n \r\n"])
+def test_empty_and_whitespace_only_are_errors(raw):
+    result = clean_bytes(raw, name="x.txt")
+    assert [f.code for f in result.report.findings if f.severity == "error"] == ["D001"]
+    assert_rebuilds(result, raw)
+
+
+def test_nul_bytes_are_removed_and_recorded():
+    raw = TEXT.encode().replace(b" ", b"\x00 ", 3)
+    result = clean_bytes(raw, name="x.txt")
+    assert "\x00" not in result.record.text and "E001" in codes(result)
+    assert_rebuilds(result, raw)
+
+
+def test_mixed_line_endings_are_normalized_and_rebuilt():
+    raw = b"First paragraph of text.\r\nSecond one.\rThird one.\nFourth.\r\n"
+    result = clean_bytes(raw, name="x.txt")
+    assert "\r" not in result.record.text
+    assert_rebuilds(result, raw)
+
+
+def test_one_huge_line_and_many_tiny_lines_finish():
+    huge = ("Ein Satz über den Haushalt der Stadt. " * 200_000).encode()  # ~7.6 MB on one line
+    result = clean_bytes(huge, name="x.txt")
+    assert result.record.stats.chars_out > 7_000_000
+    tiny = b"a\n" * 100_000
+    assert clean_bytes(tiny, name="y.txt").record is not None
+
+
+def test_unreadable_file_is_an_error_naming_it(tmp_path):
+    link = tmp_path / "gone.txt"
+    link.symlink_to(tmp_path / "missing.txt")
+    result = clean_file(link)
+    assert result.record is None and codes(result) == ["F001"]
+    assert str(link) in result.report.findings[0].message
+
+
+def test_a_seed_over_its_time_budget_is_reported(tmp_path, monkeypatch):
+    from corpuskit.config import Config
+
+    seed = tmp_path / "slow.txt"
+    seed.write_text(TEXT, encoding="utf-8")
+
+    def slow(*args, **kwargs):
+        time.sleep(5)
+
+    monkeypatch.setattr("corpuskit.pipeline.clean_bytes", slow)
+    result = clean_file(seed, Config(time_budget=0.2))
+    assert result.record is None and codes(result) == ["F003"]
+    assert "took longer than 0.2 s" in result.report.findings[0].message
+
+
+@pytest.fixture()
+def project(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_output_folder_that_cannot_be_written(project, capsys):
+    (project / "blocker").write_text("a file, not a folder")
+    assert main(["build", "-o", "blocker/corpus.jsonl"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write" in err and "blocker" in err and "Traceback" not in err
+
+
+def test_full_disk_leaves_the_previous_build(project, monkeypatch, capsys):
+    assert main(["build"]) == 0
+    before = (project / "build/corpus.jsonl").read_bytes()
+    real_fsync = os.fsync
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    assert main(["build"]) == 2
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    assert "No space left on device" in capsys.readouterr().err
+    assert (project / "build/corpus.jsonl").read_bytes() == before
+    assert sorted(p.name for p in (project / "build").iterdir()) == ["corpus.jsonl", "reports"]
+
+
+def _big_corpus(folder: Path, count: int) -> None:
+    folder.mkdir()
+    for number in range(count):
+        paragraphs = [f"{TEXT} Absatz {number}-{i}." for i in range(40)]
+        (folder / f"{number:05d}.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
+
+
+def _build(cwd: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "corpuskit", "build", "big"],
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
+def test_interrupted_build_leaves_the_previous_build(tmp_path, sig):
+    _big_corpus(tmp_path / "big", 300)
+    started = time.monotonic()
+    first = _build(tmp_path)
+    assert first.wait(timeout=300) == 0
+    duration = time.monotonic() - started
+    before = (tmp_path / "build/corpus.jsonl").read_bytes()
+    reports_before = sorted(p.name for p in (tmp_path / "build/reports").iterdir())
+    (tmp_path / "big/99999.txt").write_text(TEXT, encoding="utf-8")  # a finished build would differ
+    for share in (0.15, 0.4, 0.7):  # at random-ish points: imports, cleaning, writing
+        delay = share * duration
+        process = _build(tmp_path)
+        time.sleep(delay)
+        process.send_signal(sig)
+        code = process.wait(timeout=60)
+        assert code in (130, -sig), f"build finished before the signal; {process.stderr.read()}"
+        corpus = (tmp_path / "build/corpus.jsonl").read_bytes()
+        assert corpus == before
+        assert all(json.loads(line) for line in corpus.splitlines())
+        assert sorted(p.name for p in (tmp_path / "build/reports").iterdir()) == reports_before
+        if sig == signal.SIGINT:
+            assert "Traceback" not in process.stderr.read().decode()
