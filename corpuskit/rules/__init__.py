@@ -8,6 +8,13 @@ rules (where a block stands).
 from __future__ import annotations
 
 from corpuskit.rules.base import BlockRule, Notice, RecordRule, Rule, SpanRule
+from corpuskit.rules.explicit import (
+    ExplicitValueInvalid,
+    FrontMatter,
+    FrontMatterInvalid,
+    PageValueIgnored,
+    SidecarInvalid,
+)
 from corpuskit.rules.header import (
     Byline,
     Dateline,
@@ -71,7 +78,16 @@ RECORD_RULES: tuple[type[RecordRule], ...] = (
     OverRemoval,
 )
 
-NOTICES: tuple[type[Notice], ...] = (EncodingFixed, CharsetDetected, UnreadableSeed)
+NOTICES: tuple[type[Notice], ...] = (
+    EncodingFixed,
+    CharsetDetected,
+    UnreadableSeed,
+    FrontMatter,
+    FrontMatterInvalid,
+    SidecarInvalid,
+    ExplicitValueInvalid,
+    PageValueIgnored,
+)
 
 ALL_RULES: dict[str, type[Rule]] = {
     rule.code: rule
