@@ -34,10 +34,11 @@ from corpuskit.models import (
 )
 from corpuskit.normalize import normalize
 from corpuskit.rules import BLOCK_RULES, RECORD_RULES, SPAN_RULES, selected
-from corpuskit.rules.base import LIFT, Context, Hit, Rule
+from corpuskit.rules.base import LIFT, Context, Hit, Rule, Verdict
 from corpuskit.rules.explicit import FrontMatter
 from corpuskit.rules.lines import PaywallNote
 from corpuskit.rules.notices import CharsetDetected, EncodingFixed, UnreadableSeed
+from corpuskit.rules.record import published_problem
 from corpuskit.segment import Block, segment
 
 MAX_PASSES = 8
@@ -239,6 +240,7 @@ def _clean(
     )
     for problem in [*problems, *front_problems, *merge(meta, origins, explicit)]:
         findings.append(_problem_finding(problem, severity, path))
+    _screen_inferred_date(meta, origins, config)
     for field, why in _EMPTY_NOTES.items():
         if field not in origins:
             origins[field] = FieldOrigin(origin="empty", method="none", note=why)
@@ -271,10 +273,27 @@ def _clean(
     )
     for rule in RECORD_RULES:
         if on(rule):
-            for message in rule().check(record, report, config):
-                report.findings.append(_finding(rule, message, severity(rule)))
+            for verdict in rule().check(record, report, config):
+                if isinstance(verdict, str):
+                    verdict = Verdict(verdict)
+                level = config.severity.get(rule.code, verdict.severity or rule.severity)
+                report.findings.append(_finding(rule, verdict.message, level, detail=verdict.detail))
     report.findings.sort(key=lambda f: (f.start if f.start is not None else -1, f.code))
     return CleanResult(record, report)
+
+
+def _screen_inferred_date(meta: SeedMeta, origins: dict[str, FieldOrigin], config: Config) -> None:
+    """An inferred date the policy refuses (future, before the earliest year) is a wrong
+    guess: drop it and say why. Explicit dates are judged by M108 instead."""
+    origin = origins.get("published")
+    if meta.published is None or origin is None or origin.origin != "inferred":
+        return
+    problem = published_problem(meta.published, config)
+    if problem:
+        meta.published = None
+        origins["published"] = origin.model_copy(
+            update={"origin": "empty", "note": f"inferred date dropped: {problem[1]}"}
+        )
 
 
 def _after(blocks: list[Block], start: int) -> list[Block]:

@@ -40,9 +40,16 @@ from corpuskit.rules.lines import (
 from corpuskit.rules.notices import CharsetDetected, EncodingFixed, UnreadableSeed
 from corpuskit.rules.record import (
     EmptyAfterCleaning,
+    IdPattern,
+    LanguageNotAllowed,
+    MissingAuthors,
     MissingPublished,
+    MissingSource,
     MissingTitle,
+    MissingUrl,
     OverRemoval,
+    PublishedOutOfRange,
+    TooShort,
     UnknownLanguage,
 )
 from corpuskit.rules.spans import InlinePromo
@@ -74,8 +81,15 @@ RECORD_RULES: tuple[type[RecordRule], ...] = (
     MissingTitle,
     MissingPublished,
     UnknownLanguage,
+    MissingAuthors,
+    MissingSource,
+    MissingUrl,
+    LanguageNotAllowed,
+    PublishedOutOfRange,
     EmptyAfterCleaning,
     OverRemoval,
+    TooShort,
+    IdPattern,
 )
 
 NOTICES: tuple[type[Notice], ...] = (
