@@ -8,6 +8,7 @@ rules (where a block stands).
 from __future__ import annotations
 
 from corpuskit.rules.base import BlockRule, Notice, RecordRule, Rule, SpanRule
+from corpuskit.rules.corpus import DuplicateId, ExactDuplicate, NearDuplicate
 from corpuskit.rules.explicit import (
     ExplicitValueInvalid,
     FrontMatter,
@@ -101,6 +102,9 @@ NOTICES: tuple[type[Notice], ...] = (
     SidecarInvalid,
     ExplicitValueInvalid,
     PageValueIgnored,
+    DuplicateId,
+    ExactDuplicate,
+    NearDuplicate,
 )
 
 ALL_RULES: dict[str, type[Rule]] = {
