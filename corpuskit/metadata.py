@@ -12,6 +12,7 @@ import os
 import re
 from functools import cache
 
+from corpuskit.dates import UNKNOWN, read_date_line
 from corpuskit.lexicon import lexicon
 
 _DIGIT_GROUPS = re.compile(r"\d+")
@@ -57,6 +58,12 @@ def parse_date(text: str, language: str | None = None) -> dt.date | dt.datetime 
         return None
     if not _YEAR.search(core) and not re.search(r"\d{1,2}[./]\d{1,2}[./]\d{2}", core):
         return None
+    fast = read_date_line(core, language)
+    if fast is not UNKNOWN:  # read, or refused, without the slow general parser
+        if fast is None or fast.year < 1900:
+            return None
+        limit = dt.date.today() + dt.timedelta(days=1)
+        return None if (fast.date() if isinstance(fast, dt.datetime) else fast) > limit else fast
     parsed = _dateparser_parse(core, language)
     if parsed is None or parsed.year < 1900:
         return None
