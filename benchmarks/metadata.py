@@ -88,11 +88,13 @@ def title_variants(title: str) -> set[str]:
 
 
 def calendar_date(value: str) -> str | None:
-    match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value or "")
-    if match:
-        return "-".join(match.groups())
-    match = re.match(r"\s*(\d{4})(\d{2})(\d{2})(?:\D|$)", value or "")  # 20231221 or 20231221T...
-    return "-".join(match.groups()) if match else None
+    match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value or "") or re.match(
+        r"\s*(\d{4})(\d{2})(\d{2})(?:\D|$)",
+        value or "",  # 20231221 or 20231221T...
+    )
+    if not match or int(match.group(1)) < 1990:  # 0001-01-01 and the like are placeholders
+        return None
+    return "-".join(match.groups())
 
 
 def _names(value) -> list[str]:
@@ -194,7 +196,8 @@ def load(args) -> list[tuple[dict, str | None]]:
     with (args.bench_dir / "dev.jsonl").open("rb") as fh:
         for line in fh:
             page = json.loads(line)
-            if in_fold(page["id"], args.folds, args.fold):
+            wanted_set = not args.dataset or page["dataset"] in args.dataset.split(",")
+            if wanted_set and in_fold(page["id"], args.folds, args.fold):
                 pages.append(page)
                 if args.limit and len(pages) >= args.limit:
                     break
@@ -214,6 +217,7 @@ def main(argv=None) -> int:
     ap.add_argument("--bench-dir", type=Path, default=DEFAULT_BENCH)
     ap.add_argument("--view", default="text_full", help="text view of dev.jsonl to clean")
     ap.add_argument("--limit", type=int, default=0, help="first N pages only")
+    ap.add_argument("--dataset", help="only pages of these datasets (comma-separated)")
     ap.add_argument("--folds", type=int, default=1, help="K: split pages by sha1(id) mod K")
     ap.add_argument("--fold", type=int, default=0, help="I: evaluate only fold I")
     ap.add_argument("--no-html", action="store_true", help="references from dev.jsonl `meta` only")

@@ -105,18 +105,48 @@ def parse_byline(text: str) -> list[str] | None:
     ['Henrik Rothen']
     >>> parse_byline("Von Anna Schmidt und Jonas Weber, dpa")
     ['Anna Schmidt', 'Jonas Weber']
+    >>> parse_byline("By Lauren Manaker MS, RDN, LD | Staff Writer")
+    ['Lauren Manaker']
     >>> parse_byline("By the time we arrived, it was over.") is None
     True
     """
     phrase = lexicon("byline").prefix(text)
     if not phrase:
         return None
-    rest = text.lstrip()[len(phrase) :].strip(" :–—-")
+    return parse_names(text.lstrip(_EDGE)[len(phrase) :])
+
+
+_EDGE = " \t.:;,!?|·•–—-_*#>»«\"'“”‘’()[]"
+_CUT = re.compile(r"\s+[|·•–—/]\s+|\s+-\s+|\s*\(")
+_ROLE_OR_DATE = re.compile(r"\d")
+
+
+def parse_names(rest: str) -> list[str] | None:
+    """A list of person names ("Jane Doe and John Roe, Staff Writer"); None when the
+    text reads like anything else.
+
+    >>> parse_names("Chris E. Hayner and Tom Caswell"), parse_names("Kari Nordmann og Ola Hansen")
+    (['Chris E. Hayner', 'Tom Caswell'], ['Kari Nordmann', 'Ola Hansen'])
+    >>> parse_names("the council"), parse_names("Jane Doe, Senior Correspondent")
+    (None, ['Jane Doe'])
+    """
+    rest = _CUT.split(rest.strip(" :–—-"), maxsplit=1)[0].strip(" ,;")
     if not rest or len(rest) > 120 or (rest.endswith((".", "!", "?")) and not rest.endswith(" Jr.")):
         return None
     names = []
     for part in _NAME_SPLIT.split(rest):
         tokens = part.split()
+        if (
+            not tokens
+            or _ROLE_OR_DATE.search(part)
+            or any(lexicon("byline_role").whole_line(t) for t in tokens)
+        ):
+            if _ROLE_OR_DATE.search(part) and not names:
+                return None
+            continue  # a role, a desk or an agency after the names
+        if len(tokens) > 2 and not all(t.isupper() for t in tokens):
+            while len(tokens) > 2 and tokens[-1].isupper() and len(tokens[-1]) <= 5:
+                tokens.pop()  # credentials: "MS", "RDN", "PhD" is mixed case and stays out below
         if 2 <= len(tokens) <= 4 and all(_is_name_token(t) for t in tokens):
             names.append(" ".join(tokens))
         elif len(tokens) > 1:

@@ -8,10 +8,13 @@ header reads like a sentence is flagged, not removed: it may be a standfirst.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
 from itertools import pairwise
 
-from corpuskit.metadata import parse_byline, parse_copyright, parse_date
+from corpuskit.lexicon import lexicon, read_phrases
+from corpuskit.metadata import parse_byline, parse_copyright, parse_date, parse_names
 from corpuskit.rules.base import FLAG, LIFT, REMOVE, BlockRule, Context, Hit, is_sentence
 from corpuskit.segment import Block
 
@@ -21,7 +24,11 @@ class Byline(BlockRule):
 
     What it does: a header line that starts with a byline word ("By", "Written by", "Av",
     "Par", "Von", "Por", "Di", "Door", "Autor:", ...) followed by one or more names is
-    removed from the text and its names become `meta.authors`.
+    removed from the text and its names become `meta.authors`. A byline word alone on its
+    line takes the names from the lines after it ("By" / "Jane Doe" / "and" / "John Roe",
+    as pages converted to text often print it). Roles ("Staff Writer") and credentials
+    ("MS, RDN") are not names. When a headline is known and several bylines stand in the
+    header, the first one after the headline is the article's.
 
     Why: bylines are metadata; left in the text they pollute it, dropped they are lost.
 
@@ -29,55 +36,146 @@ class Byline(BlockRule):
         >>> from corpuskit import clean_text
         >>> clean_text("Av Kari Nordmann og Ola Hansen\\n\\n" + BODY).record.meta.authors
         ['Kari Nordmann', 'Ola Hansen']
+        >>> clean_text("Par\\nMarie Dubois\\net\\nJean Martin\\n\\n" + BODY).record.meta.authors
+        ['Marie Dubois', 'Jean Martin']
     """
 
     code, name, category = "M002", "byline", "metadata"
     summary = "byline lifted into meta.authors"
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        for block in ctx.header():
-            names = parse_byline(block.text) if block.word_count <= 20 else None
-            if names:
+        if "M002" in ctx.removed_by.values():
+            return
+        header = ctx.header()
+        found = [b for b in _bylines(header)]
+        title = title_blocks(ctx)
+        if len(found) > 1 and title:
+            after = [f for f in found if f[0][0].index > title[0].index]
+            found = after[:1] or found[-1:]
+        for blocks, names in found:
+            for block in blocks:
                 yield self.hit(block, LIFT, f"byline: {', '.join(names)}", field="authors", value=names)
 
 
+_CONNECTORS = frozenset({"and", "und", "et", "og", "och", "y", "e", "en", "ja", "i", "a", "&", ","})
+
+
+def _bylines(header: list[Block]) -> Iterator[tuple[list[Block], list[str]]]:
+    """(blocks, names) of every byline in the header, one line or several."""
+    words = _bare_byline_words()
+    skip: set[int] = set()
+    for position, block in enumerate(header):
+        if block.index in skip:
+            continue
+        names = parse_byline(block.text) if block.word_count <= 20 else None
+        if names:
+            yield [block], names
+            continue
+        if block.text.strip().rstrip(":").strip().lower() not in words:
+            continue
+        used, names = [block], []
+        for following in header[position + 1 : position + 6]:
+            more = parse_names(following.text) if following.word_count <= 8 else None
+            if more:
+                used.append(following)
+                names.extend(n for n in more if n not in names)
+            elif names and following.text.strip().lower() in _CONNECTORS:
+                used.append(following)
+            else:
+                break
+        if names:
+            while len(used) > 1 and used[-1].text.strip().lower() in _CONNECTORS:
+                used.pop()
+            skip.update(b.index for b in used)
+            yield used, names
+
+
+@cache
+def _bare_byline_words() -> frozenset[str]:
+    return frozenset(
+        p.lower().rstrip(":").strip() for group in read_phrases("byline").values() for p in group
+    )
+
+
 class Dateline(BlockRule):
-    """Lifts the dateline nearest the article into `meta.published`.
+    """Lifts the article's dateline into `meta.published`.
 
     What it does: header lines that hold a date and nothing else (a dateline word such as
-    "Published" or "Publisert" allowed) are taken out of the text; the one nearest the
-    first paragraph becomes `meta.published` (with its UTC offset when the line gives a
-    zone), the others are removed by M005.
+    "Published" or "Publisert", a weekday, a time and a zone allowed) are taken out of the
+    text; one of them becomes `meta.published` (with its UTC offset when the line gives a
+    zone), the others are removed by M005. The article's date is the first date line
+    after the headline when one is known (or one of the three lines just above it), else
+    the one nearest the first paragraph. A line dated as a change ("Updated", "Zuletzt
+    aktualisiert", "Mis à jour") is never taken for the publication date; with no other
+    date line the field stays empty.
 
     Why: a page's chrome often prints today's date at the top; the article's own date
-    stands right above the article.
+    stands by its headline or right above the article.
 
     Example:
         >>> from corpuskit import clean_text
         >>> str(clean_text("Publisert 12.03.2023\\n\\n" + BODY).record.meta.published)
         '2023-03-12'
+        >>> r = clean_text("Sunday, 24 December 2023\\nMenu\\nFloods hit the north\\nBy Jane Doe\\n"
+        ...                "21 Dec 2023\\n\\n" + BODY)
+        >>> str(r.record.meta.published)
+        '2023-12-21'
+        >>> clean_text("Mis à jour le 3 mars 2024\\n\\n" + BODY).record.meta.published is None
+        True
     """
 
     code, name, category = "M003", "dateline", "metadata"
     summary = "dateline lifted into meta.published"
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        header = [b for b in ctx.header() if b.word_count <= 12 and any(ch.isdigit() for ch in b.text)]
-        dated = [(b, v) for b in header if (v := parse_date(b.text, ctx.language_hint()))]
-        for position, (block, value) in enumerate(dated):
-            if position == len(dated) - 1:
+        if "M003" in ctx.removed_by.values():
+            return
+        header = ctx.header()
+        hint = ctx.language_hint() if any(b.word_count <= 12 and _has_digit(b.text) for b in header) else None
+        dated = [
+            (position, b, v)
+            for position, b in enumerate(header)
+            if b.word_count <= 12 and _has_digit(b.text) and (v := parse_date(b.text, hint))
+        ]
+        chosen = _article_date(dated, header, title_blocks(ctx))
+        for _, block, value in dated:
+            if block is chosen:
                 yield self.hit(block, LIFT, f"dateline: {value.isoformat()}", field="published", value=value)
             else:
-                yield Hit(
-                    ExtraDateline, block, REMOVE, f"date line further from the article ({value.isoformat()})"
-                )
+                note = "a date of change" if _is_update(block) else "not the article's date line"
+                yield Hit(ExtraDateline, block, REMOVE, f"date line, {note} ({value.isoformat()})")
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+def _is_update(block: Block) -> bool:
+    return lexicon("date_updated").prefix(block.text) is not None
+
+
+def _article_date(dated, header: list[Block], title: list[Block]) -> Block | None:
+    """The block of the article's own date among the header's date lines."""
+    published = [d for d in dated if not _is_update(d[1])]
+    if not published:
+        return None
+    if title:
+        anchor = next((p for p, b in enumerate(header) if b is title[0]), None)
+        if anchor is not None:
+            after = [d for d in published if d[0] > anchor]
+            if after:
+                return after[0][1]
+            before = [d for d in published if anchor - 3 <= d[0] < anchor]
+            return before[-1][1] if before else None
+    return published[-1][1]
 
 
 class ExtraDateline(BlockRule):
     """Removes header date lines that are not the article's date.
 
-    What it does: a header line holding only a date, when another date line stands nearer
-    the article, is removed (emitted by the dateline rule, M003).
+    What it does: a header line holding only a date that is not the article's dateline
+    (the masthead's date of today, a date of change) is removed (emitted by the dateline
+    rule, M003).
 
     Why: sites print the current date or a republication date in their masthead.
 
@@ -146,10 +244,13 @@ def is_title_like(block: Block) -> bool:
 class Title(BlockRule):
     """Lifts the headline into `meta.title`.
 
-    What it does: when exactly one header line reads like a headline (2 to 25 words, mixed
-    case, no final full stop) and it is not a byline, date or outlet, it is removed from
-    the text and becomes `meta.title`. With two or more candidates none is lifted: they are
-    flagged (B113) and stay.
+    What it does: the headline is a header line that repeats the document's first line,
+    whole or without a trailing site name ("Floods hit the north | Daily Planet" above,
+    "Floods hit the north" further down: a page's title and its headline); failing that,
+    the only header line that reads like a headline (2 to 25 words, mixed case, no final
+    full stop) and is not a byline, date or outlet. It is removed from the text and
+    becomes `meta.title` (the page-title line with it). With two or more candidates and
+    no repetition none is lifted: they are flagged (B113) and stay.
 
     Why: the headline is metadata. Guessing between a kicker, a headline and a deck would
     sometimes lift the wrong one; precision first.
@@ -158,16 +259,65 @@ class Title(BlockRule):
         >>> from corpuskit import clean_text
         >>> clean_text("Hochwasser in Bayern: Pegel steigen weiter\\n\\n" + BODY).record.meta.title
         'Hochwasser in Bayern: Pegel steigen weiter'
+        >>> page = "Floods hit the north | Daily Planet\\nHome\\nWorld news today\\nFloods hit the north\\n"
+        >>> clean_text(page + "Rain all week\\n\\n" + BODY).record.meta.title
+        'Floods hit the north'
     """
 
     code, name, category = "M001", "title", "metadata"
     summary = "headline lifted into meta.title"
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        candidates = [b for b in ctx.header() if is_title_like(b)]
-        if len(candidates) == 1:
-            block = candidates[0]
-            yield self.hit(block, LIFT, f"title: {block.text}", field="title", value=block.text)
+        if "M001" in ctx.removed_by.values():
+            return
+        blocks = title_blocks(ctx)
+        for block in blocks:
+            if ctx.is_kept(block):
+                value = blocks[0].text
+                yield self.hit(block, LIFT, f"title: {value}", field="title", value=value)
+
+
+_SITE_SUFFIX = re.compile(r"\s+(?:\||-|–|—|·|::)\s+[^|–—·]+$")
+
+
+def title_blocks(ctx: Context) -> list[Block]:
+    """The headline block first, then any other line that gives the same title (the
+    page's title line); empty when there is no confident choice. Memoized per pass."""
+    memo = ctx.__dict__.setdefault("_title_blocks", {})
+    if "value" not in memo:
+        header = [b for b in ctx.header() if not _is_date_or_byline(b)]
+        memo["value"] = _echoed_title(ctx, header) or _single_title(header)
+    return memo["value"]
+
+
+def _is_date_or_byline(block: Block) -> bool:
+    if block.word_count > 12:
+        return False
+    if _has_digit(block.text) and parse_date(block.text) is not None:
+        return True
+    return parse_byline(block.text) is not None
+
+
+def _echoed_title(ctx: Context, header: list[Block]) -> list[Block]:
+    if not header or not ctx.blocks or header[0] is not ctx.blocks[0]:
+        return []
+    first = header[0]
+    variants, text = {first.text}, first.text
+    for _ in range(3):
+        shorter = _SITE_SUFFIX.sub("", text)
+        if shorter == text:
+            break
+        variants.add(shorter)
+        text = shorter
+    for block in header[1:]:
+        if block.text in variants and is_title_like(block):
+            return [block, first]
+    return []
+
+
+def _single_title(header: list[Block]) -> list[Block]:
+    candidates = [b for b in header if is_title_like(b)]
+    return candidates if len(candidates) == 1 else []
 
 
 class HeaderClutter(BlockRule):
