@@ -46,9 +46,9 @@ class Byline(BlockRule):
     def check(self, ctx: Context) -> Iterable[Hit]:
         if "M002" in ctx.removed_by.values():
             return
-        header = ctx.header()
-        found = [b for b in _bylines(header)]
         title = title_blocks(ctx)
+        header = _with_title_window(ctx, ctx.header(), title)
+        found = list(_bylines(header))
         if len(found) > 1 and title:
             after = [f for f in found if f[0][0].index > title[0].index]
             found = after[:1] or found[-1:]
@@ -105,7 +105,7 @@ class Dateline(BlockRule):
     text; one of them becomes `meta.published` (with its UTC offset when the line gives a
     zone), the others are removed by M005. The article's date is the first date line
     after the headline when one is known (or one of the three lines just above it), else
-    the one nearest the first paragraph. A line dated as a change ("Updated", "Zuletzt
+    the one nearest the first paragraph, if it stands among the last three header lines. A line dated as a change ("Updated", "Zuletzt
     aktualisiert", "Mis à jour") is never taken for the publication date; with no other
     date line the field stays empty.
 
@@ -130,18 +130,20 @@ class Dateline(BlockRule):
     def check(self, ctx: Context) -> Iterable[Hit]:
         if "M003" in ctx.removed_by.values():
             return
-        header = ctx.header()
+        title = title_blocks(ctx)
+        in_header = {b.index for b in ctx.header()}
+        header = _with_title_window(ctx, ctx.header(), title)
         hint = ctx.language_hint() if any(b.word_count <= 12 and _has_digit(b.text) for b in header) else None
         dated = [
             (position, b, v)
             for position, b in enumerate(header)
             if b.word_count <= 12 and _has_digit(b.text) and (v := parse_date(b.text, hint))
         ]
-        chosen = _article_date(dated, header, title_blocks(ctx))
+        chosen = _article_date(dated, header, title)
         for _, block, value in dated:
             if block is chosen:
                 yield self.hit(block, LIFT, f"dateline: {value.isoformat()}", field="published", value=value)
-            else:
+            elif block.index in in_header:
                 note = "a date of change" if _is_update(block) else "not the article's date line"
                 yield Hit(ExtraDateline, block, REMOVE, f"date line, {note} ({value.isoformat()})")
 
@@ -150,13 +152,36 @@ def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
 
-def _is_update(block: Block) -> bool:
-    return lexicon("date_updated").prefix(block.text) is not None
+def _is_update(block: Block, header: list[Block] | None = None, position: int = 0) -> bool:
+    """A date of change: "Updated ..." on the line, or "Updated" alone on one of the two
+    lines before it."""
+    if lexicon("date_updated").prefix(block.text) is not None:
+        return True
+    for before in (header or [])[max(0, position - 2) : position]:
+        if before.word_count <= 3 and lexicon("date_updated").prefix(before.text) is not None:
+            return True
+    return False
+
+
+TITLE_WINDOW = 12
+
+
+def _with_title_window(ctx: Context, header: list[Block], title: list[Block]) -> list[Block]:
+    """The header, and when a headline is known the open blocks just after it as well
+    (a deck or a caption between headline and byline ends the header too early)."""
+    if not title:
+        return header
+    at = next((i for i, b in enumerate(ctx.blocks) if b is title[0]), None)
+    if at is None:
+        return header
+    seen = {b.index for b in header}
+    window = [b for b in ctx.blocks[at + 1 : at + 1 + TITLE_WINDOW] if ctx.is_kept(b) and b.index not in seen]
+    return sorted([*header, *window], key=lambda b: b.index)
 
 
 def _article_date(dated, header: list[Block], title: list[Block]) -> Block | None:
     """The block of the article's own date among the header's date lines."""
-    published = [d for d in dated if not _is_update(d[1])]
+    published = [d for d in dated if not _is_update(d[1], header, d[0])]
     if not published:
         return None
     if title:
@@ -167,7 +192,11 @@ def _article_date(dated, header: list[Block], title: list[Block]) -> Block | Non
                 return after[0][1]
             before = [d for d in published if anchor - 3 <= d[0] < anchor]
             return before[-1][1] if before else None
-    return published[-1][1]
+    last = published[-1]
+    return last[1] if last[0] >= len(header) - NEAR_ARTICLE else None  # else a masthead's date
+
+
+NEAR_ARTICLE = 3
 
 
 class ExtraDateline(BlockRule):
