@@ -105,9 +105,9 @@ class Dateline(BlockRule):
     text; one of them becomes `meta.published` (with its UTC offset when the line gives a
     zone), the others are removed by M005. The article's date is the first date line
     after the headline when one is known (or one of the three lines just above it), else
-    the one nearest the first paragraph, if it stands among the last three header lines. A line dated as a change ("Updated", "Zuletzt
-    aktualisiert", "Mis à jour") is never taken for the publication date; with no other
-    date line the field stays empty.
+    the one nearest the first paragraph, if it stands among the last three header lines.
+    A line dated as a change ("Updated", "Zuletzt aktualisiert", "Mis à jour") is never
+    taken for the publication date; with no other date line the field stays empty.
 
     Why: a page's chrome often prints today's date at the top; the article's own date
     stands by its headline or right above the article.
@@ -273,7 +273,7 @@ def is_title_like(block: Block) -> bool:
 class Title(BlockRule):
     """Lifts the headline into `meta.title`.
 
-    What it does: the headline is a header line that repeats the document's first line,
+    What it does: the headline is a line that repeats the document's first line,
     whole or without a trailing site name ("Floods hit the north | Daily Planet" above,
     "Floods hit the north" further down: a page's title and its headline); failing that,
     the only header line that reads like a headline (2 to 25 words, mixed case, no final
@@ -315,7 +315,7 @@ def title_blocks(ctx: Context) -> list[Block]:
     memo = ctx.__dict__.setdefault("_title_blocks", {})
     if "value" not in memo:
         header = [b for b in ctx.header() if not _is_date_or_byline(b)]
-        memo["value"] = _echoed_title(ctx, header) or _single_title(header)
+        memo["value"] = _echoed_title(ctx) or _single_title(header)
     return memo["value"]
 
 
@@ -327,19 +327,26 @@ def _is_date_or_byline(block: Block) -> bool:
     return parse_byline(block.text) is not None
 
 
-def _echoed_title(ctx: Context, header: list[Block]) -> list[Block]:
-    if not header or not ctx.blocks or header[0] is not ctx.blocks[0]:
+def _echoed_title(ctx: Context) -> list[Block]:
+    """[headline, first line] when a later line repeats the document's first line (four
+    words or more), whole or without trailing site names: a page's title above its
+    headline."""
+    if not ctx.blocks or not ctx.is_kept(ctx.blocks[0]):
         return []
-    first = header[0]
-    variants, text = {first.text}, first.text
-    for _ in range(3):
+    first = ctx.blocks[0]
+    if not 4 <= first.word_count <= 40 or (first.ends_sentence and first.text.endswith(".")):
+        return []
+    text = first.text.rstrip(" |–—-·")
+    variants = {text}
+    for _ in range(4):
         shorter = _SITE_SUFFIX.sub("", text)
         if shorter == text:
             break
         variants.add(shorter)
         text = shorter
-    for block in header[1:]:
-        if block.text in variants and is_title_like(block):
+    variants = {v for v in variants if len(v.split()) >= 3}
+    for block in ctx.blocks[1:]:
+        if block.text in variants and ctx.is_kept(block) and is_title_like(block):
             return [block, first]
     return []
 
