@@ -73,14 +73,16 @@ def _bylines(header: list[Block]) -> Iterator[tuple[list[Block], list[str]]]:
             continue
         if block.text.strip().rstrip(":").strip().lower() not in words:
             continue
-        used, names = [block], []
+        used, names, expecting = [block], [], True
         for following in header[position + 1 : position + 6]:
             more = parse_names(following.text) if following.word_count <= 8 else None
-            if more:
+            if more and expecting:
                 used.append(following)
                 names.extend(n for n in more if n not in names)
-            elif names and following.text.strip().lower() in _CONNECTORS:
+                expecting = False  # another name only after "and", "und", "et", ...
+            elif names and not expecting and following.text.strip().lower() in _CONNECTORS:
                 used.append(following)
+                expecting = True
             else:
                 break
         if names:
