@@ -12,7 +12,8 @@ References, per page (any one of them may match):
 - published: `meta.date` (newspaper4k), `article:published_time`, JSON-LD `datePublished`,
   and the usual date meta tags (`pubdate`, `publishdate`, `date`, `dc.date.issued`,
   `parsely-pub-date`, `sailthru.date`, `originalpublicationdate`, itemprop `datePublished`);
-- language: the page's `lang`.
+- language: the page's `lang`;
+- source (printed for information, no target): `og:site_name`, JSON-LD `publisher.name`.
 
 What counts as correct:
 - title: equal to a reference after normalization (Unicode NFKC, case folded, quotes,
@@ -48,6 +49,7 @@ DEFAULT_BENCH = REPO_ROOT.parent / "shared" / "bench"
 sys.path.insert(0, str(REPO_ROOT))
 
 FIELDS = ("title", "authors", "published", "language")
+INFO_FIELDS = ("source",)  # scored and printed, no target
 TARGETS = {"wrong": 0.02, "found_news": 0.80, "language_right": 0.98}
 NEWS = "newspaper4k"
 DATE_KEYS = {
@@ -122,13 +124,15 @@ def html_references(html: str) -> dict[str, list]:
 
     warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
     soup = BeautifulSoup(html, "lxml")
-    refs: dict[str, list] = {"title": [], "authors": [], "published": []}
+    refs: dict[str, list] = {"title": [], "authors": [], "published": [], "source": []}
     for tag in soup.find_all("meta"):
         key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()
         content = (tag.get("content") or "").strip()
         if not content:
             continue
-        if key in TITLE_KEYS:
+        if key == "og:site_name":
+            refs["source"].append(content)
+        elif key in TITLE_KEYS:
             refs["title"].append(content)
         elif key in DATE_KEYS:
             refs["published"].append(content)
@@ -142,6 +146,8 @@ def html_references(html: str) -> dict[str, list]:
         for item in _jsonld_items(data):
             if not isinstance(item, dict):
                 continue
+            if isinstance(item.get("publisher"), dict) and isinstance(item["publisher"].get("name"), str):
+                refs["source"].append(item["publisher"]["name"])
             if isinstance(item.get("headline"), str):
                 refs["title"].append(item["headline"])
             if isinstance(item.get("datePublished"), str):
@@ -153,7 +159,7 @@ def html_references(html: str) -> dict[str, list]:
 
 
 def page_references(page: dict, html: str | None) -> dict[str, list]:
-    refs = html_references(html) if html else {"title": [], "authors": [], "published": []}
+    refs = html_references(html) if html else {"title": [], "authors": [], "published": [], "source": []}
     meta = page.get("meta") or {}
     if meta.get("title"):
         refs["title"].insert(0, meta["title"])
@@ -172,7 +178,7 @@ def judge(field: str, value, refs: list) -> str:
         return "unscored"
     if empty:
         return "missing"
-    if field == "title":
+    if field in ("title", "source"):
         wanted = set().union(*(title_variants(r) for r in refs))
         return "correct" if norm(value) in wanted else "wrong"
     if field == "authors":
@@ -228,7 +234,7 @@ def main(argv=None) -> int:
     from corpuskit import clean_text
 
     pages = load(args)
-    counts = {f: Counter() for f in FIELDS}
+    counts = {f: Counter() for f in FIELDS + INFO_FIELDS}
     news = {f: Counter() for f in FIELDS}
     rows = []
     started = time.perf_counter()
@@ -236,12 +242,12 @@ def main(argv=None) -> int:
         refs = page_references(page, html)
         meta = clean_text(page[args.view], seed=page["id"]).record.meta
         row = {"id": page["id"], "dataset": page["dataset"]}
-        for field in FIELDS:
+        for field in FIELDS + INFO_FIELDS:
             value = getattr(meta, field)
             value = value.isoformat() if hasattr(value, "isoformat") else value
             verdict = judge(field, value, refs[field])
             counts[field][verdict] += 1
-            if page["dataset"] == NEWS:
+            if page["dataset"] == NEWS and field in news:
                 news[field][verdict] += 1
             row[field] = {"value": value, "verdict": verdict, "refs": refs[field][:3]}
             if args.show == field and verdict == "wrong":
@@ -260,6 +266,14 @@ def main(argv=None) -> int:
         print(
             f"{field:10} {c['correct']:8} {c['wrong']:6} {c['missing']:8} {c['unscored']:7} "
             f"{wrong:8.1%}  wrong <= {TARGETS['wrong']:.0%}"
+        )
+    for field in INFO_FIELDS:
+        c = counts[field]
+        scored = c["correct"] + c["wrong"] + c["missing"]
+        wrong = c["wrong"] / scored if scored else 0.0
+        print(
+            f"{field:10} {c['correct']:8} {c['wrong']:6} {c['missing']:8} {c['unscored']:7} "
+            f"{wrong:8.1%}  (no target; reference og:site_name, JSON-LD publisher)"
         )
     total_news = sum(news["title"].values())
     print(f"news pages ({NEWS}): {total_news}")

@@ -280,7 +280,8 @@ class Title(BlockRule):
     "Floods hit the north" further down: a page's title and its headline); failing that,
     the only header line that reads like a headline (2 to 25 words, mixed case, no final
     full stop) and is not a byline, date or outlet. It is removed from the text and
-    becomes `meta.title` (the page-title line with it). With two or more candidates and
+    becomes `meta.title`; the page-title line goes with it, and the site name at its end
+    becomes `meta.source` when no outlet line gave one. With two or more candidates and
     no repetition none is lifted: they are flagged (B113) and stay.
 
     Why: the headline is metadata. Guessing between a kicker, a headline and a deck would
@@ -291,8 +292,9 @@ class Title(BlockRule):
         >>> clean_text("Hochwasser in Bayern: Pegel steigen weiter\\n\\n" + BODY).record.meta.title
         'Hochwasser in Bayern: Pegel steigen weiter'
         >>> page = "Floods hit the north | Daily Planet\\nHome\\nWorld news today\\nFloods hit the north\\n"
-        >>> clean_text(page + "Rain all week\\n\\n" + BODY).record.meta.title
-        'Floods hit the north'
+        >>> meta = clean_text(page + "Rain all week\\n\\n" + BODY).record.meta
+        >>> meta.title, meta.source
+        ('Floods hit the north', 'Daily Planet')
     """
 
     code, name, category = "M001", "title", "metadata"
@@ -303,9 +305,28 @@ class Title(BlockRule):
             return
         blocks = title_blocks(ctx)
         for block in blocks:
-            if ctx.is_kept(block):
-                value = blocks[0].text
+            if not ctx.is_kept(block):
+                continue
+            value = blocks[0].text
+            outlet = _site_name(block.text, value) if block is not blocks[0] else None
+            if outlet:
+                yield self.hit(block, LIFT, f"page title: {value} | {outlet}", field="source", value=outlet)
+            else:
                 yield self.hit(block, LIFT, f"title: {value}", field="title", value=value)
+
+
+def _site_name(page_title: str, headline: str) -> str | None:
+    """The last part of a page title after its headline ("... | Belgium | The Guardian"),
+    when it reads like a name: one to five words, no digits, not a byline."""
+    if not page_title.startswith(headline):
+        return None
+    parts = [p.strip() for p in re.split(r"\s+(?:\||-|–|—|·|::)\s+", page_title[len(headline) :])]
+    last = parts[-1].strip(" |–—-·") if parts else ""
+    if not last or any(ch.isdigit() for ch in last) or not 1 <= len(last.split()) <= 5:
+        return None
+    if lexicon("byline").prefix(last) or not last[0].isupper():
+        return None
+    return last
 
 
 _SITE_SUFFIX = re.compile(r"\s+(?:\||-|–|—|·|::)\s+[^|–—·]+$")
