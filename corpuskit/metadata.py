@@ -119,6 +119,7 @@ def parse_byline(text: str) -> list[str] | None:
 _EDGE = " \t.:;,!?|·•–—-_*#>»«\"'“”‘’()[]"
 _CUT = re.compile(r"\s+[|·•–—/]\s+|\s+-\s+|\s*\(")
 _ROLE_OR_DATE = re.compile(r"\d")
+_JOINED = re.compile(r"&|\b(?:and|og|und|et|y|e|en|och|ja|i|a)\b")
 
 
 def parse_names(rest: str) -> list[str] | None:
@@ -133,6 +134,8 @@ def parse_names(rest: str) -> list[str] | None:
     rest = _CUT.split(rest.strip(" :–—-"), maxsplit=1)[0].strip(" ,;")
     if not rest or len(rest) > 120 or (rest.endswith((".", "!", "?")) and not rest.endswith(" Jr.")):
         return None
+    if "," in rest and not _JOINED.search(rest):
+        rest = rest.split(",")[0]  # "Jane Doe, Deputy Editor, Daily Planet": one name, then roles
     names = []
     for part in _NAME_SPLIT.split(rest):
         tokens = part.split()

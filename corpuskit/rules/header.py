@@ -370,7 +370,8 @@ def _echoed_title(ctx: Context) -> list[Block]:
     variants = {v for v in variants if len(v.split()) >= 3}
     for block in ctx.blocks[1:]:
         if block.text in variants and ctx.is_kept(block) and is_title_like(block):
-            return [block, first]
+            # still "Site | Section | Headline": which part is the headline?
+            return [] if " | " in block.text else [block, first]
     return []
 
 
