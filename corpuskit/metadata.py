@@ -169,11 +169,14 @@ def parse_copyright(text: str) -> str | None:
 
     >>> parse_copyright("© 2023 Le Monde"), parse_copyright("Copyright (c) Reuters 2024.")
     ('Le Monde', 'Reuters')
+    >>> parse_copyright("© Copyright 2023 Gannett")
+    'Gannett'
+
     """
     match = re.match(r"^\s*(?:©|\(c\)|copyright)\s*(?:\(c\)|©)?\s*(.*)$", text, re.IGNORECASE)
     if not match:
         return None
-    rest = _YEAR.sub("", match.group(1))
+    rest = re.sub(r"^(?:\s*(?:©|\(c\)|copyright)\s*)+", "", _YEAR.sub("", match.group(1)), flags=re.I)
     rest = re.sub(
         r"\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés)\b.*", "", rest, flags=re.I
     )

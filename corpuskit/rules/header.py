@@ -227,9 +227,9 @@ class ExtraDateline(BlockRule):
 class SourceLine(BlockRule):
     """Lifts the outlet's name into `meta.source`.
 
-    What it does: in the header, a short name repeated on consecutive lines (an outlet
-    printed as logo and as text), or a copyright line ("© 2023 Outlet"), is removed and
-    becomes `meta.source`.
+    What it does: in the header, close to the article (among its last six lines), a short
+    name repeated on consecutive lines (an outlet printed as logo and as text), or a
+    copyright line ("© 2023 Outlet"), is removed and becomes `meta.source`.
 
     Why: republished articles carry the original outlet's name above the text.
 
@@ -244,7 +244,8 @@ class SourceLine(BlockRule):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         header = ctx.header()
-        for previous, block in pairwise(header):
+        near = header[-(NEAR_ARTICLE + 3) :]  # a masthead pair far above the article is navigation
+        for previous, block in pairwise(near):
             if block.text == previous.text and _is_outlet_name(block):
                 for line in (previous, block):
                     yield self.hit(line, LIFT, f"outlet name: {block.text}", field="source", value=block.text)
