@@ -339,7 +339,11 @@ def title_blocks(ctx: Context) -> list[Block]:
     memo = ctx.__dict__.setdefault("_title_blocks", {})
     if "value" not in memo:
         header = [b for b in ctx.header() if not _is_date_or_byline(b)]
-        memo["value"] = _echoed_title(ctx) or _single_title(header)
+        echoed = _echoed_title(ctx)
+        others = [b for b in header if is_title_like(b) and b not in echoed]
+        if echoed and len(others) == 1:
+            echoed = []  # the one candidate left would be lifted by the next cleaning
+        memo["value"] = echoed or _single_title(header)
     return memo["value"]
 
 
