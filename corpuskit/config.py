@@ -6,12 +6,16 @@ Every key, its default and its meaning are listed by `corpuskit config`.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
+from typing import Literal
 
 import tomllib
-from pydantic import ConfigDict, Field, ValidationError
+from pydantic import ConfigDict, Field, ValidationError, field_validator
 
 from corpuskit.models import Model, Severity
+
+MetaField = Literal["title", "authors", "published", "source", "url", "language"]
 
 
 def _kebab(name: str) -> str:
@@ -38,13 +42,72 @@ class Config(Model):
     time_budget: float = Field(
         60.0, ge=0, description="seconds one seed may take before F003 reports it (0: no limit)"
     )
+    required_fields: list[MetaField] = Field(
+        [], description="metadata fields every seed must have: an error (M101-M106) when empty"
+    )
+    recommended_fields: list[MetaField] = Field(
+        ["title", "published", "language"],
+        description="metadata fields a seed should have: a warning (M101-M106) when empty",
+    )
+    allowed_languages: list[str] = Field(
+        [], description="ISO 639-1 codes a seed may be in (M107 error otherwise); empty: any"
+    )
+    min_words: int = Field(0, ge=0, description="D003 fails a seed with fewer words after cleaning; 0: off")
+    earliest_published_year: int = Field(
+        1900,
+        ge=1,
+        description="M108 fails an explicit date before this year (or in the future); "
+        "an inferred one is dropped",
+    )
+    id_pattern: str | None = Field(
+        None, description="regular expression every seed id (file name without extension) must match (F002)"
+    )
+    near_duplicate_threshold: float = Field(
+        0.8,
+        gt=0,
+        le=1,
+        description="C003 fails a seed whose text is this similar to another's (estimated Jaccard "
+        "of word 5-grams)",
+    )
     output: str = Field("build/corpus.jsonl", description="where `build` writes the corpus")
     reports: str = Field("build/reports", description="where `build` writes one report per seed")
 
+    @field_validator("allowed_languages")
+    @classmethod
+    def _languages(cls, value: list[str]) -> list[str]:
+        for code in value:
+            if not re.fullmatch(r"[a-z]{2}", code):
+                raise ValueError(f"{code!r} is not an ISO 639-1 code (two lowercase letters)")
+        return value
+
+    @field_validator("id_pattern")
+    @classmethod
+    def _pattern(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as err:
+                raise ValueError(f"not a regular expression: {err}") from None
+        return value
+
     def digest(self) -> str:
-        """Hash of the settings that change what cleaning produces."""
-        payload = self.model_dump_json(include={"select", "ignore", "severity", "max_removed_share"})
+        """Hash of the settings that change what cleaning produces (record and findings)."""
+        payload = self.model_dump_json(include=DIGESTED)
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+DIGESTED = {
+    "select",
+    "ignore",
+    "severity",
+    "max_removed_share",
+    "required_fields",
+    "recommended_fields",
+    "allowed_languages",
+    "min_words",
+    "earliest_published_year",
+    "id_pattern",
+}
 
 
 class ConfigError(ValueError):

@@ -12,6 +12,7 @@ import os
 import re
 from functools import cache
 
+from corpuskit.dates import UNKNOWN, read_date_line
 from corpuskit.lexicon import lexicon
 
 _DIGIT_GROUPS = re.compile(r"\d+")
@@ -57,6 +58,12 @@ def parse_date(text: str, language: str | None = None) -> dt.date | dt.datetime 
         return None
     if not _YEAR.search(core) and not re.search(r"\d{1,2}[./]\d{1,2}[./]\d{2}", core):
         return None
+    fast = read_date_line(core, language)
+    if fast is not UNKNOWN:  # read, or refused, without the slow general parser
+        if fast is None or fast.year < 1900:
+            return None
+        limit = dt.date.today() + dt.timedelta(days=1)
+        return None if (fast.date() if isinstance(fast, dt.datetime) else fast) > limit else fast
     parsed = _dateparser_parse(core, language)
     if parsed is None or parsed.year < 1900:
         return None
@@ -98,18 +105,51 @@ def parse_byline(text: str) -> list[str] | None:
     ['Henrik Rothen']
     >>> parse_byline("Von Anna Schmidt und Jonas Weber, dpa")
     ['Anna Schmidt', 'Jonas Weber']
+    >>> parse_byline("By Lauren Manaker MS, RDN, LD | Staff Writer")
+    ['Lauren Manaker']
     >>> parse_byline("By the time we arrived, it was over.") is None
     True
     """
     phrase = lexicon("byline").prefix(text)
     if not phrase:
         return None
-    rest = text.lstrip()[len(phrase) :].strip(" :–—-")
+    return parse_names(text.lstrip(_EDGE)[len(phrase) :])
+
+
+_EDGE = " \t.:;,!?|·•–—-_*#>»«\"'“”‘’()[]"
+_CUT = re.compile(r"\s+[|·•–—/]\s+|\s+-\s+|\s*\(")
+_ROLE_OR_DATE = re.compile(r"\d")
+_JOINED = re.compile(r"&|\b(?:and|og|und|et|y|e|en|och|ja|i|a)\b")
+
+
+def parse_names(rest: str) -> list[str] | None:
+    """A list of person names ("Jane Doe and John Roe, Staff Writer"); None when the
+    text reads like anything else.
+
+    >>> parse_names("Chris E. Hayner and Tom Caswell"), parse_names("Kari Nordmann og Ola Hansen")
+    (['Chris E. Hayner', 'Tom Caswell'], ['Kari Nordmann', 'Ola Hansen'])
+    >>> parse_names("the council"), parse_names("Jane Doe, Senior Correspondent")
+    (None, ['Jane Doe'])
+    """
+    rest = _CUT.split(rest.strip(" :–—-"), maxsplit=1)[0].strip(" ,;")
     if not rest or len(rest) > 120 or (rest.endswith((".", "!", "?")) and not rest.endswith(" Jr.")):
         return None
+    if "," in rest and not _JOINED.search(rest):
+        rest = rest.split(",")[0]  # "Jane Doe, Deputy Editor, Daily Planet": one name, then roles
     names = []
     for part in _NAME_SPLIT.split(rest):
         tokens = part.split()
+        if (
+            not tokens
+            or _ROLE_OR_DATE.search(part)
+            or any(lexicon("byline_role").whole_line(t) for t in tokens)
+        ):
+            if _ROLE_OR_DATE.search(part) and not names:
+                return None
+            continue  # a role, a desk or an agency after the names
+        if len(tokens) > 2 and not all(t.isupper() for t in tokens):
+            while len(tokens) > 2 and tokens[-1].isupper() and len(tokens[-1]) <= 5:
+                tokens.pop()  # credentials: "MS", "RDN", "PhD" is mixed case and stays out below
         if 2 <= len(tokens) <= 4 and all(_is_name_token(t) for t in tokens):
             names.append(" ".join(tokens))
         elif len(tokens) > 1:
@@ -129,11 +169,14 @@ def parse_copyright(text: str) -> str | None:
 
     >>> parse_copyright("© 2023 Le Monde"), parse_copyright("Copyright (c) Reuters 2024.")
     ('Le Monde', 'Reuters')
+    >>> parse_copyright("© Copyright 2023 Gannett")
+    'Gannett'
+
     """
     match = re.match(r"^\s*(?:©|\(c\)|copyright)\s*(?:\(c\)|©)?\s*(.*)$", text, re.IGNORECASE)
     if not match:
         return None
-    rest = _YEAR.sub("", match.group(1))
+    rest = re.sub(r"^(?:\s*(?:©|\(c\)|copyright)\s*)+", "", _YEAR.sub("", match.group(1)), flags=re.I)
     rest = re.sub(
         r"\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés)\b.*", "", rest, flags=re.I
     )

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 
 class Model(BaseModel):
@@ -35,16 +36,63 @@ _SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
 class SeedMeta(Model):
-    """Metadata of one seed. A field is empty rather than guessed."""
+    """Metadata of one seed. A field is empty rather than guessed.
 
-    title: str | None = None
+    The same model validates explicit metadata (front matter, sidecars), so its errors
+    carry stable types: `extra_forbidden` (unknown key), `list_type`, `string_type`,
+    `string_pattern_mismatch` (language), `published_format`, `published_naive`.
+    """
+
+    title: str | None = Field(default=None, min_length=1)
     authors: list[str] = Field(default_factory=list)
     published: dt.date | AwareDatetime | None = Field(
         default=None, description="ISO 8601 date, or date-time with its UTC offset"
     )
-    source: str | None = None
-    url: str | None = None
-    language: str | None = Field(default=None, description="ISO 639-1 code")
+    source: str | None = Field(default=None, min_length=1)
+    url: str | None = Field(default=None, min_length=1)
+    language: str | None = Field(default=None, pattern=r"^[a-z]{2}$", description="ISO 639-1 code")
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _published(cls, value: Any) -> Any:
+        return parse_published(value)
+
+
+def parse_published(value: Any) -> dt.date | dt.datetime | None:
+    """A publication date as written in explicit metadata: a date, an aware date-time, or
+    their ISO 8601 text. A date-time without UTC offset is refused (ambiguous).
+
+    >>> parse_published("2024-01-07T12:58:00+01:00").isoformat(), parse_published("2023-11-23")
+    ('2024-01-07T12:58:00+01:00', datetime.date(2023, 11, 23))
+    >>> try:
+    ...     parse_published("2024-01-07 12:58")
+    ... except PydanticCustomError as err:
+    ...     print(err.type)
+    published_naive
+    """
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            value = dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
+        except ValueError:
+            raise PydanticCustomError(
+                "published_format",
+                "expected an ISO 8601 date (2023-11-23) or date-time with UTC offset "
+                "(2024-01-07T12:58:00+01:00)",
+            ) from None
+        if not isinstance(value, dt.datetime):
+            return value
+    if isinstance(value, dt.datetime):
+        offset = value.utcoffset()
+        if offset is None:
+            raise PydanticCustomError(
+                "published_naive",
+                "a date-time needs its UTC offset (2024-01-07T12:58:00+01:00); or give the date alone",
+            )
+        return value.replace(tzinfo=dt.timezone(offset))
+    raise PydanticCustomError("published_format", "expected an ISO 8601 date or date-time with UTC offset")
 
 
 class Flags(Model):
@@ -87,6 +135,18 @@ class SeedRecord(Model):
     provenance: Provenance
 
 
+class Detail(Model):
+    """What exactly is wrong, for findings about values (validation errors): a stable
+    error type, the field path, the offending value, and where it was written when that
+    is not the seed itself (a sidecar)."""
+
+    type: str
+    loc: list[str | int] = Field(default_factory=list, description="field path, e.g. ['authors', 1]")
+    value: Any = None
+    file: str | None = Field(None, description="the file holding the value, when not the seed")
+    line: int | None = Field(None, description="1-based line in that file")
+
+
 class Finding(Model):
     """One thing a rule found. Offsets index the normalized input (see `FileReport`)."""
 
@@ -103,6 +163,7 @@ class Finding(Model):
     action: str | None = Field(
         None, description="removed, lifted:<field>, fixed or flagged; none for a plain report"
     )
+    detail: Detail | None = None
 
 
 class EncodingFix(Model):
@@ -140,7 +201,8 @@ class FieldOrigin(Model):
     """Where one metadata field came from, or why it stayed empty."""
 
     origin: Literal["explicit", "inferred", "empty"]
-    method: str
+    method: str = Field(description="rule code, detector, or explicit source (front-matter, sidecar, ...)")
+    file: str | None = Field(None, description="the file an explicit value was read from")
     line: int | None = None
     text: str | None = None
     confidence: float | None = None

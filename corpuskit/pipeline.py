@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,10 +17,12 @@ from corpuskit.assemble import assemble, kept_ranges
 from corpuskit.budget import OverBudget, time_budget
 from corpuskit.config import Config
 from corpuskit.decode import DecodeError, decode
+from corpuskit.explicit import ExplicitMeta, Problem, find_front_matter, merge, read_sidecar
 from corpuskit.metadata import detect_language
 from corpuskit.models import (
     Checksums,
     Decoding,
+    Detail,
     FieldOrigin,
     FileReport,
     Finding,
@@ -32,9 +35,11 @@ from corpuskit.models import (
 )
 from corpuskit.normalize import normalize
 from corpuskit.rules import BLOCK_RULES, RECORD_RULES, SPAN_RULES, selected
-from corpuskit.rules.base import LIFT, Context, Hit, Rule
+from corpuskit.rules.base import LIFT, Context, Hit, Rule, Verdict
+from corpuskit.rules.explicit import FrontMatter
 from corpuskit.rules.lines import PaywallNote
 from corpuskit.rules.notices import CharsetDetected, EncodingFixed, OverTime, UnreadableSeed
+from corpuskit.rules.record import published_problem
 from corpuskit.segment import Block, segment
 
 MAX_PASSES = 8
@@ -64,34 +69,52 @@ def seed_id(name: str) -> str:
     return Path(name).stem
 
 
-def clean_file(path: str | Path, config: Config | None = None) -> CleanResult:
-    """Clean one seed file."""
+def clean_file(
+    path: str | Path, config: Config | None = None, explicit: Sequence[ExplicitMeta] = ()
+) -> CleanResult:
+    """Clean one seed file; a sidecar beside it (`<seed>.meta.yaml|yml|json`) is read
+    and wins over every other metadata source."""
     path = Path(path)
     config = config or Config()
     try:
         raw = path.read_bytes()
     except OSError as err:
         return _unreadable(str(path), f"cannot read {path}: {err.strerror or err}")
+    sidecar, problems = read_sidecar(path)
+    sources = [*([sidecar] if sidecar else []), *explicit]
     try:
         with time_budget(config.time_budget):
-            return clean_bytes(raw, name=str(path), config=config)
+            return _clean_bytes(raw, str(path), config, sources, problems)
     except OverBudget as err:
         return _unreadable(str(path), f"{path}: {err} (time-budget); not cleaned", OverTime)
 
 
-def clean_text(text: str, seed: str = "-", config: Config | None = None) -> CleanResult:
-    """Clean a seed given as text."""
+def clean_text(
+    text: str, seed: str = "-", config: Config | None = None, explicit: Sequence[ExplicitMeta] = ()
+) -> CleanResult:
+    """Clean a seed given as text. `explicit`: metadata from outside the text, strongest
+    first (see `corpuskit.explicit`); front matter in the text comes before it."""
     raw = text.encode("utf-8", "surrogatepass")
-    return _clean(text, Decoding(encoding="utf-8"), raw, seed, seed, config or Config())
+    return _clean(text, Decoding(encoding="utf-8"), raw, seed, seed, config or Config(), list(explicit), [])
 
 
-def clean_bytes(raw: bytes, name: str = "-", config: Config | None = None) -> CleanResult:
-    """Clean a seed given as bytes; `name` gives its id and, by its suffix, its kind."""
+def clean_bytes(
+    raw: bytes, name: str = "-", config: Config | None = None, explicit: Sequence[ExplicitMeta] = ()
+) -> CleanResult:
+    """Clean a seed given as bytes; `name` gives its id and, by its suffix, its kind.
+    `explicit`: metadata from outside the text, strongest first (an HTML page's meta
+    tags, say); front matter in the text comes before it."""
+    return _clean_bytes(raw, name, config, list(explicit), [])
+
+
+def _clean_bytes(raw, name, config, explicit, problems) -> CleanResult:
     try:
         decoded = decode(raw)
     except DecodeError as err:
         return _unreadable(name, f"{name}: {err}")
-    return _clean(decoded.text, decoded.decoding, raw, seed_id(name), name, config or Config())
+    return _clean(
+        decoded.text, decoded.decoding, raw, seed_id(name), name, config or Config(), explicit, problems
+    )
 
 
 def _unreadable(path: str, message: str, rule: type[Rule] = UnreadableSeed) -> CleanResult:
@@ -119,7 +142,16 @@ class _Locator:
         return {"line": line, "column": offset - self.starts[line - 1] + 1}
 
 
-def _clean(text: str, decoding: Decoding, raw: bytes, sid: str, path: str, config: Config) -> CleanResult:
+def _clean(
+    text: str,
+    decoding: Decoding,
+    raw: bytes,
+    sid: str,
+    path: str,
+    config: Config,
+    explicit: list[ExplicitMeta],
+    problems: list[Problem],
+) -> CleanResult:
     def on(rule: type[Rule]) -> bool:
         return selected(rule.code, config.select, config.ignore)
 
@@ -157,7 +189,29 @@ def _clean(text: str, decoding: Decoding, raw: bytes, sid: str, path: str, confi
                 )
             )
 
+    front, front_problems = find_front_matter(source, path)
+    body_start = front.end if front else 0
     blocks = segment(source)
+    if front:
+        blocks = _after(blocks, body_start)
+        findings.append(
+            _finding(
+                FrontMatter,
+                "front matter lifted into metadata",
+                severity(FrontMatter),
+                start=0,
+                end=body_start,
+                text=source[:body_start],
+                action="lifted:front-matter",
+                **locate(0),
+            )
+        )
+        if front.meta:
+            explicit = (
+                [s for s in explicit if s.origin == "sidecar"]
+                + [front.meta]
+                + [s for s in explicit if s.origin != "sidecar"]
+            )
     span_findings = _apply_span_rules(blocks, [r for r in SPAN_RULES if on(r)], severity, locate, source)
     decisions, flags = _decide_blocks(blocks, [r for r in BLOCK_RULES if on(r)])
 
@@ -182,6 +236,8 @@ def _clean(text: str, decoding: Decoding, raw: bytes, sid: str, path: str, confi
         findings.append(_block_finding(hit, "flagged", severity, source, locate))
 
     kept = [b for b in blocks if b.index not in decisions]
+    if front:
+        dropped.append((0, body_start))
     cleaned, pieces, layout = assemble(source, kept, dropped)
 
     language, confidence, note = detect_language(cleaned)
@@ -189,6 +245,9 @@ def _clean(text: str, decoding: Decoding, raw: bytes, sid: str, path: str, confi
     origins["language"] = FieldOrigin(
         origin="inferred" if language else "empty", method="py3langid", confidence=confidence, note=note
     )
+    for problem in [*problems, *front_problems, *merge(meta, origins, explicit)]:
+        findings.append(_problem_finding(problem, severity, path))
+    _screen_inferred_date(meta, origins, config)
     for field, why in _EMPTY_NOTES.items():
         if field not in origins:
             origins[field] = FieldOrigin(origin="empty", method="none", note=why)
@@ -202,7 +261,7 @@ def _clean(text: str, decoding: Decoding, raw: bytes, sid: str, path: str, confi
             encoding_fixed=bool(normalized.fixes),
             flagged=len(flags),
         ),
-        stats=_stats(text, source, cleaned),
+        stats=_stats(text, source[body_start:], cleaned),
         checksums=Checksums(
             raw_sha256=hashlib.sha256(raw).hexdigest(),
             text_sha256=hashlib.sha256(cleaned.encode("utf-8", "surrogatepass")).hexdigest(),
@@ -221,10 +280,57 @@ def _clean(text: str, decoding: Decoding, raw: bytes, sid: str, path: str, confi
     )
     for rule in RECORD_RULES:
         if on(rule):
-            for message in rule().check(record, report, config):
-                report.findings.append(_finding(rule, message, severity(rule)))
+            for verdict in rule().check(record, report, config):
+                if isinstance(verdict, str):
+                    verdict = Verdict(verdict)
+                level = config.severity.get(rule.code, verdict.severity or rule.severity)
+                report.findings.append(_finding(rule, verdict.message, level, detail=verdict.detail))
     report.findings.sort(key=lambda f: (f.start if f.start is not None else -1, f.code))
     return CleanResult(record, report)
+
+
+def _screen_inferred_date(meta: SeedMeta, origins: dict[str, FieldOrigin], config: Config) -> None:
+    """An inferred date the policy refuses (future, before the earliest year) is a wrong
+    guess: drop it and say why. Explicit dates are judged by M108 instead."""
+    origin = origins.get("published")
+    if meta.published is None or origin is None or origin.origin != "inferred":
+        return
+    problem = published_problem(meta.published, config)
+    if problem:
+        meta.published = None
+        origins["published"] = origin.model_copy(
+            update={"origin": "empty", "note": f"inferred date dropped: {problem[1]}"}
+        )
+
+
+def _after(blocks: list[Block], start: int) -> list[Block]:
+    """The blocks from offset `start` on, numbered again from 0."""
+    kept = [b for b in blocks if b.start >= start]
+    for number, block in enumerate(kept):
+        block.index = number
+    return kept
+
+
+def _problem_finding(problem: Problem, severity, path: str) -> Finding:
+    from corpuskit.rules import ALL_RULES
+
+    rule = ALL_RULES[problem.code]
+    where = ""
+    if problem.file and problem.file != path:  # a sidecar: name it, and the line
+        where = f"{problem.file}:{problem.line}: " if problem.line else f"{problem.file}: "
+    return _finding(
+        rule,
+        where + problem.message,
+        severity(rule),
+        line=problem.seed_line,
+        detail=Detail(
+            type=problem.type,
+            loc=list(problem.loc),
+            value=problem.value,
+            file=problem.file,
+            line=problem.line,
+        ),
+    )
 
 
 def _apply_span_rules(blocks, rules, severity, locate, source) -> dict[int, list[Finding]]:

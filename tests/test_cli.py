@@ -54,7 +54,11 @@ def test_failed_build_leaves_previous_output(corpus, monkeypatch):
     monkeypatch.setattr("corpuskit.models.SeedRecord.model_dump_json", explode)
     assert main(["build"]) == 2
     assert (corpus / "build/corpus.jsonl").read_bytes() == before
-    assert sorted(p.name for p in (corpus / "build").iterdir()) == ["corpus.jsonl", "reports"]
+    assert sorted(p.name for p in (corpus / "build").iterdir()) == [
+        "corpus.index.npz",
+        "corpus.jsonl",
+        "reports",
+    ]
 
 
 def test_check_exit_codes(corpus, capsys):

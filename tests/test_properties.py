@@ -82,6 +82,31 @@ def documents(draw) -> str:
     return draw(st.sampled_from(["", "  ", "\ufeff"])) + text
 
 
+front_value = st.one_of(
+    st.sampled_from(
+        ["Budget agreed", "Haushalt beschlossen", "'quoted: value'", "[Jane Doe, Kari Nordmann]"]
+    ),
+    st.sampled_from(["2023-11-23", "2024-01-07T12:58:00+01:00", "en", "nb", "null", ""]),
+    noise,
+)
+front_line = st.one_of(
+    st.tuples(
+        st.sampled_from(["title", "authors", "published", "source", "url", "language", "titel"]), front_value
+    ).map(lambda kv: f"{kv[0]}: {kv[1]}"),
+    noise,
+)
+
+
+@st.composite
+def with_front_matter(draw) -> str:
+    """A document under YAML front matter: valid, malformed or never closed."""
+    lines = draw(st.lists(front_line, max_size=6))
+    closing = draw(st.sampled_from(["---", "...", "--- ", None]))
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    head = newline.join(["---", *lines, *([closing] if closing is not None else [])]) + newline
+    return draw(st.sampled_from(["", "\ufeff"])) + head + draw(documents())
+
+
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -96,6 +121,17 @@ def _decoded(res) -> str:
 def test_nothing_is_lost(text):
     res = clean_text(text)
     assert _decoded(res) == text
+
+
+@SETTINGS
+@given(with_front_matter())
+def test_front_matter_is_lifted_and_nothing_is_lost(text):
+    res = clean_bytes(text.encode("utf-8"), name="seed.txt")
+    assert rebuild_original(res.record.text, res.report) == text.encode("utf-8")
+    lifted = [f for f in res.report.findings if f.code == "M006"]
+    if lifted:
+        assert lifted[0].start == 0 and lifted[0].text.startswith("---")
+        assert all(piece.src >= lifted[0].end for piece in res.report.pieces)  # none of it is kept
 
 
 @SETTINGS

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from corpuskit import corpus as corpus_checks
 from corpuskit.atomic import atomic_dir, atomic_file
 from corpuskit.commands.check import failing
 from corpuskit.commands.common import load_settings, seeds_of
@@ -21,6 +22,7 @@ def run(args) -> int:
     output = Path(args.output or config.output)
     reports_dir = Path(args.reports or config.reports)
     results = sorted(local.run(seeds_of(args, config), config), key=lambda r: (r.report.id, r.report.path))
+    index = corpus_checks.review(results, config)  # ids and duplicates between seeds
     with atomic_file(output) as corpus, atomic_dir(reports_dir) as folder:
         for result in results:
             if result.record is not None:
@@ -28,6 +30,7 @@ def run(args) -> int:
             (folder / f"{result.report.id}.json").write_text(
                 result.report.model_dump_json(indent=2) + "\n", encoding="utf-8"
             )
+    index.save(corpus_checks.index_path(config, output))  # read by `check` instead of every seed
     reports = [r.report for r in results]
     written = sum(r.record is not None for r in results)
     problems = [r for r in reports if failing([r], config.fail_on)]

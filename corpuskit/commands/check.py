@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from corpuskit import corpus
 from corpuskit.commands.common import load_settings, seeds_of
 from corpuskit.engines import local
 from corpuskit.models import FileReport, Severity
@@ -16,7 +17,9 @@ def failing(reports: list[FileReport], fail_on: Severity) -> bool:
 
 def run(args) -> int:
     config = load_settings(args)
-    reports = [result.report for result in local.run(seeds_of(args, config), config)]
+    results = list(local.run(seeds_of(args, config), config))
+    corpus.review(results, config, prior=corpus.load_index(config))  # ids, duplicates vs the last build
+    reports = [result.report for result in results]
     REPORTERS[args.output_format](reports, sys.stdout)
     fail_on = Severity.WARNING if args.strict else config.fail_on
     return 1 if failing(reports, fail_on) else 0

@@ -8,6 +8,14 @@ rules (where a block stands).
 from __future__ import annotations
 
 from corpuskit.rules.base import BlockRule, Notice, RecordRule, Rule, SpanRule
+from corpuskit.rules.corpus import DuplicateId, ExactDuplicate, NearDuplicate
+from corpuskit.rules.explicit import (
+    ExplicitValueInvalid,
+    FrontMatter,
+    FrontMatterInvalid,
+    PageValueIgnored,
+    SidecarInvalid,
+)
 from corpuskit.rules.header import (
     Byline,
     Dateline,
@@ -33,9 +41,16 @@ from corpuskit.rules.lines import (
 from corpuskit.rules.notices import CharsetDetected, EncodingFixed, OverTime, UnreadableSeed
 from corpuskit.rules.record import (
     EmptyAfterCleaning,
+    IdPattern,
+    LanguageNotAllowed,
+    MissingAuthors,
     MissingPublished,
+    MissingSource,
     MissingTitle,
+    MissingUrl,
     OverRemoval,
+    PublishedOutOfRange,
+    TooShort,
     UnknownLanguage,
 )
 from corpuskit.rules.spans import InlinePromo
@@ -67,11 +82,31 @@ RECORD_RULES: tuple[type[RecordRule], ...] = (
     MissingTitle,
     MissingPublished,
     UnknownLanguage,
+    MissingAuthors,
+    MissingSource,
+    MissingUrl,
+    LanguageNotAllowed,
+    PublishedOutOfRange,
     EmptyAfterCleaning,
     OverRemoval,
+    TooShort,
+    IdPattern,
 )
 
-NOTICES: tuple[type[Notice], ...] = (EncodingFixed, CharsetDetected, UnreadableSeed, OverTime)
+NOTICES: tuple[type[Notice], ...] = (
+    EncodingFixed,
+    CharsetDetected,
+    UnreadableSeed,
+    OverTime,
+    FrontMatter,
+    FrontMatterInvalid,
+    SidecarInvalid,
+    ExplicitValueInvalid,
+    PageValueIgnored,
+    DuplicateId,
+    ExactDuplicate,
+    NearDuplicate,
+)
 
 ALL_RULES: dict[str, type[Rule]] = {
     rule.code: rule

@@ -168,7 +168,17 @@ class SpanRule(Rule):
         raise NotImplementedError
 
 
+@dataclass
+class Verdict:
+    """A record rule's finding before it becomes one: the message, the severity when the
+    policy sets it (else the rule's), and the validation detail."""
+
+    message: str
+    severity: Severity | None = None
+    detail: Any = None
+
+
 class RecordRule(Rule):
-    def check(self, record: SeedRecord, report: FileReport, config: Config) -> Iterable[str]:
-        """Yield messages; the pipeline turns each into a finding."""
+    def check(self, record: SeedRecord, report: FileReport, config: Config) -> Iterable[str | Verdict]:
+        """Yield messages or verdicts; the pipeline turns each into a finding."""
         raise NotImplementedError

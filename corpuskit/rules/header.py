@@ -8,10 +8,13 @@ header reads like a sentence is flagged, not removed: it may be a standfirst.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
 from itertools import pairwise
 
-from corpuskit.metadata import parse_byline, parse_copyright, parse_date
+from corpuskit.lexicon import lexicon, read_phrases
+from corpuskit.metadata import parse_byline, parse_copyright, parse_date, parse_names
 from corpuskit.rules.base import FLAG, LIFT, REMOVE, BlockRule, Context, Hit, is_sentence
 from corpuskit.segment import Block
 
@@ -21,7 +24,11 @@ class Byline(BlockRule):
 
     What it does: a header line that starts with a byline word ("By", "Written by", "Av",
     "Par", "Von", "Por", "Di", "Door", "Autor:", ...) followed by one or more names is
-    removed from the text and its names become `meta.authors`.
+    removed from the text and its names become `meta.authors`. A byline word alone on its
+    line takes the names from the lines after it ("By" / "Jane Doe" / "and" / "John Roe",
+    as pages converted to text often print it). Roles ("Staff Writer") and credentials
+    ("MS, RDN") are not names. When a headline is known and several bylines stand in the
+    header, the first one after the headline is the article's.
 
     Why: bylines are metadata; left in the text they pollute it, dropped they are lost.
 
@@ -29,55 +36,177 @@ class Byline(BlockRule):
         >>> from corpuskit import clean_text
         >>> clean_text("Av Kari Nordmann og Ola Hansen\\n\\n" + BODY).record.meta.authors
         ['Kari Nordmann', 'Ola Hansen']
+        >>> clean_text("Par\\nMarie Dubois\\net\\nJean Martin\\n\\n" + BODY).record.meta.authors
+        ['Marie Dubois', 'Jean Martin']
     """
 
     code, name, category = "M002", "byline", "metadata"
     summary = "byline lifted into meta.authors"
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        for block in ctx.header():
-            names = parse_byline(block.text) if block.word_count <= 20 else None
-            if names:
+        if "M002" in ctx.removed_by.values():
+            return
+        title = title_blocks(ctx)
+        header = _with_title_window(ctx, ctx.header(), title)
+        found = list(_bylines(header))
+        if len(found) > 1 and title:
+            after = [f for f in found if f[0][0].index > title[0].index]
+            found = after[:1] or found[-1:]
+        for blocks, names in found:
+            for block in blocks:
                 yield self.hit(block, LIFT, f"byline: {', '.join(names)}", field="authors", value=names)
 
 
+_CONNECTORS = frozenset({"and", "und", "et", "og", "och", "y", "e", "en", "ja", "i", "a", "&", ","})
+
+
+def _bylines(header: list[Block]) -> Iterator[tuple[list[Block], list[str]]]:
+    """(blocks, names) of every byline in the header, one line or several."""
+    words = _bare_byline_words()
+    skip: set[int] = set()
+    for position, block in enumerate(header):
+        if block.index in skip:
+            continue
+        names = parse_byline(block.text) if block.word_count <= 20 else None
+        if names:
+            yield [block], names
+            continue
+        if block.text.strip().rstrip(":").strip().lower() not in words:
+            continue
+        used, names, expecting = [block], [], True
+        for following in header[position + 1 : position + 6]:
+            more = parse_names(following.text) if following.word_count <= 8 else None
+            if more and expecting:
+                used.append(following)
+                names.extend(n for n in more if n not in names)
+                expecting = False  # another name only after "and", "und", "et", ...
+            elif names and not expecting and following.text.strip().lower() in _CONNECTORS:
+                used.append(following)
+                expecting = True
+            else:
+                break
+        if names:
+            while len(used) > 1 and used[-1].text.strip().lower() in _CONNECTORS:
+                used.pop()
+            skip.update(b.index for b in used)
+            yield used, names
+
+
+@cache
+def _bare_byline_words() -> frozenset[str]:
+    return frozenset(
+        p.lower().rstrip(":").strip() for group in read_phrases("byline").values() for p in group
+    )
+
+
 class Dateline(BlockRule):
-    """Lifts the dateline nearest the article into `meta.published`.
+    """Lifts the article's dateline into `meta.published`.
 
     What it does: header lines that hold a date and nothing else (a dateline word such as
-    "Published" or "Publisert" allowed) are taken out of the text; the one nearest the
-    first paragraph becomes `meta.published` (with its UTC offset when the line gives a
-    zone), the others are removed by M005.
+    "Published" or "Publisert", a weekday, a time and a zone allowed) are taken out of the
+    text; one of them becomes `meta.published` (with its UTC offset when the line gives a
+    zone), the others are removed by M005. The article's date is the first date line
+    after the headline when one is known (or one of the three lines just above it), else
+    the one nearest the first paragraph, if it stands among the last three header lines.
+    A line dated as a change ("Updated", "Zuletzt aktualisiert", "Mis à jour") is never
+    taken for the publication date; with no other date line the field stays empty.
 
     Why: a page's chrome often prints today's date at the top; the article's own date
-    stands right above the article.
+    stands by its headline or right above the article.
 
     Example:
         >>> from corpuskit import clean_text
         >>> str(clean_text("Publisert 12.03.2023\\n\\n" + BODY).record.meta.published)
         '2023-03-12'
+        >>> r = clean_text("Sunday, 24 December 2023\\nMenu\\nFloods hit the north\\nBy Jane Doe\\n"
+        ...                "21 Dec 2023\\n\\n" + BODY)
+        >>> str(r.record.meta.published)
+        '2023-12-21'
+        >>> clean_text("Mis à jour le 3 mars 2024\\n\\n" + BODY).record.meta.published is None
+        True
     """
 
     code, name, category = "M003", "dateline", "metadata"
     summary = "dateline lifted into meta.published"
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        header = [b for b in ctx.header() if b.word_count <= 12 and any(ch.isdigit() for ch in b.text)]
-        dated = [(b, v) for b in header if (v := parse_date(b.text, ctx.language_hint()))]
-        for position, (block, value) in enumerate(dated):
-            if position == len(dated) - 1:
+        if "M003" in ctx.removed_by.values():
+            return
+        title = title_blocks(ctx)
+        in_header = {b.index for b in ctx.header()}
+        header = _with_title_window(ctx, ctx.header(), title)
+        hint = ctx.language_hint() if any(b.word_count <= 12 and _has_digit(b.text) for b in header) else None
+        dated = [
+            (position, b, v)
+            for position, b in enumerate(header)
+            if b.word_count <= 12 and _has_digit(b.text) and (v := parse_date(b.text, hint))
+        ]
+        chosen = _article_date(dated, header, title)
+        for _, block, value in dated:
+            if block is chosen:
                 yield self.hit(block, LIFT, f"dateline: {value.isoformat()}", field="published", value=value)
-            else:
-                yield Hit(
-                    ExtraDateline, block, REMOVE, f"date line further from the article ({value.isoformat()})"
-                )
+            elif block.index in in_header:
+                note = "a date of change" if _is_update(block) else "not the article's date line"
+                yield Hit(ExtraDateline, block, REMOVE, f"date line, {note} ({value.isoformat()})")
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+def _is_update(block: Block, header: list[Block] | None = None, position: int = 0) -> bool:
+    """A date of change: "Updated ..." on the line, or "Updated" alone on one of the two
+    lines before it."""
+    if lexicon("date_updated").prefix(block.text) is not None:
+        return True
+    for before in (header or [])[max(0, position - 2) : position]:
+        if before.word_count <= 3 and lexicon("date_updated").prefix(before.text) is not None:
+            return True
+    return False
+
+
+TITLE_WINDOW = 12
+
+
+def _with_title_window(ctx: Context, header: list[Block], title: list[Block]) -> list[Block]:
+    """The header, and when a headline is known the open blocks just after it as well
+    (a deck or a caption between headline and byline ends the header too early)."""
+    if not title:
+        return header
+    at = next((i for i, b in enumerate(ctx.blocks) if b is title[0]), None)
+    if at is None:
+        return header
+    seen = {b.index for b in header}
+    window = [b for b in ctx.blocks[at + 1 : at + 1 + TITLE_WINDOW] if ctx.is_kept(b) and b.index not in seen]
+    return sorted([*header, *window], key=lambda b: b.index)
+
+
+def _article_date(dated, header: list[Block], title: list[Block]) -> Block | None:
+    """The block of the article's own date among the header's date lines."""
+    published = [d for d in dated if not _is_update(d[1], header, d[0])]
+    if not published:
+        return None
+    if title:
+        anchor = next((p for p, b in enumerate(header) if b is title[0]), None)
+        if anchor is not None:
+            after = [d for d in published if d[0] > anchor]
+            if after:
+                return after[0][1]
+            before = [d for d in published if anchor - 3 <= d[0] < anchor]
+            return before[-1][1] if before else None
+    last = published[-1]
+    return last[1] if last[0] >= len(header) - NEAR_ARTICLE else None  # else a masthead's date
+
+
+NEAR_ARTICLE = 3
 
 
 class ExtraDateline(BlockRule):
     """Removes header date lines that are not the article's date.
 
-    What it does: a header line holding only a date, when another date line stands nearer
-    the article, is removed (emitted by the dateline rule, M003).
+    What it does: a header line holding only a date that is not the article's dateline
+    (the masthead's date of today, a date of change) is removed (emitted by the dateline
+    rule, M003).
 
     Why: sites print the current date or a republication date in their masthead.
 
@@ -98,9 +227,9 @@ class ExtraDateline(BlockRule):
 class SourceLine(BlockRule):
     """Lifts the outlet's name into `meta.source`.
 
-    What it does: in the header, a short name repeated on consecutive lines (an outlet
-    printed as logo and as text), or a copyright line ("© 2023 Outlet"), is removed and
-    becomes `meta.source`.
+    What it does: in the header, close to the article (among its last six lines), a short
+    name repeated on consecutive lines (an outlet printed as logo and as text), or a
+    copyright line ("© 2023 Outlet"), is removed and becomes `meta.source`.
 
     Why: republished articles carry the original outlet's name above the text.
 
@@ -115,7 +244,8 @@ class SourceLine(BlockRule):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         header = ctx.header()
-        for previous, block in pairwise(header):
+        near = header[-(NEAR_ARTICLE + 3) :]  # a masthead pair far above the article is navigation
+        for previous, block in pairwise(near):
             if block.text == previous.text and _is_outlet_name(block):
                 for line in (previous, block):
                     yield self.hit(line, LIFT, f"outlet name: {block.text}", field="source", value=block.text)
@@ -146,10 +276,14 @@ def is_title_like(block: Block) -> bool:
 class Title(BlockRule):
     """Lifts the headline into `meta.title`.
 
-    What it does: when exactly one header line reads like a headline (2 to 25 words, mixed
-    case, no final full stop) and it is not a byline, date or outlet, it is removed from
-    the text and becomes `meta.title`. With two or more candidates none is lifted: they are
-    flagged (B113) and stay.
+    What it does: the headline is a line that repeats the document's first line,
+    whole or without a trailing site name ("Floods hit the north | Daily Planet" above,
+    "Floods hit the north" further down: a page's title and its headline); failing that,
+    the only header line that reads like a headline (2 to 25 words, mixed case, no final
+    full stop) and is not a byline, date or outlet. It is removed from the text and
+    becomes `meta.title`; the page-title line goes with it, and the site name at its end
+    becomes `meta.source` when no outlet line gave one. With two or more candidates and
+    no repetition none is lifted: they are flagged (B113) and stay.
 
     Why: the headline is metadata. Guessing between a kicker, a headline and a deck would
     sometimes lift the wrong one; precision first.
@@ -158,16 +292,97 @@ class Title(BlockRule):
         >>> from corpuskit import clean_text
         >>> clean_text("Hochwasser in Bayern: Pegel steigen weiter\\n\\n" + BODY).record.meta.title
         'Hochwasser in Bayern: Pegel steigen weiter'
+        >>> page = "Floods hit the north | Daily Planet\\nHome\\nWorld news today\\nFloods hit the north\\n"
+        >>> meta = clean_text(page + "Rain all week\\n\\n" + BODY).record.meta
+        >>> meta.title, meta.source
+        ('Floods hit the north', 'Daily Planet')
     """
 
     code, name, category = "M001", "title", "metadata"
     summary = "headline lifted into meta.title"
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        candidates = [b for b in ctx.header() if is_title_like(b)]
-        if len(candidates) == 1:
-            block = candidates[0]
-            yield self.hit(block, LIFT, f"title: {block.text}", field="title", value=block.text)
+        if "M001" in ctx.removed_by.values():
+            return
+        blocks = title_blocks(ctx)
+        for block in blocks:
+            if not ctx.is_kept(block):
+                continue
+            value = blocks[0].text
+            outlet = _site_name(block.text, value) if block is not blocks[0] else None
+            if outlet:
+                yield self.hit(block, LIFT, f"page title: {value} | {outlet}", field="source", value=outlet)
+            else:
+                yield self.hit(block, LIFT, f"title: {value}", field="title", value=value)
+
+
+def _site_name(page_title: str, headline: str) -> str | None:
+    """The last part of a page title after its headline ("... | Belgium | The Guardian"),
+    when it reads like a name: one to five words, no digits, not a byline."""
+    if not page_title.startswith(headline):
+        return None
+    parts = [p.strip() for p in re.split(r"\s+(?:\||-|–|—|·|::)\s+", page_title[len(headline) :])]
+    last = parts[-1].strip(" |–—-·") if parts else ""
+    if not last or any(ch.isdigit() for ch in last) or not 1 <= len(last.split()) <= 5:
+        return None
+    if lexicon("byline").prefix(last) or not last[0].isupper():
+        return None
+    return last
+
+
+_SITE_SUFFIX = re.compile(r"\s+(?:\||-|–|—|·|::)\s+[^|–—·]+$")
+
+
+def title_blocks(ctx: Context) -> list[Block]:
+    """The headline block first, then any other line that gives the same title (the
+    page's title line); empty when there is no confident choice. Memoized per pass."""
+    memo = ctx.__dict__.setdefault("_title_blocks", {})
+    if "value" not in memo:
+        header = [b for b in ctx.header() if not _is_date_or_byline(b)]
+        echoed = _echoed_title(ctx)
+        others = [b for b in header if is_title_like(b) and b not in echoed]
+        if echoed and len(others) == 1:
+            echoed = []  # the one candidate left would be lifted by the next cleaning
+        memo["value"] = echoed or _single_title(header)
+    return memo["value"]
+
+
+def _is_date_or_byline(block: Block) -> bool:
+    if block.word_count > 12:
+        return False
+    if _has_digit(block.text) and parse_date(block.text) is not None:
+        return True
+    return parse_byline(block.text) is not None
+
+
+def _echoed_title(ctx: Context) -> list[Block]:
+    """[headline, first line] when a later line repeats the document's first line (four
+    words or more), whole or without trailing site names: a page's title above its
+    headline."""
+    if not ctx.blocks or not ctx.is_kept(ctx.blocks[0]):
+        return []
+    first = ctx.blocks[0]
+    if not 4 <= first.word_count <= 40 or (first.ends_sentence and first.text.endswith(".")):
+        return []
+    text = first.text.rstrip(" |–—-·")
+    variants = {text}
+    for _ in range(4):
+        shorter = _SITE_SUFFIX.sub("", text)
+        if shorter == text:
+            break
+        variants.add(shorter)
+        text = shorter
+    variants = {v for v in variants if len(v.split()) >= 3}
+    for block in ctx.blocks[1:]:
+        if block.text in variants and ctx.is_kept(block) and is_title_like(block):
+            # still "Site | Section | Headline": which part is the headline?
+            return [] if " | " in block.text else [block, first]
+    return []
+
+
+def _single_title(header: list[Block]) -> list[Block]:
+    candidates = [b for b in header if is_title_like(b)]
+    return candidates if len(candidates) == 1 else []
 
 
 class HeaderClutter(BlockRule):

@@ -1,0 +1,306 @@
+"""Corpus-level checks: unique seed ids, exact and near duplicates between seeds.
+
+`review(results, config, prior)` adds C001–C003 findings to the reports of a run; the
+commands call it once. `build` then writes the run's `CorpusIndex` beside the corpus
+(`<output>` with the suffix `.index.npz`: ids, paths, cleaned-text hashes and MinHash
+signatures), and `check` compares the seeds it checks against that index, so checking
+one new seed against a large corpus reads one file, not every seed.
+
+Near duplicates: the cleaned text is lowercased and split into words; every run of five
+words is a shingle; 128 hash functions give a MinHash signature whose share of equal
+values estimates the Jaccard similarity of two seeds' shingle sets. Within a run, 32
+bands of 4 values find candidates (locality-sensitive hashing); against the index every
+signature is compared at once (numpy), which stays fast up to hundreds of thousands of
+seeds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from corpuskit.config import Config
+from corpuskit.models import Detail, Finding, Severity
+
+if TYPE_CHECKING:
+    from corpuskit.pipeline import CleanResult
+
+INDEX_VERSION = 1
+SHINGLE = 5
+NUM_PERM = 128
+BANDS, ROWS = 32, 4
+_WORD = re.compile(r"\w+")
+_MASK32 = np.uint64(0xFFFFFFFF)
+_rng = np.random.default_rng(20240107)
+_A = _rng.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) | np.uint64(1)
+_B = _rng.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64)
+_SHINGLE_MULT = np.array([pow(1_000_003, k, 2**32) for k in range(SHINGLE)], dtype=np.uint64)
+
+
+def shingles(text: str) -> np.ndarray:
+    """32-bit hashes of the text's word 5-grams (lowercased); the whole text as one
+    shingle when it has fewer words.
+
+    >>> len(shingles("One two three four five six")), len(shingles("Short text"))
+    (2, 1)
+    """
+    words = _WORD.findall(text.lower())
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    hashes = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+    if len(words) < SHINGLE:
+        return np.array([zlib.crc32(" ".join(words).encode())], dtype=np.uint64)
+    windows = np.lib.stride_tricks.sliding_window_view(hashes, SHINGLE)
+    return np.unique((windows * _SHINGLE_MULT).sum(axis=1) & _MASK32)
+
+
+def signature(text: str) -> np.ndarray:
+    """MinHash signature (NUM_PERM uint32 values) of a text's shingles.
+
+    >>> a = signature("the council met on tuesday to discuss the budget of the town library")
+    >>> float(similarity(a, a)), float(similarity(a, signature("a different text about other things")))
+    (1.0, 0.0)
+    """
+    values = shingles(text)
+    if values.size == 0:
+        return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
+    hashed = (values[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)  # wraps mod 2**64
+    return hashed.min(axis=0).astype(np.uint32)
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return float(np.mean(a == b))
+
+
+@dataclass
+class CorpusIndex:
+    """What `check` needs to know about the corpus without reading it: one row a seed."""
+
+    ids: list[str] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
+    hashes: list[bytes] = field(default_factory=list)  # sha256 of the cleaned text
+    signatures: np.ndarray = field(default_factory=lambda: np.zeros((0, NUM_PERM), dtype=np.uint32))
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def save(self, path: Path) -> None:
+        """Write atomically (a temporary sibling, then a rename)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            with tmp.open("wb") as handle:
+                np.savez(
+                    handle,
+                    version=np.array([INDEX_VERSION, SHINGLE, NUM_PERM]),
+                    ids=np.array(self.ids, dtype=str),
+                    paths=np.array(self.paths, dtype=str),
+                    hashes=np.frombuffer(b"".join(self.hashes), dtype=np.uint8).reshape(-1, 32),
+                    signatures=self.signatures,
+                )
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
+
+    @classmethod
+    def load(cls, path: Path) -> CorpusIndex | None:
+        """The index at `path`; None when there is none or it was written by another
+        version (it is then ignored: `build` writes a new one)."""
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                if data["version"].tolist() != [INDEX_VERSION, SHINGLE, NUM_PERM]:
+                    return None
+                return cls(
+                    ids=data["ids"].tolist(),
+                    paths=data["paths"].tolist(),
+                    hashes=[row.tobytes() for row in data["hashes"]],
+                    signatures=data["signatures"],
+                )
+        except (OSError, ValueError, KeyError):
+            return None
+
+
+def index_path(config: Config, output: str | Path | None = None) -> Path:
+    """Where the index of a corpus lives: beside it, `corpus.jsonl` -> `corpus.index.npz`."""
+    corpus = Path(output or config.output)
+    return corpus.with_name(corpus.name.split(".")[0] + ".index.npz")
+
+
+class Review:
+    """Corpus checks over a stream of results: each added seed is compared with the seeds
+    added before it and with the prior index (minus the entries of `superseded` ids, the
+    seeds being checked again)."""
+
+    def __init__(self, config: Config, prior: CorpusIndex | None = None, superseded: Iterable[str] = ()):
+        from corpuskit.rules import selected
+
+        self.config = config
+        self.on = {code: selected(code, config.select, config.ignore) for code in ("C001", "C002", "C003")}
+        self.run = CorpusIndex()
+        self.by_id: dict[str, str] = {}
+        self.by_hash: dict[bytes, str] = {}
+        self.buckets: dict[bytes, list[int]] = {}
+        self.prior = prior if prior is not None and len(prior) else None
+        self.prior_ids: dict[str, list[int]] = {}
+        self.prior_hashes: dict[bytes, list[int]] = {}
+        if self.prior is not None:
+            skip = set(superseded)
+            self.keep = np.array([i not in skip for i in self.prior.ids], dtype=bool)
+            for row, (sid, digest) in enumerate(zip(self.prior.ids, self.prior.hashes, strict=True)):
+                self.prior_ids.setdefault(sid, []).append(row)
+                if self.keep[row]:
+                    self.prior_hashes.setdefault(digest, []).append(row)
+
+    def add(self, result: CleanResult) -> None:
+        report = result.report
+        path = os.path.normpath(report.path)
+        findings: list[Finding] = []
+        other = self._same_id(report.id, path)
+        if other and self.on["C001"]:
+            findings.append(
+                self._finding(
+                    "C001",
+                    f"seed id {report.id!r} is also the id of {other}",
+                    "duplicate_id",
+                    ["id"],
+                    report.id,
+                    other,
+                )
+            )
+        self.by_id.setdefault(report.id, path)
+        record = result.record
+        if record is not None and record.text.strip():
+            digest = hashlib.sha256(record.text.encode("utf-8", "surrogatepass")).digest()
+            sig = signature(record.text)
+            findings.extend(self._duplicates(digest, sig))
+            self._remember(report.id, path, digest, sig)
+        report.findings.extend(findings)
+
+    def index(self) -> CorpusIndex:
+        self.run.signatures = (
+            np.vstack(self._sigs) if getattr(self, "_sigs", None) else np.zeros((0, NUM_PERM), np.uint32)
+        )
+        return self.run
+
+    def _same_id(self, sid: str, path: str) -> str | None:
+        known = self.by_id.get(sid)
+        if known is not None and known != path:
+            return known
+        for row in self.prior_ids.get(sid, []) if self.prior is not None else []:
+            other = os.path.normpath(self.prior.paths[row])
+            if other != path and other not in self.by_id.values() and Path(other).exists():
+                return other
+        return None
+
+    def _duplicates(self, digest: bytes, sig: np.ndarray) -> list[Finding]:
+        exact = self.by_hash.get(digest) or self._prior_exact(digest)
+        if exact:
+            if not self.on["C002"]:
+                return []
+            return [
+                self._finding("C002", f"same cleaned text as {exact}", "duplicate_text", ["text"], 1.0, exact)
+            ]
+        if not self.on["C003"]:
+            return []
+        best, best_path = self._near_in_run(sig), None
+        score = best[0] if best else 0.0
+        if best:
+            best_path = best[1]
+        prior = self._near_in_prior(sig)
+        if prior and prior[0] > score:
+            score, best_path = prior
+        if best_path is None:
+            return []
+        threshold = self.config.near_duplicate_threshold
+        return [
+            self._finding(
+                "C003",
+                f"near duplicate of {best_path}: similarity {score:.2f} (threshold {threshold:.2f})",
+                "near_duplicate_text",
+                ["text"],
+                round(score, 3),
+                best_path,
+            )
+        ]
+
+    def _prior_exact(self, digest: bytes) -> str | None:
+        for row in self.prior_hashes.get(digest, []):
+            if Path(self.prior.paths[row]).exists():
+                return os.path.normpath(self.prior.paths[row])
+        return None
+
+    def _near_in_run(self, sig: np.ndarray) -> tuple[float, str] | None:
+        candidates = {row for key in _band_keys(sig) for row in self.buckets.get(key, [])}
+        best = None
+        for row in sorted(candidates):
+            score = similarity(sig, self._sigs[row])
+            if score >= self.config.near_duplicate_threshold and (best is None or score > best[0]):
+                best = (score, self.run.paths[row])
+        return best
+
+    def _near_in_prior(self, sig: np.ndarray) -> tuple[float, str] | None:
+        if self.prior is None:
+            return None
+        scores = (self.prior.signatures == sig).mean(axis=1)
+        scores[~self.keep] = 0.0
+        for row in np.argsort(-scores, kind="stable"):
+            if scores[row] < self.config.near_duplicate_threshold:
+                return None
+            if Path(self.prior.paths[row]).exists():
+                return float(scores[row]), os.path.normpath(self.prior.paths[row])
+        return None
+
+    def _remember(self, sid: str, path: str, digest: bytes, sig: np.ndarray) -> None:
+        row = len(self.run.ids)
+        self.run.ids.append(sid)
+        self.run.paths.append(path)
+        self.run.hashes.append(digest)
+        if not hasattr(self, "_sigs"):
+            self._sigs: list[np.ndarray] = []
+        self._sigs.append(sig)
+        self.by_hash.setdefault(digest, path)
+        for key in _band_keys(sig):
+            self.buckets.setdefault(key, []).append(row)
+
+    def _finding(self, code: str, message: str, type_: str, loc: list, value, other: str) -> Finding:
+        from corpuskit.rules import ALL_RULES
+
+        rule = ALL_RULES[code]
+        level: Severity = self.config.severity.get(code, rule.severity)
+        return Finding(
+            code=code,
+            rule=rule.name,
+            category=rule.category,
+            severity=level,
+            message=message,
+            detail=Detail(type=type_, loc=loc, value=value, file=other),
+        )
+
+
+def _band_keys(sig: np.ndarray) -> list[bytes]:
+    return [bytes([band]) + sig[band * ROWS : (band + 1) * ROWS].tobytes() for band in range(BANDS)]
+
+
+def review(results: list[CleanResult], config: Config, prior: CorpusIndex | None = None) -> CorpusIndex:
+    """Add the corpus findings (C001–C003) to the reports of `results`, in order, and
+    return the index of this run. With `prior` (the last build's index), seeds are also
+    compared with the corpus it describes; its entries for the seeds checked now are
+    ignored (they are these seeds' earlier versions)."""
+    checking = Review(config, prior, superseded={r.report.id for r in results})
+    for result in results:
+        checking.add(result)
+    return checking.index()
+
+
+def load_index(config: Config) -> CorpusIndex | None:
+    """The index the last `build` wrote beside the configured corpus, if any."""
+    return CorpusIndex.load(index_path(config))

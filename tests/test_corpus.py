@@ -1,0 +1,155 @@
+"""Corpus checks: unique ids, exact and near duplicates, and the index `build` leaves for
+`check`."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from corpuskit.cli import main
+from corpuskit.config import Config
+from corpuskit.corpus import CorpusIndex, index_path, review, signature, similarity
+from corpuskit.pipeline import clean_text
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = "001_70b67248d1ab0fe6"
+
+ARTICLE_DE = (
+    "Der Gemeinderat hat am Dienstagabend über den neuen Haushalt beraten. Nach langer Debatte "
+    "beschlossen die Mitglieder, die Bibliothek drei weitere Jahre zu finanzieren. Die Opposition "
+    "kritisierte die hohen Kosten für das neue Rathaus und forderte eine unabhängige Prüfung."
+)
+ARTICLE_DE_OTHER = (
+    "Der Gemeinderat hat am Dienstagabend über die Schulen beraten. Die Eltern forderten mehr "
+    "Lehrer und kleinere Klassen, der Bürgermeister versprach eine Antwort bis zum Sommer. Über "
+    "den Haushalt soll erst im Herbst entschieden werden, teilte die Verwaltung mit."
+)
+ARTICLE_FR = (
+    "Le conseil municipal s'est réuni mardi soir pour examiner le nouveau budget. Après un long "
+    "débat, les élus ont décidé de financer la bibliothèque pendant trois ans de plus, malgré les "
+    "critiques de l'opposition sur le coût du nouvel hôtel de ville."
+)
+
+
+@pytest.fixture()
+def project(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def findings(capsys, code: str) -> list[dict]:
+    document = json.loads(capsys.readouterr().out)
+    return [
+        dict(f, path=file["path"])
+        for file in document["files"]
+        for f in file["findings"]
+        if f["code"] == code
+    ]
+
+
+def test_the_five_seeds_are_not_duplicates(project, capsys):
+    assert main(["check", "--output-format", "json", "seeds"]) == 0
+    assert [
+        f for f in json.loads(capsys.readouterr().out)["files"] for f in f["findings"] if f["code"][0] == "C"
+    ] == []
+
+
+def test_exact_duplicate_in_one_run_names_both_files(project, capsys):
+    text = (project / "seeds" / f"{SEED}.txt").read_text("utf-8")
+    (project / "seeds" / "009_0000000000000009.txt").write_text("Sponsor: Acme\n" + text, encoding="utf-8")
+    assert main(["check", "--output-format", "json", "seeds"]) == 1
+    [finding] = findings(capsys, "C002")
+    assert finding["path"] == "seeds/009_0000000000000009.txt"
+    assert finding["message"] == f"same cleaned text as seeds/{SEED}.txt"
+    assert finding["detail"]["file"] == f"seeds/{SEED}.txt" and finding["severity"] == "error"
+
+
+def test_new_seed_is_checked_against_the_index_not_the_files(project, capsys):
+    assert main(["build"]) == 0
+    assert index_path(Config()).exists()
+    original = project / "seeds" / f"{SEED}.txt"
+    (project / "seeds" / "009_0000000000000009.txt").write_text(original.read_text("utf-8"), encoding="utf-8")
+    original.write_text("Changed since the last build, and not read again by check.\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", "--output-format", "json", "seeds/009_0000000000000009.txt"]) == 1
+    [finding] = findings(capsys, "C002")
+    assert finding["detail"]["file"] == f"seeds/{SEED}.txt"
+
+
+def test_near_duplicate_reports_the_similarity(project, capsys):
+    assert main(["build"]) == 0
+    text = (project / "seeds" / "002_cc0332b19ed06b34.txt").read_text("utf-8")
+    paragraphs = text.strip().split("\n")
+    edited = "\n\n".join(paragraphs[:-1]).replace("More than 20 wives", "More than twenty wives")
+    (project / "seeds" / "009_0000000000000009.txt").write_text(edited, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", "--output-format", "json", "seeds/009_0000000000000009.txt"]) == 1
+    [finding] = findings(capsys, "C003")
+    similar = finding["detail"]["value"]
+    assert 0.8 <= similar < 1.0
+    assert finding["message"] == (
+        f"near duplicate of seeds/002_cc0332b19ed06b34.txt: similarity {similar:.2f} (threshold 0.80)"
+    )
+    assert main(["check", "--ignore", "C003", "seeds/009_0000000000000009.txt"]) == 0
+
+
+def test_checking_the_indexed_seeds_again_finds_nothing(project, capsys):
+    assert main(["build"]) == 0
+    seed = project / "seeds" / f"{SEED}.txt"
+    seed.write_text(
+        seed.read_text("utf-8") + "\nOne more paragraph at the end of the article.\n", encoding="utf-8"
+    )
+    capsys.readouterr()
+    assert main(["check", "--output-format", "json", "seeds"]) == 0  # not a duplicate of its old self
+    assert findings(capsys, "C003") == []
+
+
+def test_a_deleted_seed_in_the_index_is_not_a_duplicate(project, capsys):
+    assert main(["build"]) == 0
+    seed = project / "seeds" / f"{SEED}.txt"
+    moved = project / "seeds" / "009_0000000000000009.txt"
+    seed.rename(moved)
+    assert main(["check", str(moved.relative_to(project))]) == 0
+
+
+def test_duplicate_ids(project, capsys):
+    (project / "seeds" / "sub").mkdir()
+    shutil.copy(project / "seeds" / f"{SEED}.txt", project / "seeds" / "sub" / f"{SEED}.md")
+    (project / "seeds" / "sub" / f"{SEED}.md").write_text(ARTICLE_FR * 3, encoding="utf-8")
+    assert main(["check", "--output-format", "json", "seeds"]) == 1
+    [finding] = findings(capsys, "C001")
+    assert finding["detail"]["type"] == "duplicate_id"
+    assert {finding["path"], finding["detail"]["file"]} == {f"seeds/{SEED}.txt", f"seeds/sub/{SEED}.md"}
+
+
+def test_similar_topics_in_several_languages_are_not_duplicates():
+    texts = [ARTICLE_DE, ARTICLE_DE_OTHER, ARTICLE_FR, ARTICLE_DE.replace("Bibliothek", "Stadtbibliothek")]
+    results = [clean_text(t, seed=f"{i}.txt") for i, t in enumerate(texts)]
+    review(results, Config())
+    codes = [[f.code for f in r.report.findings if f.code[0] == "C"] for r in results]
+    assert codes == [[], [], [], []]  # one word changed in a short text is 3 shingles of 40 apart
+    assert similarity(signature(ARTICLE_DE), signature(ARTICLE_DE_OTHER)) < 0.2
+
+
+def test_threshold_is_configurable():
+    texts = [ARTICLE_DE, ARTICLE_DE.replace("Bibliothek", "Stadtbibliothek")]
+    results = [clean_text(t, seed=f"{i}.txt") for i, t in enumerate(texts)]
+    review(results, Config(near_duplicate_threshold=0.6))
+    assert [f.code for f in results[1].report.findings if f.code[0] == "C"] == ["C003"]
+
+
+def test_index_round_trip_and_stale_index(tmp_path):
+    results = [clean_text(t, seed=f"{i}.txt") for i, t in enumerate([ARTICLE_DE, ARTICLE_FR])]
+    index = review(results, Config())
+    path = tmp_path / "corpus.index.npz"
+    index.save(path)
+    loaded = CorpusIndex.load(path)
+    assert loaded.ids == ["0.txt", "1.txt"] and loaded.hashes == index.hashes
+    assert (loaded.signatures == index.signatures).all()
+    path.write_bytes(b"not an index")
+    assert CorpusIndex.load(path) is None
+    assert CorpusIndex.load(tmp_path / "missing.npz") is None
