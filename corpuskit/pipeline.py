@@ -63,14 +63,21 @@ def seed_id(name: str) -> str:
     return Path(name).stem
 
 
-def clean_file(path: str | Path, config: Config | None = None) -> CleanResult:
-    """Clean one seed file."""
+def clean_file(path: str | Path, config: Config | None = None, name: str | None = None) -> CleanResult:
+    """Clean one seed file; `name` (default: the path) is the path the report shows."""
     path = Path(path)
+    shown = str(path) if name is None else name
     try:
         raw = path.read_bytes()
     except OSError as err:
-        return _unreadable(str(path), f"cannot read {path}: {err.strerror or err}")
-    return clean_bytes(raw, name=str(path), config=config)
+        return _unreadable(shown, f"cannot read {shown}: {err.strerror or err}")
+    return clean_bytes(raw, name=shown, config=config)
+
+
+def warm_up() -> None:
+    """Load what cleaning loads on first use (ftfy, the language model, dateparser), e.g.
+    once before forking workers that then share it."""
+    clean_text("Published 1 January 2020\n\nCafé â€œx\n\n" + "The word is here. " * 6)
 
 
 def clean_text(text: str, seed: str = "-", config: Config | None = None) -> CleanResult:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from corpuskit.commands.common import load_settings, seeds_of
-from corpuskit.engines import local
+from corpuskit.commands.common import engine_of, load_settings, seeds_of
 from corpuskit.models import FileReport, Severity
 from corpuskit.reporters import REPORTERS
 
@@ -16,7 +15,7 @@ def failing(reports: list[FileReport], fail_on: Severity) -> bool:
 
 def run(args) -> int:
     config = load_settings(args)
-    reports = [result.report for result in local.run(seeds_of(args, config), config)]
+    reports = [result.report for result in engine_of(args, "run")(seeds_of(args, config), config)]
     REPORTERS[args.output_format](reports, sys.stdout)
     fail_on = Severity.WARNING if args.strict else config.fail_on
     return 1 if failing(reports, fail_on) else 0
