@@ -62,7 +62,7 @@ class Dateline(BlockRule):
     summary = "dateline lifted into meta.published"
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        header = [b for b in ctx.header() if b.word_count <= 12 and any(ch.isdigit() for ch in b.text)]
+        header = [b for b in ctx.header() if b.word_count <= 12 and any(map(str.isdigit, b.text))]
         dated = [(b, v) for b in header if (v := parse_date(b.text, ctx.language_hint()))]
         for position, (block, value) in enumerate(dated):
             if position == len(dated) - 1:

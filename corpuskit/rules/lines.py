@@ -350,11 +350,11 @@ class CaptionAfterCredit(BlockRule):
 
 
 def _echoes_another(block: Block, blocks: list[Block]) -> bool:
-    words = {w.lower() for w in block.words}
+    words = block.lowered_words
     for other in blocks:
         if other is block or other.word_count < len(words):
             continue
-        shared = words & {w.lower() for w in other.words}
+        shared = words & other.lowered_words
         if len(shared) >= 0.8 * len(words):
             return True
     return False
