@@ -25,7 +25,11 @@ def _selection(parser: argparse.ArgumentParser) -> None:
 
 def _engine(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (0: one per CPU; default 1)"
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="worker processes (0: one per CPU); default 1, with --engine ray all CPUs",
     )
     parser.add_argument(
         "--engine", choices=["local", "ray"], default="local", help="where seeds are cleaned (default local)"

@@ -32,7 +32,7 @@ def engine_of(args, function: str):
     from corpuskit import engines
 
     name = getattr(args, "engine", None) or "local"
-    options = {"jobs": getattr(args, "jobs", None) or 1}
+    options = {"jobs": getattr(args, "jobs", None)}
     if name == "ray":
         options["address"] = getattr(args, "ray_address", None)
     elif getattr(args, "ray_address", None):

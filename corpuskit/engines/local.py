@@ -32,18 +32,18 @@ def jobs_or_cpus(jobs: int | None) -> int:
     return jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
 
 
-def run(paths: Iterable[Path], config: Config, jobs: int = 1) -> Iterator[CleanResult]:
+def run(paths: Iterable[Path], config: Config, jobs: int | None = 1) -> Iterator[CleanResult]:
     """Clean every seed; results in the order of `paths`."""
     return _map(_clean_batch, list(paths), config, jobs)
 
 
-def render_all(paths: Iterable[Path], config: Config, jobs: int = 1) -> Iterator[Output]:
+def render_all(paths: Iterable[Path], config: Config, jobs: int | None = 1) -> Iterator[Output]:
     """Clean and serialize every seed (workers serialize); outputs in the order of `paths`."""
     return _map(_render_batch, list(paths), config, jobs)
 
 
-def _map(work: Callable[[Sequence[Path]], list[T]], paths: list[Path], config: Config, jobs: int):
-    jobs = min(jobs_or_cpus(jobs), max(1, len(paths)))
+def _map(work: Callable[[Sequence[Path]], list[T]], paths: list[Path], config: Config, jobs: int | None):
+    jobs = min(1 if jobs is None else jobs_or_cpus(jobs), max(1, len(paths)))
     if jobs == 1:
         _init(config)
         for start in range(0, len(paths), BATCH):
