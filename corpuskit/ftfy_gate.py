@@ -194,6 +194,22 @@ class Gate:
             return True
         return self._pairs is not None and self._pairs.search(text) is not None
 
+    def suspects(self, text: str) -> list[int] | None:
+        """Offsets in `text` of every spot where a line might change (a line without one
+        cannot change), or None when any line might (the text is not normalized).
+
+        >>> default_gate().suspects("clean\\nA &amp; B\\nÃ© x"), default_gate().suspects("e\\u0301")
+        ([8, 16], None)
+        """
+        if text.isascii():
+            return [m.start() for m in self._ascii.finditer(text)]
+        if self._normal_form and not unicodedata.is_normalized(self._normal_form, text):
+            return None
+        found = [m.start() for m in self._singles.finditer(text)]
+        if self._pairs is not None:
+            found += [m.start() for m in self._pairs.finditer(text)]
+        return found
+
     def _ascii_might_change(self, line: str) -> bool:
         return any(ch != "&" for ch in self._ascii.findall(line)) or self._has_entity(line)
 

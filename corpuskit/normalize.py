@@ -16,9 +16,9 @@ from corpuskit.ftfy_gate import default_gate
 from corpuskit.models import Decoding, EncodingFix, NewlineChange
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
-_ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_ODD_SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
 _BREAKS_INSIDE_A_LINE = re.compile("[\r\n]")
-_TRAILING_SPACE = re.compile(r"[^\S\n](?=\n|\Z)")  # what str.rstrip() removes from a line
 
 
 def ftfy_config():
@@ -113,22 +113,24 @@ def normalize(text: str) -> Normalized:
         joined = "\n".join(parts)
     else:
         joined, newline = text, "\n"
-    gate = default_gate()
-    positions = [m.start() for m in _ODD_SPACE.finditer(joined)]
-    positions += [m.start() for m in _TRAILING_SPACE.finditer(joined)]
-    suspect = gate.might_change_any(joined)
-    if not positions and not suspect:
-        return Normalized(joined, [], newline, [])
     parts = joined.split("\n")
     dirty: set[int] = set()
+    stripped = list(map(str.rstrip, parts))  # rstrip returns the line itself when it has no trailing space
+    if stripped != parts:
+        dirty.update(i for i, line in enumerate(parts) if len(line) != len(stripped[i]))
+    positions = default_gate().suspects(joined)
+    if positions is None:
+        dirty.update(range(len(parts)))
+        positions = []
+    if not joined.isascii() and any(ch in joined for ch in _ODD_SPACES):
+        positions += [m.start() for m in _ODD_SPACE.finditer(joined)]
+    if not positions and not dirty:
+        return Normalized(joined, [], newline, [])
     number, previous = 0, 0
     for position in sorted(positions):
         number += joined.count("\n", previous, position)
         previous = position
         dirty.add(number)
-    if suspect:
-        might_change = gate.might_change
-        dirty.update(i for i, line in enumerate(parts) if might_change(line))
     fixes: list[EncodingFix] = []
     out = list(parts)
     offset, done, delta = 0, 0, 0  # offset of line `done` in `joined`; length change so far

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from corpuskit.cli import main
+from corpuskit.models import FileReport, SeedRecord
 
 ROOT = Path(__file__).resolve().parents[1]
 SENTENCES = [
@@ -67,6 +68,12 @@ def test_build_is_identical_for_every_number_of_jobs(corpus):
     assert outputs[3] == outputs[1]
     ids = [line.split('"')[3] for line in outputs[1]["corpus"].decode().splitlines()]
     assert ids == sorted(ids) and "zz_bad" not in ids
+    # what the workers built without validation (pieces, gaps) is valid on output
+    for line in outputs[1]["corpus"].decode().splitlines():
+        SeedRecord.model_validate_json(line)
+    for name, data in outputs[1].items():
+        if name != "corpus":
+            assert FileReport.model_validate_json(data).model_dump_json(indent=2) + "\n" == data.decode()
 
 
 def test_check_is_identical_for_every_number_of_jobs(corpus, capsys):

@@ -15,6 +15,7 @@ from corpuskit.rules.base import REMOVE, BlockRule, Context, Hit
 from corpuskit.segment import Block
 
 _LABEL_FOLLOWERS = ":|-–—/"
+_UNKNOWN = object()
 
 
 def _label_prefix(category: str, block: Block) -> str | None:
@@ -36,11 +37,15 @@ class LexiconLineRule(BlockRule):
         raise NotImplementedError
 
     def check(self, ctx: Context) -> Iterable[Hit]:
+        # A block's match depends on the block alone: later passes reuse the first answer.
+        answers = self.__dict__.setdefault("_answers", {})
         for block in ctx.open_blocks():
-            if block.word_count <= self.max_words:
-                phrase = self.match(block)
-                if phrase:
-                    yield self.hit(block, REMOVE, f"{self.summary} ('{phrase}')")
+            phrase = answers.get(block.index, _UNKNOWN)
+            if phrase is _UNKNOWN:
+                phrase = self.match(block) if block.word_count <= self.max_words else None
+                answers[block.index] = phrase
+            if phrase:
+                yield self.hit(block, REMOVE, f"{self.summary} ('{phrase}')")
 
 
 class SponsorLabel(LexiconLineRule):
