@@ -32,9 +32,7 @@ def assemble(
     source: str, kept: list[Block], dropped: Iterable[tuple[int, int]]
 ) -> tuple[str, list[Piece], list[Gap]]:
     """Join kept blocks; return the text, its pieces, and the layout gaps left over once
-    the `dropped` ranges (removed or lifted by rules) are accounted for. Pieces and gaps
-    are built without validation (plain ints and strings made here; the report they go
-    into is checked against the schema by the tests).
+    the `dropped` ranges (removed or lifted by rules) are accounted for.
 
     >>> from corpuskit.segment import segment
     >>> blocks = segment("  One.\\nTwo.\\n")
@@ -50,7 +48,7 @@ def assemble(
             parts.append("\n\n")
             out += 2
         for start, end in kept_ranges(block):
-            pieces.append(Piece.model_construct(out=out, src=start, length=end - start))
+            pieces.append(Piece(out=out, src=start, length=end - start))
             parts.append(source[start:end])
             out += end - start
     text = "".join(parts) + "\n" if parts else ""
@@ -58,10 +56,10 @@ def assemble(
     gaps, cursor = [], 0
     for start, end in covered:
         if start > cursor:
-            gaps.append(Gap.model_construct(start=cursor, text=source[cursor:start]))
+            gaps.append(Gap(start=cursor, text=source[cursor:start]))
         cursor = max(cursor, end)
     if cursor < len(source):
-        gaps.append(Gap.model_construct(start=cursor, text=source[cursor:]))
+        gaps.append(Gap(start=cursor, text=source[cursor:]))
     return text, pieces, gaps
 
 
