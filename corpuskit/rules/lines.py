@@ -37,13 +37,14 @@ class LexiconLineRule(BlockRule):
         raise NotImplementedError
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        # A block's match depends on the block alone: later passes reuse the first answer.
-        answers = self.__dict__.setdefault("_answers", {})
+        # A block's match depends on the block alone: later passes reuse the first answer,
+        # kept on the block (so it lives as long as the document).
+        key = f"_match_{type(self).__name__}"
         for block in ctx.open_blocks():
-            phrase = answers.get(block.index, _UNKNOWN)
+            phrase = block.__dict__.get(key, _UNKNOWN)
             if phrase is _UNKNOWN:
                 phrase = self.match(block) if block.word_count <= self.max_words else None
-                answers[block.index] = phrase
+                block.__dict__[key] = phrase
             if phrase:
                 yield self.hit(block, REMOVE, f"{self.summary} ('{phrase}')")
 
