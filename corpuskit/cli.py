@@ -23,6 +23,20 @@ def _selection(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ignore", help="comma-separated rule codes or prefixes to skip")
 
 
+def _engine(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="worker processes (0: one per CPU); default 1, with --engine ray all CPUs",
+    )
+    parser.add_argument(
+        "--engine", choices=["local", "ray"], default="local", help="where seeds are cleaned (default local)"
+    )
+    parser.add_argument("--ray-address", metavar="ADDRESS", help="Ray cluster to join (--engine ray)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="corpuskit", description="Clean, validate and gate a corpus of text seeds."
@@ -35,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", help="corpus file (default build/corpus.jsonl)")
     build.add_argument("--reports", help="folder of per-seed reports (default build/reports)")
     _selection(build)
+    _engine(build)
     build.set_defaults(handler="build:run")
 
     check = commands.add_parser("check", help="report findings; exit 1 when the corpus fails the policy")
@@ -42,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--output-format", choices=["text", "json"], default="text")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     _selection(check)
+    _engine(check)
     check.set_defaults(handler="check:run")
 
     clean = commands.add_parser("clean", help="print the cleaned text of one seed")

@@ -81,6 +81,21 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.mean(a == b))
 
 
+@dataclass(frozen=True)
+class Fingerprint:
+    """What the corpus checks need of a cleaned text: its hash and MinHash signature."""
+
+    digest: bytes
+    signature: np.ndarray
+
+
+def fingerprint(text: str) -> Fingerprint | None:
+    """The fingerprint of a cleaned text; None for an empty one (nothing to compare)."""
+    if not text.strip():
+        return None
+    return Fingerprint(hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest(), signature(text))
+
+
 @dataclass
 class CorpusIndex:
     """What `check` needs to know about the corpus without reading it: one row a seed."""
@@ -161,29 +176,28 @@ class Review:
                     self.prior_hashes.setdefault(digest, []).append(row)
 
     def add(self, result: CleanResult) -> None:
-        report = result.report
-        path = os.path.normpath(report.path)
+        """Judge one result and add the corpus findings to its report."""
+        record = result.record
+        prints = fingerprint(record.text) if record is not None else None
+        result.report.findings.extend(self.judge(result.report.id, result.report.path, prints))
+
+    def judge(self, sid: str, shown: str, prints: Fingerprint | None) -> list[Finding]:
+        """The corpus findings of one seed, given its id, path and text fingerprint
+        (computed where the seed was cleaned: a worker, say)."""
+        path = os.path.normpath(shown)
         findings: list[Finding] = []
-        other = self._same_id(report.id, path)
+        other = self._same_id(sid, path)
         if other and self.on["C001"]:
             findings.append(
                 self._finding(
-                    "C001",
-                    f"seed id {report.id!r} is also the id of {other}",
-                    "duplicate_id",
-                    ["id"],
-                    report.id,
-                    other,
+                    "C001", f"seed id {sid!r} is also the id of {other}", "duplicate_id", ["id"], sid, other
                 )
             )
-        self.by_id.setdefault(report.id, path)
-        record = result.record
-        if record is not None and record.text.strip():
-            digest = hashlib.sha256(record.text.encode("utf-8", "surrogatepass")).digest()
-            sig = signature(record.text)
-            findings.extend(self._duplicates(digest, sig))
-            self._remember(report.id, path, digest, sig)
-        report.findings.extend(findings)
+        self.by_id.setdefault(sid, path)
+        if prints is not None:
+            findings.extend(self._duplicates(prints.digest, prints.signature))
+            self._remember(sid, path, prints.digest, prints.signature)
+        return findings
 
     def index(self) -> CorpusIndex:
         self.run.signatures = (

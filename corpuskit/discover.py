@@ -47,3 +47,13 @@ def discover(paths: list[str], include: list[str], exclude: list[str]) -> Iterat
                 seen.add(candidate)
                 found.append(candidate)
     return iter(found)
+
+
+def sorted_by_id(paths) -> list[Path]:
+    """Seeds in the order of the corpus: by id (the file name without its extension), then
+    by path.
+
+    >>> [str(p) for p in sorted_by_id([Path("b/a.txt"), Path("a/b.txt"), Path("a/a.md")])]
+    ['a/a.md', 'b/a.txt', 'a/b.txt']
+    """
+    return sorted(paths, key=lambda path: (Path(path).stem, str(path)))

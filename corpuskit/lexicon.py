@@ -11,6 +11,8 @@ import re
 from functools import cache
 from importlib import resources
 
+from corpuskit.memo import memo
+
 _EDGE_PUNCT = " \t.:;,!?|·•–—-_*#>»«\"'“”‘’()[]"
 
 
@@ -46,6 +48,7 @@ class Lexicon:
         self._prefix = re.compile(rf"(?:{alternation})(?=$|[\s:|/–—\-.,])")
         self._anywhere = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
 
+    @memo()
     def whole_line(self, text: str) -> str | None:
         """The phrase when the line is that phrase alone, give or take punctuation.
 
@@ -56,6 +59,7 @@ class Lexicon:
         core = self._fold(text).strip(_EDGE_PUNCT)
         return core if core and self._whole.fullmatch(core) else None
 
+    @memo()
     def prefix(self, text: str) -> str | None:
         """The phrase the line starts with, when a separator or the end follows it.
 
@@ -66,6 +70,7 @@ class Lexicon:
         match = self._prefix.match(self._fold(text).lstrip(_EDGE_PUNCT))
         return match.group(0) if match else None
 
+    @memo()
     def search(self, text: str) -> str | None:
         """The first phrase found anywhere in the line, on word boundaries.
 

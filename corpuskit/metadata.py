@@ -14,6 +14,7 @@ from functools import cache
 
 from corpuskit.dates import UNKNOWN, read_date_line
 from corpuskit.lexicon import lexicon
+from corpuskit.memo import memo
 
 _DIGIT_GROUPS = re.compile(r"\d+")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -38,6 +39,7 @@ def strip_date_prefix(text: str) -> str:
     return core.strip(_SEPARATORS + ":")
 
 
+@memo()
 def parse_date(text: str, language: str | None = None) -> dt.date | dt.datetime | None:
     """A publication date from a line that holds a date and nothing else.
 
@@ -195,6 +197,7 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+@memo(size=256)
 def detect_language(text: str) -> tuple[str | None, float, str]:
     """ISO 639-1 code, confidence and a note; no code when the text is too short or the
     detector is unsure.
@@ -205,7 +208,7 @@ def detect_language(text: str) -> tuple[str | None, float, str]:
     True
     """
     sample = text[:2000]
-    letters = sum(ch.isalpha() for ch in sample)
+    letters = sum(map(str.isalpha, sample))
     if letters < 20:
         return None, 0.0, "too little text to tell the language"
     code, prob = _identifier().classify(sample)

@@ -12,10 +12,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from corpuskit.ftfy_gate import default_gate
 from corpuskit.models import Decoding, EncodingFix, NewlineChange
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
-_ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_ODD_SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
 _BREAKS_INSIDE_A_LINE = re.compile("[\r\n]")
 
 
@@ -48,15 +50,15 @@ class _Ftfy:
 
 
 def might_need_ftfy(line: str) -> bool:
-    """Cheap, conservative test: False only when ftfy cannot change the line.
-
-    Printable ASCII without ``&`` holds no mojibake, entity, control character or
-    non-NFC sequence.
+    """Exact, cheap test: False only when ftfy would return the line unchanged (see
+    `corpuskit.ftfy_gate`), so ftfy runs on the few lines it could fix.
 
     >>> might_need_ftfy("plain ASCII text"), might_need_ftfy("caf\\u00e9"), might_need_ftfy("a &amp; b")
-    (False, True, True)
+    (False, False, True)
+    >>> might_need_ftfy("doesn\u00e2\u20ac\u2122t")
+    True
     """
-    return not (line.isascii() and line.isprintable() and "&" not in line)
+    return default_gate().might_change(line)
 
 
 def fix_line(line: str) -> tuple[str, list[str]]:
@@ -93,10 +95,60 @@ class Normalized:
 def normalize(text: str) -> Normalized:
     """Normalize decoded text and log every change.
 
+    Only lines that can change are looked at one by one: odd spaces, trailing whitespace
+    and what ftfy could fix are found by scanning the whole text, so a clean document
+    costs a few C-speed scans. `normalize_lines` is the plain line-by-line definition;
+    both give the same result (tests/test_ftfy_gate.py).
+
     >>> n = normalize("a\\r\\nb\\u00a0\\r\\n")
     >>> n.text, n.newline, [f.explanation for f in n.fixes]
     ('a\\nb\\n', '\\r\\n', [['replace odd spaces', 'strip trailing whitespace']])
     """
+    if "\r" in text:
+        parts = _LINE_END.split(text)
+        endings = _LINE_END.findall(text)
+        if len(set(endings)) > 1:
+            return normalize_lines(text)
+        newline = endings[0]
+        joined = "\n".join(parts)
+    else:
+        joined, newline = text, "\n"
+    parts = joined.split("\n")
+    dirty: set[int] = set()
+    stripped = list(map(str.rstrip, parts))  # rstrip returns the line itself when it has no trailing space
+    if stripped != parts:
+        dirty.update(i for i, line in enumerate(parts) if len(line) != len(stripped[i]))
+    positions = default_gate().suspects(joined)
+    if positions is None:
+        dirty.update(range(len(parts)))
+        positions = []
+    if not joined.isascii() and any(ch in joined for ch in _ODD_SPACES):
+        positions += [m.start() for m in _ODD_SPACE.finditer(joined)]
+    if not positions and not dirty:
+        return Normalized(joined, [], newline, [])
+    number, previous = 0, 0
+    for position in sorted(positions):
+        number += joined.count("\n", previous, position)
+        previous = position
+        dirty.add(number)
+    fixes: list[EncodingFix] = []
+    out = list(parts)
+    offset, done, delta = 0, 0, 0  # offset of line `done` in `joined`; length change so far
+    for index in sorted(dirty):
+        offset += sum(map(len, parts[done:index])) + index - done
+        done = index
+        line = parts[index]
+        fixed, steps = fix_line(line)
+        if fixed != line:
+            fixes.append(_minimal_fix(index + 1, offset + delta, line, fixed, steps))
+            out[index] = fixed
+            delta += len(fixed) - len(line)
+    return Normalized("\n".join(out) if fixes else joined, fixes, newline, [])
+
+
+def normalize_lines(text: str) -> Normalized:
+    """`normalize`, line by line: the reference definition, and the path for mixed line
+    endings."""
     parts = _LINE_END.split(text)
     endings = _LINE_END.findall(text)
     newline = Counter(endings).most_common(1)[0][0] if endings else "\n"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,7 @@ from corpuskit.rules.record import published_problem
 from corpuskit.segment import Block, segment
 
 MAX_PASSES = 8
+_NEWLINE = re.compile("\n")
 _EMPTY_NOTES = {
     "title": "no single headline in the header",
     "authors": "no byline in the header",
@@ -70,23 +72,34 @@ def seed_id(name: str) -> str:
 
 
 def clean_file(
-    path: str | Path, config: Config | None = None, explicit: Sequence[ExplicitMeta] = ()
+    path: str | Path,
+    config: Config | None = None,
+    explicit: Sequence[ExplicitMeta] = (),
+    name: str | None = None,
 ) -> CleanResult:
     """Clean one seed file; a sidecar beside it (`<seed>.meta.yaml|yml|json`) is read
-    and wins over every other metadata source."""
+    and wins over every other metadata source. `name` (default: the path) is the path the
+    report shows."""
     path = Path(path)
+    shown = str(path) if name is None else name
     config = config or Config()
     try:
         raw = path.read_bytes()
     except OSError as err:
-        return _unreadable(str(path), f"cannot read {path}: {err.strerror or err}")
+        return _unreadable(shown, f"cannot read {shown}: {err.strerror or err}")
     sidecar, problems = read_sidecar(path)
     sources = [*([sidecar] if sidecar else []), *explicit]
     try:
         with time_budget(config.time_budget):
-            return _clean_bytes(raw, str(path), config, sources, problems)
+            return _clean_bytes(raw, shown, config, sources, problems)
     except OverBudget as err:
-        return _unreadable(str(path), f"{path}: {err} (time-budget); not cleaned", OverTime)
+        return _unreadable(shown, f"{shown}: {err} (time-budget); not cleaned", OverTime)
+
+
+def warm_up() -> None:
+    """Load what cleaning loads on first use (ftfy, the language model, dateparser), e.g.
+    once before forking workers that then share it."""
+    clean_text("Published 1 January 2020\n\nCafé â€œx\n\n" + "The word is here. " * 6)
 
 
 def clean_text(
@@ -135,7 +148,7 @@ class _Locator:
     """Offsets in the normalized text to 1-based line and column."""
 
     def __init__(self, text: str):
-        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
 
     def __call__(self, offset: int) -> dict[str, int]:
         line = bisect.bisect_right(self.starts, offset)
@@ -413,8 +426,8 @@ def _block_finding(hit: Hit, action: str, severity, source: str, locate) -> Find
 
 
 def _stats(original: str, source: str, cleaned: str) -> Stats:
-    solid_in = sum(not ch.isspace() for ch in source)
-    solid_out = sum(not ch.isspace() for ch in cleaned)
+    solid_in = len("".join(source.split()))  # characters that are not whitespace
+    solid_out = len("".join(cleaned.split()))
     share = 0.0 if not solid_in else round(max(0.0, 1 - solid_out / solid_in), 4)
     return Stats(
         chars_in=len(original),

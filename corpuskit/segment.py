@@ -8,10 +8,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+
+
+class cached_property:
+    """`functools.cached_property` without its lock: computed on first access, then a
+    plain attribute of the instance (blocks are never shared between threads)."""
+
+    def __init__(self, func):
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
 
 
 @dataclass(eq=False)
@@ -29,9 +47,14 @@ class Block:
     def words(self) -> list[str]:
         return _WORD.findall(self.text)
 
-    @property
+    @cached_property
     def word_count(self) -> int:
         return len(self.words)
+
+    @cached_property
+    def lowered_words(self) -> frozenset[str]:
+        """The block's words, lower-cased."""
+        return frozenset(w.lower() for w in self.words)
 
     @cached_property
     def lowered(self) -> str:
@@ -44,7 +67,7 @@ class Block:
 
     @cached_property
     def letter_share(self) -> float:
-        letters = sum(ch.isalpha() for ch in self.text)
+        letters = sum(map(str.isalpha, self.text))
         return letters / max(1, len(self.text))
 
     @cached_property

@@ -1,6 +1,7 @@
 """`corpuskit build`: the cleaned corpus as JSONL and one JSON report per seed.
 
-Both are written to temporary places and moved into position only when every seed has
+Seeds are cleaned in id order and written as they come (streaming: memory stays flat).
+Both outputs go to temporary places and are moved into position only when every seed has
 been processed, so a failed or interrupted build leaves the previous output untouched.
 """
 
@@ -11,9 +12,9 @@ from pathlib import Path
 
 from corpuskit import corpus as corpus_checks
 from corpuskit.atomic import atomic_dir, atomic_file
-from corpuskit.commands.check import failing
-from corpuskit.commands.common import load_settings, seeds_of
-from corpuskit.engines import local
+from corpuskit.commands.common import engine_of, load_settings, seeds_of
+from corpuskit.discover import sorted_by_id
+from corpuskit.models import FileReport
 from corpuskit.reporters import REPORTERS
 
 
@@ -21,30 +22,27 @@ def run(args) -> int:
     config = load_settings(args)
     output = Path(args.output or config.output)
     reports_dir = Path(args.reports or config.reports)
-    results = sorted(local.run(seeds_of(args, config), config), key=lambda r: (r.report.id, r.report.path))
-    index = corpus_checks.review(results, config)  # ids and duplicates between seeds
+    paths = sorted_by_id(seeds_of(args, config))
+    render_all = engine_of(args, "render_all")
+    checking = corpus_checks.Review(config)  # ids and duplicates between seeds
+    written = total = 0
+    problems: list[FileReport] = []
     with atomic_file(output) as corpus, atomic_dir(reports_dir) as folder:
-        for result in results:
-            if result.record is not None:
-                corpus.write(result.record.model_dump_json() + "\n")
-            (folder / f"{result.report.id}.json").write_text(
-                result.report.model_dump_json(indent=2) + "\n", encoding="utf-8"
-            )
-    index.save(corpus_checks.index_path(config, output))  # read by `check` instead of every seed
-    reports = [r.report for r in results]
-    written = sum(r.record is not None for r in results)
-    problems = [r for r in reports if failing([r], config.fail_on)]
+        for out in render_all(paths, config):
+            total += 1
+            found = checking.judge(out.id, out.path, out.prints)
+            if found:
+                out = out.with_findings(found)
+            if out.record_json is not None:
+                corpus.write(out.record_json + "\n")
+                written += 1
+            (folder / f"{out.id}.json").write_text(out.report_json, encoding="utf-8")
+            if out.worst >= config.fail_on.rank:
+                report = FileReport.model_validate_json(out.report_json)
+                report.findings = [f for f in report.findings if f.severity.rank >= config.fail_on.rank]
+                problems.append(report)
+    checking.index().save(corpus_checks.index_path(config, output))  # read by `check`
     if problems:
-        REPORTERS["text"](
-            [
-                r.model_copy(
-                    update={"findings": [f for f in r.findings if f.severity.rank >= config.fail_on.rank]}
-                )
-                for r in problems
-            ],
-            sys.stderr,
-        )
-    print(
-        f"wrote {written} records to {output} and {len(reports)} reports to {reports_dir}/", file=sys.stderr
-    )
+        REPORTERS["text"](problems, sys.stderr)
+    print(f"wrote {written} records to {output} and {total} reports to {reports_dir}/", file=sys.stderr)
     return 1 if problems else 0

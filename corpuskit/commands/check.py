@@ -5,8 +5,7 @@ from __future__ import annotations
 import sys
 
 from corpuskit import corpus
-from corpuskit.commands.common import load_settings, seeds_of
-from corpuskit.engines import local
+from corpuskit.commands.common import engine_of, load_settings, seeds_of
 from corpuskit.models import FileReport, Severity
 from corpuskit.reporters import REPORTERS
 
@@ -17,7 +16,7 @@ def failing(reports: list[FileReport], fail_on: Severity) -> bool:
 
 def run(args) -> int:
     config = load_settings(args)
-    results = list(local.run(seeds_of(args, config), config))
+    results = list(engine_of(args, "run")(seeds_of(args, config), config))
     corpus.review(results, config, prior=corpus.load_index(config))  # ids, duplicates vs the last build
     reports = [result.report for result in results]
     REPORTERS[args.output_format](reports, sys.stdout)

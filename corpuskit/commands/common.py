@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corpuskit.config import Config, load_config
+from corpuskit.config import Config, ConfigError, load_config
 from corpuskit.discover import discover
 
 
@@ -22,3 +22,19 @@ def load_settings(args) -> Config:
 def seeds_of(args, config: Config) -> list[Path]:
     """The seed files named by the arguments, or by `paths` in the config."""
     return list(discover(args.paths or config.paths, config.include, config.exclude))
+
+
+def engine_of(args, function: str):
+    """`function` (`run` or `render_all`) of the engine the flags choose, with its options
+    bound: `(paths, config) -> iterator`, in the order of the paths."""
+    from functools import partial
+
+    from corpuskit import engines
+
+    name = getattr(args, "engine", None) or "local"
+    options = {"jobs": getattr(args, "jobs", None)}
+    if name == "ray":
+        options["address"] = getattr(args, "ray_address", None)
+    elif getattr(args, "ray_address", None):
+        raise ConfigError("--ray-address needs --engine ray")
+    return partial(getattr(engines.get(name), function), **options)

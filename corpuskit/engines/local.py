@@ -1,14 +1,80 @@
-"""The local engine: seeds cleaned one after another in this process, in path order."""
+"""The local engine: seeds cleaned in this process, or in `jobs` worker processes.
+
+Work goes out in small batches with a bounded number in flight and comes back in the
+order of the paths, so memory stays flat however large the corpus and the output is the
+same for every number of jobs.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from corpuskit.config import Config
-from corpuskit.pipeline import CleanResult, clean_file
+from corpuskit.engines.output import Output, render
+from corpuskit.pipeline import CleanResult, clean_file, warm_up
+
+T = TypeVar("T")
+BATCH = 8  # seeds per task: large enough to amortize the round trip, small enough to balance
+IN_FLIGHT_PER_JOB = 4  # tasks queued per worker
 
 
-def run(paths: Iterable[Path], config: Config) -> Iterator[CleanResult]:
-    for path in paths:
-        yield clean_file(path, config)
+def jobs_or_cpus(jobs: int | None) -> int:
+    """`jobs`, with 0 or None meaning one per CPU.
+
+    >>> jobs_or_cpus(3), jobs_or_cpus(0) == (os.cpu_count() or 1)
+    (3, True)
+    """
+    return jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
+
+
+def run(paths: Iterable[Path], config: Config, jobs: int | None = 1) -> Iterator[CleanResult]:
+    """Clean every seed; results in the order of `paths`."""
+    return _map(_clean_batch, list(paths), config, jobs)
+
+
+def render_all(paths: Iterable[Path], config: Config, jobs: int | None = 1) -> Iterator[Output]:
+    """Clean and serialize every seed (workers serialize); outputs in the order of `paths`."""
+    return _map(_render_batch, list(paths), config, jobs)
+
+
+def _map(work: Callable[[Sequence[Path]], list[T]], paths: list[Path], config: Config, jobs: int | None):
+    jobs = min(1 if jobs is None else jobs_or_cpus(jobs), max(1, len(paths)))
+    if jobs == 1:
+        _init(config)
+        for start in range(0, len(paths), BATCH):
+            yield from work(paths[start : start + BATCH])
+        return
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # py3langid: one BLAS thread a worker
+    warm_up()  # imports and models loaded once, shared by the forked workers
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with context.Pool(jobs, initializer=_init, initargs=(config,)) as pool:
+        pending: deque = deque()
+        for start in range(0, len(paths), BATCH):
+            pending.append(pool.apply_async(work, (paths[start : start + BATCH],)))
+            if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+_config: Config | None = None
+
+
+def _init(config: Config) -> None:
+    global _config
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    _config = config
+
+
+def _clean_batch(paths: Sequence[Path]) -> list[CleanResult]:
+    return [clean_file(path, _config) for path in paths]
+
+
+def _render_batch(paths: Sequence[Path]) -> list[Output]:
+    return [render(clean_file(path, _config)) for path in paths]

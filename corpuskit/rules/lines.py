@@ -15,6 +15,7 @@ from corpuskit.rules.base import REMOVE, BlockRule, Context, Hit
 from corpuskit.segment import Block
 
 _LABEL_FOLLOWERS = ":|-–—/"
+_UNKNOWN = object()
 
 
 def _label_prefix(category: str, block: Block) -> str | None:
@@ -36,11 +37,16 @@ class LexiconLineRule(BlockRule):
         raise NotImplementedError
 
     def check(self, ctx: Context) -> Iterable[Hit]:
+        # A block's match depends on the block alone: later passes reuse the first answer,
+        # kept on the block (so it lives as long as the document).
+        key = f"_match_{type(self).__name__}"
         for block in ctx.open_blocks():
-            if block.word_count <= self.max_words:
-                phrase = self.match(block)
-                if phrase:
-                    yield self.hit(block, REMOVE, f"{self.summary} ('{phrase}')")
+            phrase = block.__dict__.get(key, _UNKNOWN)
+            if phrase is _UNKNOWN:
+                phrase = self.match(block) if block.word_count <= self.max_words else None
+                block.__dict__[key] = phrase
+            if phrase:
+                yield self.hit(block, REMOVE, f"{self.summary} ('{phrase}')")
 
 
 class SponsorLabel(LexiconLineRule):
@@ -350,11 +356,11 @@ class CaptionAfterCredit(BlockRule):
 
 
 def _echoes_another(block: Block, blocks: list[Block]) -> bool:
-    words = {w.lower() for w in block.words}
+    words = block.lowered_words
     for other in blocks:
         if other is block or other.word_count < len(words):
             continue
-        shared = words & {w.lower() for w in other.words}
+        shared = words & other.lowered_words
         if len(shared) >= 0.8 * len(words):
             return True
     return False

@@ -1,0 +1,44 @@
+"""What a worker hands back to the process that writes the build: one seed's corpus line
+and report, already serialized, plus what the writer needs to judge the seed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from corpuskit.corpus import Fingerprint, fingerprint
+from corpuskit.models import FileReport, Finding
+from corpuskit.pipeline import CleanResult
+
+
+@dataclass(frozen=True)
+class Output:
+    id: str
+    path: str
+    record_json: str | None  # one line of corpus.jsonl, without its newline; None: no record
+    report_json: str  # the text of reports/<id>.json
+    worst: int  # highest severity rank among the findings, -1 without findings
+    prints: Fingerprint | None  # for the corpus checks (duplicates) in the writing process
+
+    def with_findings(self, findings: list[Finding]) -> Output:
+        """The same output with corpus findings added to its report."""
+        report = FileReport.model_validate_json(self.report_json)
+        report.findings.extend(findings)
+        return replace(
+            self,
+            report_json=report.model_dump_json(indent=2) + "\n",
+            worst=max(self.worst, *(f.severity.rank for f in findings)),
+        )
+
+
+def render(result: CleanResult) -> Output:
+    """Serialize a result exactly as `corpuskit build` writes it."""
+    report = result.report
+    record = result.record
+    return Output(
+        id=report.id,
+        path=report.path,
+        record_json=record.model_dump_json() if record is not None else None,
+        report_json=report.model_dump_json(indent=2) + "\n",
+        worst=max((f.severity.rank for f in report.findings), default=-1),
+        prints=fingerprint(record.text) if record is not None else None,
+    )

@@ -1,0 +1,242 @@
+"""Which lines ftfy could change: an exact, cheap gate built from ftfy's own tables.
+
+ftfy's `fix_and_explain` repeats its fixers until a pass changes nothing, so a line comes
+back unchanged (with no explanation) exactly when every fixer leaves the *original* line
+alone. Each fixer needs a trigger that is cheap to look for:
+
+- `unescape_html`: an entity ``&name;`` or ``&#123;``;
+- `remove_control_chars`, `remove_terminal_escapes`, `fix_c1_controls`, `fix_surrogates`,
+  `fix_latin_ligatures` (and width, quote and line-break fixes when enabled): one character
+  from ftfy's tables;
+- normalization: a line that is not already in the configured normal form;
+- `fix_encoding`: only when `ftfy.badness.is_bad(line)`, and then it re-decodes either the
+  whole line (which needs, in one of the single-byte encodings ftfy tries, a byte that
+  starts a UTF-8 sequence followed by one that continues it, or the space, ``?`` or U+FFFD
+  that ftfy's `restore_byte_a0` and `replace_lossy_sequences` repair), or stretches that
+  ftfy's `UTF8_DETECTOR_RE` finds and `is_bad` condemns, or C1 controls.
+
+`might_change(line)` returns False only when none of these can fire, so skipping ftfy on
+such a line gives byte-identical output; tests/test_ftfy_gate.py proves it on real
+mojibake in many languages and encodings and on generated text. Most lines of a clean
+corpus are rejected by one C-speed scan.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+# The patterns of ftfy's byte-level repairs this gate was derived from (see `_byte_rules`);
+# `check_ftfy_tables` refuses to run against an ftfy whose patterns differ.
+ALTERED_UTF8_PATTERN = (
+    b"[\xc2\xc3\xc5\xce\xd0\xd9][ ]"
+    b"|[\xe2\xe3][ ][\x80-\x84\x86-\x9f\xa1-\xbf]"
+    b"|[\xe0-\xe3][\x80-\x84\x86-\x9f\xa1-\xbf][ ]"
+    b"|[\xf0][ ][\x80-\xbf][\x80-\xbf]"
+    b"|[\xf0][\x80-\xbf][ ][\x80-\xbf]"
+    b"|[\xf0][\x80-\xbf][\x80-\xbf][ ]"
+)
+LOSSY_UTF8_PATTERN = (
+    b"[\xc2-\xdf][\x1a]"
+    b"|[\xc2-\xc3][?]"
+    b"|\xed[\xa0-\xaf][\x1a?]\xed[\xb0-\xbf][\x1a?\x80-\xbf]"
+    b"|\xed[\xa0-\xaf][\x1a?\x80-\xbf]\xed[\xb0-\xbf][\x1a?]"
+    b"|[\xe0-\xef][\x1a?][\x1a\x80-\xbf]"
+    b"|[\xe0-\xef][\x1a\x80-\xbf][\x1a?]"
+    b"|[\xf0-\xf4][\x1a?][\x1a\x80-\xbf][\x1a\x80-\xbf]"
+    b"|[\xf0-\xf4][\x1a\x80-\xbf][\x1a?][\x1a\x80-\xbf]"
+    b"|[\xf0-\xf4][\x1a\x80-\xbf][\x1a\x80-\xbf][\x1a?]"
+    b"|\x1a"
+)
+A_GRAVE_WORD_PATTERN = b"\xc3 (?! |quele|quela|quilo|s )"
+
+_CONT = rb"[\x80-\xbf]"
+# Two or three leading bytes that any change by ftfy's whole-line re-decoding must begin
+# with, in one single-byte encoding (every alternative of the patterns above included):
+_ANY_SEQUENCE = rb"[\xc0-\xff]" + _CONT  # a UTF-8 sequence (utf-8-variants: C0 80, ED ..)
+_SPACE_REPAIRED = rb"[\xc2\xc3\xc5\xce\xd0\xd9] |[\xe2\xe3\xf0] " + _CONT  # restore_byte_a0
+_LOSSY_REPAIRED = (  # replace_lossy_sequences (sloppy codecs only; byte 1A is U+FFFD there)
+    rb"[\xc2-\xdf]\x1a|[\xc2\xc3]\?|[\xe0-\xf4][\x1a?][\x1a\x80-\xbf]"
+)
+
+
+class GateError(RuntimeError):
+    """The installed ftfy or the configured settings are not what the gate was built for."""
+
+
+def check_ftfy_tables() -> None:
+    """Refuse an ftfy whose byte-level repairs differ from those the gate models."""
+    from ftfy import chardata, fixes
+
+    for name, actual, expected in (
+        ("ALTERED_UTF8_RE", chardata.ALTERED_UTF8_RE.pattern, ALTERED_UTF8_PATTERN),
+        ("LOSSY_UTF8_RE", chardata.LOSSY_UTF8_RE.pattern, LOSSY_UTF8_PATTERN),
+        ("A_GRAVE_WORD_RE", fixes.A_GRAVE_WORD_RE.pattern, A_GRAVE_WORD_PATTERN),
+    ):
+        if actual != expected:
+            raise GateError(f"ftfy's {name} changed; re-derive corpuskit.ftfy_gate for this ftfy version")
+
+
+def _char_class(chars) -> str:
+    return "".join(re.escape(ch) for ch in sorted(set(chars)))
+
+
+class Gate:
+    """`might_change(line)` for one ftfy configuration."""
+
+    def __init__(self, config):
+        from ftfy import chardata, fixes
+
+        check_ftfy_tables()
+        if config.unescape_html not in ("auto", True, False):
+            raise GateError(f"unsupported unescape_html={config.unescape_html!r}")
+        self._chardata = chardata
+        self._normal_form = config.normalization
+        self._fix_encoding = config.fix_encoding
+
+        singles: set[str] = set()
+        if config.remove_control_chars:
+            singles.update(map(chr, chardata.CONTROL_CHARS))
+        if config.remove_terminal_escapes:
+            singles.add("\x1b")
+        if config.fix_c1_controls or config.fix_encoding:
+            singles.update(map(chr, range(0x80, 0xA0)))
+        if config.fix_latin_ligatures:
+            singles.update(map(chr, chardata.LIGATURES))
+        if config.fix_character_width:
+            singles.update(map(chr, chardata.WIDTH_MAP))
+        if config.fix_surrogates:
+            singles.update(map(chr, range(0xD800, 0xE000)))
+        if config.fix_encoding:
+            singles.add("\ufffd")  # byte 1A of the sloppy codecs, repaired on its own
+        extra = ""
+        if config.uncurl_quotes:
+            extra += chardata.SINGLE_QUOTE_RE.pattern[1:-1] + chardata.DOUBLE_QUOTE_RE.pattern[1:-1]
+        if config.fix_line_breaks:
+            extra += "\r\n\v\f\x85\u2028\u2029"
+        # unescape_html may be on: an ampersand sends the line to the entity check
+        ascii_singles = _char_class(ch for ch in singles if ch.isascii())
+        self._ascii = re.compile(f"[{ascii_singles}&]")
+        self._singles = re.compile(f"[{_char_class(singles)}{extra}&]")
+        self._entity = fixes.HTML_ENTITY_RE if config.unescape_html else None
+        self._pairs, self._byte_rules = self._build_pairs(chardata) if config.fix_encoding else (None, {})
+
+    @staticmethod
+    def _build_pairs(chardata):
+        """A character-level prefilter for `fix_encoding`, and per encoding the byte rules."""
+        lead, space_lead, question_lead = set(), set(), set()
+        byte_rules: dict[str, re.Pattern[bytes]] = {}
+        for encoding in chardata.CHARMAP_ENCODINGS:
+            sloppy = encoding.startswith("sloppy")
+            rules = [_ANY_SEQUENCE]
+            if encoding != "macroman":  # ftfy skips restore_byte_a0 for MacRoman
+                rules.append(_SPACE_REPAIRED)
+            if sloppy:
+                rules.append(_LOSSY_REPAIRED)
+            byte_rules[encoding] = re.compile(b"|".join(rules))
+            for byte in range(0xC0, 0x100):
+                ch = bytes([byte]).decode(encoding)
+                lead.add(ch)
+                if encoding != "macroman" and byte in b"\xc2\xc3\xc5\xce\xd0\xd9\xe2\xe3\xf0":
+                    space_lead.add(ch)
+                if sloppy and (byte in b"\xc2\xc3" or 0xE0 <= byte <= 0xF4):
+                    question_lead.add(ch)
+        clues = chardata.UTF8_CLUES
+        first = clues["utf8_first_of_2"] + clues["utf8_first_of_3"] + clues["utf8_first_of_4"]
+        cont = clues["utf8_continuation"]
+        # Every follower of a lead in the byte rules is a non-ASCII character, a space or
+        # "?"; every match of UTF8_DETECTOR_RE starts with a first_of_N clue and a
+        # continuation clue.
+        pattern = (
+            f"[{_char_class(lead)}{first}]"
+            f"(?:(?<=[{_char_class(lead)}])[^\\x00-\\x7f]"
+            f"|(?<=[{_char_class(space_lead)}])[ ]"
+            f"|(?<=[{_char_class(question_lead)}])[?]"
+            f"|(?<=[{first}])[{cont}])"
+        )
+        return re.compile(pattern), byte_rules
+
+    def might_change(self, line: str) -> bool:
+        """False only when ftfy would return the line unchanged, with no explanation.
+
+        >>> gate = default_gate()
+        >>> gate.might_change("plain text, “curly” – and café"), gate.might_change("doesnâ€™t")
+        (False, True)
+        >>> gate.might_change("a &amp; b"), gate.might_change("e\\u0301"), gate.might_change("\\x00")
+        (True, True, True)
+        """
+        if line.isascii():
+            return self._ascii.search(line) is not None and self._ascii_might_change(line)
+        found = self._singles.search(line)
+        if found is not None and (found.group() != "&" or self._singles_after_ampersand(line)):
+            return True
+        if self._normal_form and not unicodedata.is_normalized(self._normal_form, line):
+            return True
+        if self._pairs is None or self._pairs.search(line) is None:
+            return False
+        return self._encoding_might_change(line)
+
+    def might_change_any(self, text: str) -> bool:
+        """False only when ftfy would leave every line of `text` unchanged: the cheap
+        checks of `might_change`, on the whole text at once (a True asks for a look at
+        each line).
+
+        >>> default_gate().might_change_any("clean\\ntext"), default_gate().might_change_any("x\\nÃ©")
+        (False, True)
+        """
+        if text.isascii():
+            return self._ascii.search(text) is not None and self._ascii_might_change(text)
+        found = self._singles.search(text)
+        if found is not None and (found.group() != "&" or self._singles_after_ampersand(text)):
+            return True
+        if self._normal_form and not unicodedata.is_normalized(self._normal_form, text):
+            return True
+        return self._pairs is not None and self._pairs.search(text) is not None
+
+    def suspects(self, text: str) -> list[int] | None:
+        """Offsets in `text` of every spot where a line might change (a line without one
+        cannot change), or None when any line might (the text is not normalized).
+
+        >>> default_gate().suspects("clean\\nA &amp; B\\nÃ© x"), default_gate().suspects("e\\u0301")
+        ([8, 16], None)
+        """
+        if text.isascii():
+            return [m.start() for m in self._ascii.finditer(text)]
+        if self._normal_form and not unicodedata.is_normalized(self._normal_form, text):
+            return None
+        found = [m.start() for m in self._singles.finditer(text)]
+        if self._pairs is not None:
+            found += [m.start() for m in self._pairs.finditer(text)]
+        return found
+
+    def _ascii_might_change(self, line: str) -> bool:
+        return any(ch != "&" for ch in self._ascii.findall(line)) or self._has_entity(line)
+
+    def _singles_after_ampersand(self, line: str) -> bool:
+        return any(ch != "&" for ch in self._singles.findall(line)) or self._has_entity(line)
+
+    def _has_entity(self, line: str) -> bool:
+        return self._entity is not None and self._entity.search(line) is not None
+
+    def _encoding_might_change(self, line: str) -> bool:
+        """The exact conditions under which `fix_encoding` can touch this line."""
+        from ftfy.badness import is_bad
+
+        chardata = self._chardata
+        candidate = False
+        for encoding, rule in self._byte_rules.items():
+            if chardata.possible_encoding(line, encoding) and rule.search(line.encode(encoding)):
+                candidate = True
+                break
+        if not candidate:
+            candidate = any(is_bad(m.group()) for m in chardata.UTF8_DETECTOR_RE.finditer(line))
+        return candidate and is_bad(line)
+
+
+@cache
+def default_gate() -> Gate:
+    """The gate for corpuskit's own ftfy settings (`corpuskit.normalize.ftfy_config`)."""
+    from corpuskit.normalize import ftfy_config
+
+    return Gate(ftfy_config())

@@ -1,0 +1,104 @@
+"""Engines: the output is byte-identical whatever the number of worker processes, and a
+failing worker fails the build without touching the previous output."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from corpuskit.cli import main
+from corpuskit.models import FileReport, SeedRecord
+
+ROOT = Path(__file__).resolve().parents[1]
+SENTENCES = [
+    "The council met on Tuesday evening to discuss the new budget for the library.",
+    "Der Rat hat am Dienstag über den Haushalt beraten und die Mitglieder stimmten zu.",
+    "Le conseil a discuté du budget mardi et les membres ont accepté de financer la ville.",
+    "Rådet møttes tirsdag for å diskutere budsjettet, og medlemmene ble enige om planen.",
+]
+EXTRAS = [
+    "Sponsor: Acme",
+    "Photo: AP",
+    "Read more: Floods",
+    "23 Nov 2023",
+    "Written by Jane Doe",
+    "caf\u00c3\u00a9",
+]
+
+
+def _write_corpus(folder: Path) -> None:
+    shutil.copytree(ROOT / "seeds", folder / "seeds")
+    for number in range(37):
+        lines = [EXTRAS[number % len(EXTRAS)], ""] + [
+            SENTENCES[(number + k) % 4] for k in range(1 + number % 5)
+        ]
+        name = f"{(number * 7919) % 101:03d}_gen"
+        (folder / "seeds" / f"{name}.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "seeds" / "zz_bad.txt").write_bytes(bytes(range(256)) * 4)
+    (folder / "seeds" / "000_empty.txt").write_bytes(b"")
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    files = {"corpus": (folder / "corpus.jsonl").read_bytes()}
+    files.update({p.name: p.read_bytes() for p in sorted((folder / "reports").iterdir())})
+    return files
+
+
+@pytest.fixture()
+def corpus(tmp_path, monkeypatch):
+    _write_corpus(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_build_is_identical_for_every_number_of_jobs(corpus):
+    outputs = {}
+    for jobs in (1, 2, 3):
+        assert (
+            main(
+                ["build", "-j", str(jobs), "-o", f"out{jobs}/corpus.jsonl", "--reports", f"out{jobs}/reports"]
+            )
+            == 1
+        )
+        outputs[jobs] = _snapshot(corpus / f"out{jobs}")
+    assert len(outputs[1]) == 1 + 5 + 37 + 2
+    assert outputs[2] == outputs[1]
+    assert outputs[3] == outputs[1]
+    ids = [line.split('"')[3] for line in outputs[1]["corpus"].decode().splitlines()]
+    assert ids == sorted(ids) and "zz_bad" not in ids
+    # what the workers built without validation (pieces, gaps) is valid on output
+    for line in outputs[1]["corpus"].decode().splitlines():
+        SeedRecord.model_validate_json(line)
+    for name, data in outputs[1].items():
+        if name != "corpus":
+            assert FileReport.model_validate_json(data).model_dump_json(indent=2) + "\n" == data.decode()
+
+
+def test_check_is_identical_for_every_number_of_jobs(corpus, capsys):
+    assert main(["check", "seeds"]) == 1
+    one = capsys.readouterr().out
+    assert main(["check", "-j", "2", "seeds"]) == 1
+    assert capsys.readouterr().out == one
+    assert "seeds/zz_bad.txt:1:1: F001" in one
+
+
+def test_failing_worker_leaves_previous_output(corpus, monkeypatch):
+    assert main(["build", "-j", "2"]) == 1
+    before = _snapshot(corpus / "build")
+
+    def explode(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("corpuskit.models.FileReport.model_dump_json", explode)
+    (corpus / "seeds/new.txt").write_text("A new seed.\n", encoding="utf-8")
+    assert main(["build", "-j", "2"]) == 2
+    assert _snapshot(corpus / "build") == before
+    listing = sorted(p.name for p in (corpus / "build").iterdir())
+    assert listing == ["corpus.index.npz", "corpus.jsonl", "reports"]
+
+
+def test_ray_address_needs_the_ray_engine(corpus, capsys):
+    assert main(["build", "--ray-address", "auto"]) == 2
+    assert "--ray-address needs --engine ray" in capsys.readouterr().err

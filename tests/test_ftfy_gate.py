@@ -1,0 +1,238 @@
+"""The ftfy gate is exact: skipping ftfy where the gate says it cannot change a line gives
+the same output as running ftfy on every line with the same settings.
+
+Checked on real mojibake made here from known text in many languages and encodings, on
+generated text (hypothesis), and through `normalize`, whose whole-text fast path must
+agree with the line-by-line definition that runs ftfy everywhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import re
+
+import ftfy
+import pytest
+from ftfy import chardata, fixes
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import corpuskit.normalize as normalize_module
+from corpuskit.ftfy_gate import (
+    _ANY_SEQUENCE,
+    _LOSSY_REPAIRED,
+    _SPACE_REPAIRED,
+    Gate,
+    check_ftfy_tables,
+    default_gate,
+)
+from corpuskit.normalize import ftfy_config, normalize, normalize_lines
+
+CONFIG = ftfy_config()
+GATE = default_gate()
+
+KNOWN = [
+    "The café’s “special” costs €5 — naïve, isn’t it?",
+    "À l’été, les élèves ont lu « Les Misérables » à Noël ; déjà‑vu ?",
+    "Größere Straßen führen über die Brücke. Fuß gänger, weiß 100 °C.",
+    "¿Dónde está el niño? ¡Mañana será otro día! Año 2024.",
+    "Não há razão para ações; São Paulo é a maior cidade à noite.",
+    "Perché è così difficile? Però la città è bella — Più tardi.",
+    "Zażółć gęślą jaźń; pół roku w Łodzi, Świętokrzyskie.",
+    "Příliš žluťoučký kůň úpěl ďábelské ódy. Ťuk!",
+    "Árvíztűrő tükörfúrógép, őszintén szólva.",
+    "Știință și învățământ în România, Brașov.",
+    "Şişli'de ığdır ve Çağlayan; İstanbul güzel.",
+    "Ąžuolas, čiuožykla, ėjo, įėjimas, ūsai, Šiauliai.",
+    "Ģimene, ķēde, ļoti, ņemt, ūdens, Rīga.",
+    "Blåbærsyltetøy og rødgrøt på Ørsta; Æsøy.",
+    "Räksmörgås åt vi på ön. Hyvää päivää, äiti ja öljyä.",
+    "Þórður og Ægir fóru í bæinn.",
+    "Съешь же ещё этих мягких французских булок, да выпей чаю — «ёлка».",
+    "В Москве и Санкт-Петербурге. О чём речь? Р 100.",
+    "Гей, хлопці, вставайте! Їжак і ґанок, Київ, Україна.",
+    "Ъгъл, щастие и юнашки песни в София.",
+    "Ξεσκεπάζω την ψυχοφθόρα βδελυγμία — Αθήνα, Ελλάδα.",
+    "שלום עולם, مرحبا بالعالم",
+    "你好，世界。こんにちは世界。안녕하세요. नमस्ते दुनिया",
+    "Party 🎉 time 👍🏽 now ✓",
+    "≤ ≥ ≠ ∞ √ ∑ π ± × ÷ µ ° ‰ † ‡ • … ™ © ® ¶ § ½ ¼",
+    "Ställ dig här, Åsa! Ørjan såg Ærø.",
+]
+ENCODINGS = [
+    "cp1252",
+    "latin-1",
+    "cp1250",
+    "cp1251",
+    "mac_roman",
+    "cp437",
+    "iso-8859-2",
+    "cp1253",
+    "cp1254",
+    "cp1257",
+    "sloppy-windows-1252",
+    "sloppy-windows-1251",
+    "sloppy-windows-1250",
+]
+SPECIAL = [
+    "caf&eacute; &amp; &#233; P&EACUTE;REZ &bogus; &#x41;",
+    "<b>&amp;</b> stays",
+    "AT&T and Q&A",
+    "\x1b[31mred\x1b[0m",
+    "bell\x07 and nul\x00 and del\x7f",
+    "C1 \x80\x93quoted\x94 \x85",
+    "ﬁnance ﬂow ﬀ ĳ",
+    "lone \ud800 surrogate \udc00",
+    "e\u0301 decomposed, A\u030a",
+    "\ufeffbom and \u200b zero width \u2060",
+    "\ufffd replacement",
+    "Ã  la carte; Ã© Ã¨",
+    "â€œquotedâ€\ufffd",
+    "doesn?t it? caf?",
+    "fÃ cil",
+]
+
+
+def _mojibake(text: str) -> list[str]:
+    out = []
+    for encoding in ENCODINGS:
+        broken = text.encode("utf-8").decode(encoding, errors="replace")
+        out += [broken, broken.replace("\xa0", " "), broken.replace("\ufffd", "?")]
+        half = len(text) // 2
+        out.append(text[:half] + broken[half : half + 12] + text[half:])
+        with contextlib.suppress(UnicodeEncodeError):
+            out.append(broken.encode("utf-8").decode(encoding, errors="replace"))  # twice
+    return out
+
+
+REAL_MOJIBAKE = [m for text in KNOWN for m in _mojibake(text)]
+LINES = KNOWN + SPECIAL + REAL_MOJIBAKE
+
+
+def ftfy_leaves_alone(line: str) -> bool:
+    fixed, steps = ftfy.fix_and_explain(line, config=CONFIG)
+    return fixed == line and not steps
+
+
+def assert_exact(line: str) -> None:
+    if not GATE.might_change(line):
+        assert ftfy_leaves_alone(line), f"gate skipped a line ftfy changes: {line!r}"
+
+
+def test_gate_is_exact_on_real_mojibake():
+    changed = 0
+    for line in LINES:
+        assert_exact(line)
+        changed += not ftfy_leaves_alone(line)
+    assert changed > len(REAL_MOJIBAKE) // 2  # the corpus really is broken
+
+
+def test_gate_lets_clean_text_through():
+    """The point of the gate: clean text in every script skips ftfy."""
+    assert [line for line in KNOWN if GATE.might_change(line)] == []
+    assert not GATE.might_change("AT&T and Q&A") and not GATE.might_change("doesn?t it? caf?")
+    assert [GATE.might_change(line) for line in ("caf&eacute;", "\x1b[0m", "ﬁn", "Ã© Ã¨")] == [True] * 4
+
+
+def test_whole_text_check_agrees_with_lines():
+    for lines in itertools.combinations(KNOWN[:6] + SPECIAL[:6] + REAL_MOJIBAKE[:40:7], 3):
+        text = "\n".join(lines)
+        if not GATE.might_change_any(text):
+            assert not any(GATE.might_change(line) for line in lines)
+
+
+def _everywhere(monkeypatch, text: str):
+    with monkeypatch.context() as patch:
+        patch.setattr(normalize_module, "might_need_ftfy", lambda line: True)
+        return normalize_lines(text)
+
+
+def _same(gated, reference) -> None:
+    assert gated.text == reference.text
+    assert gated.newline == reference.newline
+    assert [f.model_dump() for f in gated.fixes] == [f.model_dump() for f in reference.fixes]
+    assert [c.model_dump() for c in gated.newline_changes] == [
+        c.model_dump() for c in reference.newline_changes
+    ]
+
+
+def test_normalize_matches_ftfy_everywhere_on_real_mojibake(monkeypatch):
+    for start in range(0, len(LINES), 9):
+        text = "\n".join(LINES[start : start + 9]) + "\n"
+        _same(normalize(text), _everywhere(monkeypatch, text))
+        crlf = text.replace("\n", "\r\n")
+        _same(normalize(crlf), _everywhere(monkeypatch, crlf))
+
+
+# Characters around every boundary the gate cares about: bytes 80-FF in each single-byte
+# encoding ftfy tries, spaces, "?", entities, controls, combining marks, other scripts.
+_HIGH = sorted({bytes([b]).decode(e) for e in chardata.CHARMAP_ENCODINGS for b in range(0x80, 0x100)})
+ALPHABET = [*"aeoAZ09 ?&#;x", "\xa0", "\ufffd", "\x1a", "\x00", "\x1b", "\u0301", "\u200b", "ﬁ", "你", "🎉"]
+ALPHABET += [*_HIGH, "\ud83d", "\u2028", "\x85", "\t", "\x0c"]
+BREAKABLE = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), max_size=24
+)
+
+
+@st.composite
+def broken_lines(draw) -> str:
+    """Text made into mojibake the way it happens in the wild, maybe mixed with clean text."""
+    text = draw(BREAKABLE)
+    encoding = draw(st.sampled_from(ENCODINGS))
+    broken = text.encode("utf-8").decode(encoding, errors="replace")
+    broken = draw(st.sampled_from([broken, broken.replace("\xa0", " "), broken.replace("\ufffd", "?")]))
+    before, after = draw(BREAKABLE), draw(BREAKABLE)
+    return re.sub("[\r\n]", " ", draw(st.sampled_from([broken, before + broken + after])))
+
+
+LINE = st.one_of(st.text(alphabet=st.sampled_from(ALPHABET), max_size=30), broken_lines())
+SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(LINE)
+def test_gate_is_exact_on_generated_lines(line):
+    assert_exact(line)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(LINE, max_size=8),
+    st.lists(st.sampled_from(["\n", "\r\n", "\r", "\n\n"]), min_size=8, max_size=8),
+)
+def test_normalize_matches_ftfy_everywhere_on_generated_documents(lines, endings):
+    text = "".join(line + end for line, end in zip(lines, endings, strict=False))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(normalize_module, "might_need_ftfy", lambda line: True)
+        reference = normalize_lines(text)
+    _same(normalize(text), reference)
+
+
+def test_byte_rules_cover_ftfy_repairs():
+    """Every match of ftfy's byte-level repairs starts with a pair or triple of bytes the
+    gate's rules catch (checked over one byte from each class those patterns use; the
+    six-byte surrogate alternatives start with ED and a continuation byte)."""
+    check_ftfy_tables()
+    whole = re.compile(_ANY_SEQUENCE + b"|" + _SPACE_REPAIRED)
+    lossy = re.compile(_ANY_SEQUENCE + b"|" + _LOSSY_REPAIRED)
+    samples = b"\x00\x1a\x20\x3f\x41\x80\x85\x90\xa0\xa5\xb5\xc3\xed"
+    for first in range(256):
+        for rest in itertools.product(samples, repeat=3):
+            candidate = bytes([first, *rest])
+            if chardata.ALTERED_UTF8_RE.match(candidate) or fixes.A_GRAVE_WORD_RE.match(candidate):
+                assert whole.match(candidate), candidate
+            found = chardata.LOSSY_UTF8_RE.match(candidate)
+            # byte 1A is U+FFFD in the sloppy codecs: a line holding it always goes to ftfy
+            if found and b"\x1a" not in found.group():
+                assert lossy.match(candidate), candidate
+
+
+def test_gate_follows_the_settings():
+    """Fixers corpuskit leaves off would be caught if someone turned them on."""
+    curly = "“kept” ‘as is’"
+    assert not GATE.might_change(curly)
+    assert Gate(CONFIG._replace(uncurl_quotes=True)).might_change(curly)
+    wide = "ｗｉｄｅ"
+    assert not GATE.might_change(wide)
+    assert Gate(CONFIG._replace(fix_character_width=True)).might_change(wide)
