@@ -30,6 +30,9 @@ class Config(Model):
     exclude: list[str] = Field([], description="path patterns (fnmatch) never treated as seeds")
     select: list[str] = Field(["ALL"], description="rule codes or prefixes to apply")
     ignore: list[str] = Field([], description="rule codes or prefixes to skip")
+    per_file_ignores: dict[str, list[str]] = Field(
+        {}, description="path pattern (fnmatch) -> rule codes or prefixes switched off for those seeds"
+    )
     severity: dict[str, Severity] = Field({}, description="per-code severity overrides")
     fail_on: Severity = Field(Severity.ERROR, description="lowest severity that fails the gate")
     max_removed_share: float = Field(
@@ -40,7 +43,9 @@ class Config(Model):
 
     def digest(self) -> str:
         """Hash of the settings that change what cleaning produces."""
-        payload = self.model_dump_json(include={"select", "ignore", "severity", "max_removed_share"})
+        payload = self.model_dump_json(
+            include={"select", "ignore", "per_file_ignores", "severity", "max_removed_share"}
+        )
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 

@@ -103,6 +103,11 @@ class Finding(Model):
     action: str | None = Field(
         None, description="removed, lifted:<field>, fixed or flagged; none for a plain report"
     )
+    fix: Literal["safe", "unsafe"] | None = Field(
+        None,
+        description="how `corpuskit check --fix` can repair the seed file itself: safe (applied by "
+        "--fix), unsafe (needs --unsafe-fixes), or none",
+    )
 
 
 class EncodingFix(Model):

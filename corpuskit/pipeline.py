@@ -15,6 +15,7 @@ from corpuskit import __version__
 from corpuskit.assemble import assemble, kept_ranges
 from corpuskit.config import Config
 from corpuskit.decode import DecodeError, decode
+from corpuskit.fixes import fix_kind, layout_problems
 from corpuskit.metadata import detect_language
 from corpuskit.models import (
     Checksums,
@@ -32,9 +33,11 @@ from corpuskit.models import (
 from corpuskit.normalize import normalize
 from corpuskit.rules import BLOCK_RULES, RECORD_RULES, SPAN_RULES, selected
 from corpuskit.rules.base import LIFT, Context, Hit, Rule
+from corpuskit.rules.gate import UnusedSuppression
 from corpuskit.rules.lines import PaywallNote
 from corpuskit.rules.notices import CharsetDetected, EncodingFixed, UnreadableSeed
 from corpuskit.segment import Block, segment
+from corpuskit.suppress import matches, parse_directive, per_file_ignores
 
 MAX_PASSES = 8
 _EMPTY_NOTES = {
@@ -76,7 +79,7 @@ def clean_file(path: str | Path, config: Config | None = None) -> CleanResult:
 def clean_text(text: str, seed: str = "-", config: Config | None = None) -> CleanResult:
     """Clean a seed given as text."""
     raw = text.encode("utf-8", "surrogatepass")
-    return _clean(text, Decoding(encoding="utf-8"), raw, seed, seed, config or Config())
+    return _clean(text, Decoding(encoding="utf-8"), raw, seed, seed, config or Config(), layout=False)
 
 
 def clean_bytes(raw: bytes, name: str = "-", config: Config | None = None) -> CleanResult:
@@ -113,18 +116,35 @@ class _Locator:
         return {"line": line, "column": offset - self.starts[line - 1] + 1}
 
 
-def _clean(text: str, decoding: Decoding, raw: bytes, sid: str, path: str, config: Config) -> CleanResult:
+def _clean(
+    text: str,
+    decoding: Decoding,
+    raw: bytes,
+    sid: str,
+    path: str,
+    config: Config,
+    noqa: bool = True,
+    layout: bool = True,
+) -> CleanResult:
+    """Clean decoded text. `noqa=False` ignores the seed's own suppression (to find
+    unused ones); `layout=False` skips the file-layout codes E003 and E004 (text given
+    as a string has no file layout)."""
+    normalized = normalize(text)
+    source = normalized.text
+    directive = parse_directive(source)  # `corpuskit: noqa: CODES` on the first line
+    suppressed = per_file_ignores(path, config.per_file_ignores)
+    if directive and noqa:
+        suppressed += directive.codes
+
     def on(rule: type[Rule]) -> bool:
-        return selected(rule.code, config.select, config.ignore)
+        return selected(rule.code, config.select, config.ignore) and not matches(rule.code, suppressed)
 
     def severity(rule: type[Rule]) -> Severity:
         return config.severity.get(rule.code, rule.severity)
 
-    normalized = normalize(text)
     decoding = decoding.model_copy(
         update={"newline": normalized.newline, "newline_changes": normalized.newline_changes}
     )
-    source = normalized.text
     locate = _Locator(source)
     findings: list[Finding] = []
 
@@ -151,7 +171,15 @@ def _clean(text: str, decoding: Decoding, raw: bytes, sid: str, path: str, confi
                 )
             )
 
+    for rule, message, where in layout_problems(normalized) if layout else ():
+        if on(rule):
+            findings.append(_finding(rule, message, severity(rule), **where, **locate(where["start"])))
+
     blocks = segment(source)
+    if directive:  # the suppression line is layout, not text
+        blocks = [b for b in blocks if b.start != directive.start]
+        for position, block in enumerate(blocks):
+            block.index = position
     span_findings = _apply_span_rules(blocks, [r for r in SPAN_RULES if on(r)], severity, locate, source)
     decisions, flags = _decide_blocks(blocks, [r for r in BLOCK_RULES if on(r)])
 
@@ -217,6 +245,17 @@ def _clean(text: str, decoding: Decoding, raw: bytes, sid: str, path: str, confi
         if on(rule):
             for message in rule().check(record, report, config):
                 report.findings.append(_finding(rule, message, severity(rule)))
+    if directive and noqa and on(UnusedSuppression):
+        unsuppressed = _clean(text, decoding, raw, sid, path, config, False, layout).report.findings
+        for code in [*directive.codes, *directive.invalid] or [""]:
+            if code and any(matches(f.code, [code]) for f in unsuppressed):
+                continue
+            message = f"suppression of {code} suppresses nothing" if code else "suppression names no code"
+            where = {"start": directive.start, "end": directive.end, "text": code or None}
+            where.update(locate(directive.start))
+            report.findings.append(_finding(UnusedSuppression, message, severity(UnusedSuppression), **where))
+    for finding in report.findings:
+        finding.fix = fix_kind(finding)
     report.findings.sort(key=lambda f: (f.start if f.start is not None else -1, f.code))
     return CleanResult(record, report)
 

@@ -8,6 +8,7 @@ rules (where a block stands).
 from __future__ import annotations
 
 from corpuskit.rules.base import BlockRule, Notice, RecordRule, Rule, SpanRule
+from corpuskit.rules.gate import FinalNewline, MixedLineEndings, UnusedSuppression
 from corpuskit.rules.header import (
     Byline,
     Dateline,
@@ -71,7 +72,14 @@ RECORD_RULES: tuple[type[RecordRule], ...] = (
     OverRemoval,
 )
 
-NOTICES: tuple[type[Notice], ...] = (EncodingFixed, CharsetDetected, UnreadableSeed)
+NOTICES: tuple[type[Notice], ...] = (
+    EncodingFixed,
+    CharsetDetected,
+    UnreadableSeed,
+    FinalNewline,
+    MixedLineEndings,
+    UnusedSuppression,
+)
 
 ALL_RULES: dict[str, type[Rule]] = {
     rule.code: rule
