@@ -40,6 +40,9 @@ class Config(Model):
     )
     output: str = Field("build/corpus.jsonl", description="where `build` writes the corpus")
     reports: str = Field("build/reports", description="where `build` writes one report per seed")
+    cache_dir: str = Field(
+        ".corpuskit_cache", description="results cache, relative to the folder of pyproject.toml"
+    )
 
     def digest(self) -> str:
         """Hash of the settings that change what cleaning produces."""

@@ -224,25 +224,34 @@ class FixOutcome:
         return self.before != self.after
 
 
-def fix_bytes(raw: bytes, name: str, config: Config, unsafe: bool = False) -> FixOutcome:
+def fix_bytes(
+    raw: bytes, name: str, config: Config, unsafe: bool = False, findings: list[Finding] | None = None
+) -> FixOutcome:
     """The fixed content of one seed (given as bytes); iterates unsafe fixes until
-    cleaning finds nothing more to delete (three rounds at most)."""
+    cleaning finds nothing more to delete (three rounds at most). `findings`, when
+    given, are those of `raw` (from the cache), saving the first cleaning."""
     from corpuskit.decode import DecodeError, decode
     from corpuskit.normalize import normalize
     from corpuskit.pipeline import clean_bytes
 
     outcome = FixOutcome(name, raw, raw)
     current = raw
-    for _ in range(3 if unsafe else 1):
-        result = clean_bytes(current, name=name, config=config)
-        codes = fixable_codes(result.report.findings, unsafe)
-        if result.record is None or not codes:
+    for round_ in range(3 if unsafe else 1):
+        if round_ == 0 and findings is not None:
+            found = findings
+        else:
+            result = clean_bytes(current, name=name, config=config)
+            if result.record is None:
+                break
+            found = result.report.findings
+        codes = fixable_codes(found, unsafe)
+        if not codes:
             break
         try:
             decoded = decode(current)
         except DecodeError:  # pragma: no cover - clean_bytes reported it already
             break
-        text = fix_text(decoded.text, normalize(decoded.text), result.report.findings, codes)
+        text = fix_text(decoded.text, normalize(decoded.text), found, codes)
         new = _encode(text, decoded.decoding, to_utf8="E002" in codes)
         if new is None:
             outcome.note = (
@@ -251,7 +260,7 @@ def fix_bytes(raw: bytes, name: str, config: Config, unsafe: bool = False) -> Fi
             break
         if new == current:
             break
-        outcome.codes.update(f.code for f in result.report.findings if f.code in codes)
+        outcome.codes.update(f.code for f in found if f.code in codes)
         current = new
     outcome.after = current
     return outcome

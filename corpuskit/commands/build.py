@@ -9,10 +9,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from corpuskit import cache
 from corpuskit.atomic import atomic_dir, atomic_file
 from corpuskit.commands.check import failing
 from corpuskit.commands.common import load_settings, seeds_of
 from corpuskit.engines import local
+from corpuskit.progress import track
 from corpuskit.reporters import REPORTERS
 
 
@@ -20,7 +22,9 @@ def run(args) -> int:
     config = load_settings(args)
     output = Path(args.output or config.output)
     reports_dir = Path(args.reports or config.reports)
-    results = sorted(local.run(seeds_of(args, config), config), key=lambda r: (r.report.id, r.report.path))
+    paths = seeds_of(args, config)
+    fresh = cache.run(lambda ps: local.run(ps, config), paths, config, enabled=not args.no_cache, full=True)
+    results = sorted(track(fresh, len(paths), "cleaning"), key=lambda r: (r.report.id, r.report.path))
     with atomic_file(output) as corpus, atomic_dir(reports_dir) as folder:
         for result in results:
             if result.record is not None:
@@ -28,6 +32,10 @@ def run(args) -> int:
             (folder / f"{result.report.id}.json").write_text(
                 result.report.model_dump_json(indent=2) + "\n", encoding="utf-8"
             )
+    if args.html:
+        from corpuskit.reporters.html import write_review
+
+        write_review(Path(args.html), results, config)
     reports = [r.report for r in results]
     written = sum(r.record is not None for r in results)
     problems = [r for r in reports if failing([r], config.fail_on)]

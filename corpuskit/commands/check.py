@@ -1,22 +1,31 @@
-"""`corpuskit check`: clean every seed in memory, print findings, exit by policy."""
+"""`corpuskit check`: clean every seed in memory, print findings, exit by policy.
+
+With `--fix` the seeds are fixed first (safe fixes; `--unsafe-fixes` too), then checked;
+with `--diff` the fixes are shown, nothing is written and nothing else is reported.
+"""
 
 from __future__ import annotations
 
 import sys
 
+from corpuskit import cache, gate
 from corpuskit.commands.common import load_settings, seeds_of
 from corpuskit.engines import local
 from corpuskit.models import FileReport, Severity
-from corpuskit.reporters import REPORTERS
+from corpuskit.progress import track
 
 
 def failing(reports: list[FileReport], fail_on: Severity) -> bool:
-    return any(f.severity.rank >= fail_on.rank for r in reports for f in r.findings)
+    return gate.failing(reports, fail_on)
 
 
 def run(args) -> int:
     config = load_settings(args)
-    reports = [result.report for result in local.run(seeds_of(args, config), config)]
-    REPORTERS[args.output_format](reports, sys.stdout)
-    fail_on = Severity.WARNING if args.strict else config.fail_on
-    return 1 if failing(reports, fail_on) else 0
+    paths = seeds_of(args, config)
+    if args.fix or args.diff:
+        changed = gate.apply_fixes(paths, config, args, sys.stdout)
+        if args.diff:
+            return 1 if changed else 0
+    results = cache.run(lambda ps: local.run(ps, config), paths, config, enabled=not args.no_cache)
+    reports = [result.report for result in track(results, len(paths), "checking")]
+    return gate.emit(reports, config, args)

@@ -1,0 +1,269 @@
+"""The results cache: a seed is cleaned again only when it, corpuskit or the config changed.
+
+Each entry is keyed by the seed's path, the sha256 of its bytes, and a salt made of the
+corpuskit version (with a fingerprint of its own source and lexicon files, and the
+versions of the libraries that shape the output) and the hash of the settings that change
+findings. An entry holds the findings (all `check` needs) and, compressed, the full record
+and report (what `build` needs). Entries live in one SQLite file under `cache-dir`
+(default `.corpuskit_cache/` beside pyproject.toml; `CORPUSKIT_CACHE_DIR` overrides it);
+entries unused for 30 days are dropped. `--no-cache` bypasses it, `corpuskit clean-cache`
+deletes it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from corpuskit import __version__
+from corpuskit.config import Config, find_pyproject
+
+SCHEMA = 1
+KEEP_SECONDS = 30 * 24 * 3600
+_TOUCH_AFTER = 24 * 3600
+_BATCH = 500
+_LIBRARIES = ("ftfy", "py3langid", "dateparser", "charset-normalizer", "beautifulsoup4", "pydantic")
+
+Runner = Callable[[list[Path]], Iterable["CleanResult"]]  # noqa: F821 - pipeline imported lazily
+
+
+def cache_dir(config: Config, start: Path | None = None) -> Path:
+    """Where the cache lives: `CORPUSKIT_CACHE_DIR`, else `cache-dir` relative to the
+    folder of the nearest pyproject.toml (or the current folder)."""
+    override = os.environ.get("CORPUSKIT_CACHE_DIR")
+    if override:
+        return Path(override)
+    start = (start or Path.cwd()).resolve()
+    pyproject = find_pyproject(start)
+    root = pyproject.parent if pyproject else start
+    return root / config.cache_dir
+
+
+def code_fingerprint() -> str:
+    """corpuskit's version, the size and time of each of its source and lexicon files,
+    and the versions of the libraries whose output ends up in a report."""
+    from importlib import metadata
+
+    package = Path(__file__).resolve().parent
+    parts = [__version__]
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".txt") and "__pycache__" not in path.parts:
+            stat = path.stat()
+            parts.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
+    for name in _LIBRARIES:
+        try:
+            parts.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{name}==none")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def config_fingerprint(config: Config) -> str:
+    """Hash of every setting that can change a seed's findings, record or report."""
+    payload = config.model_dump_json(
+        exclude={"paths", "include", "exclude", "output", "reports", "cache_dir"}
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+class Cache:
+    """One SQLite file of entries; every method is safe to call when the file is
+    missing, unreadable or locked (the cache then simply misses)."""
+
+    def __init__(self, folder: Path, config: Config):
+        self.folder = folder
+        self.salt = hashlib.sha256(f"{code_fingerprint()}\n{config_fingerprint(config)}".encode()).hexdigest()
+        self._db: sqlite3.Connection | None = None
+        self.hits = self.misses = 0
+
+    def key(self, path: str, raw_sha256: str) -> str:
+        return hashlib.sha256(f"{self.salt}\n{path}\n{raw_sha256}".encode()).hexdigest()
+
+    def _connect(self, create: bool) -> sqlite3.Connection | None:
+        if self._db is not None:
+            return self._db
+        file = self.folder / f"v{SCHEMA}.sqlite3"
+        if not create and not file.exists():
+            return None
+        try:
+            if create:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                gitignore = self.folder / ".gitignore"
+                if not gitignore.exists():
+                    gitignore.write_text("# made by corpuskit\n*\n", encoding="utf-8")
+            db = sqlite3.connect(file, timeout=30, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, id TEXT, path TEXT, "
+                "encoding TEXT, findings BLOB, result BLOB, stamp INTEGER)"
+            )
+        except (sqlite3.Error, OSError):
+            return None
+        self._db = db
+        return db
+
+    def lookup(self, keys: list[str], full: bool) -> dict[str, tuple]:
+        """Entries by key: (id, path, encoding, findings JSON, compressed result or None)."""
+        db = self._connect(create=False)
+        found: dict[str, tuple] = {}
+        if db is None or not keys:
+            return found
+        column = "result" if full else "NULL"
+        now = int(time.time())
+        stale: list[str] = []
+        try:
+            for first in range(0, len(keys), _BATCH):
+                chunk = keys[first : first + _BATCH]
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(
+                    f"SELECT key, id, path, encoding, findings, {column}, stamp FROM entries "
+                    f"WHERE key IN ({marks})",
+                    chunk,
+                )
+                for key, sid, path, encoding, findings, result, stamp in rows:
+                    found[key] = (sid, path, encoding, findings, result)
+                    if now - stamp > _TOUCH_AFTER:
+                        stale.append(key)
+            if stale:
+                db.execute("BEGIN")
+                db.executemany("UPDATE entries SET stamp = ? WHERE key = ?", [(now, k) for k in stale])
+                db.execute("COMMIT")
+        except sqlite3.Error:
+            return {}
+        return found
+
+    def store(self, rows: list[tuple]) -> None:
+        """Write (key, id, path, encoding, findings JSON, compressed result) rows."""
+        if not rows:
+            return
+        db = self._connect(create=True)
+        if db is None:
+            return
+        now = int(time.time())
+        try:
+            db.execute("BEGIN")
+            db.executemany(
+                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)", [(*row, now) for row in rows]
+            )
+            db.execute("DELETE FROM entries WHERE stamp < ?", (now - KEEP_SECONDS,))
+            db.execute("COMMIT")
+        except sqlite3.Error:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def _entry(key: str, result) -> tuple:
+    report = result.report
+    findings = json.dumps([f.model_dump(mode="json") for f in report.findings], ensure_ascii=False)
+    document = '{"record":' + result.record.model_dump_json() + ',"report":' + report.model_dump_json() + "}"
+    return (
+        key,
+        report.id,
+        report.path,
+        report.decoding.encoding,
+        findings.encode("utf-8"),
+        zlib.compress(document.encode("utf-8"), 1),
+    )
+
+
+def _from_entry(entry: tuple, full: bool):
+    from corpuskit.models import Decoding, FileReport, SeedRecord
+    from corpuskit.pipeline import CleanResult
+
+    sid, path, encoding, findings, result = entry
+    if full:
+        document = json.loads(zlib.decompress(result))
+        return CleanResult(
+            SeedRecord.model_validate(document["record"]), FileReport.model_validate(document["report"])
+        )
+    report = FileReport.model_construct(
+        id=sid,
+        path=path,
+        decoding=Decoding(encoding=encoding),
+        findings=_FINDINGS().validate_json(findings),
+    )
+    return CleanResult(None, report)
+
+
+_ADAPTER = None
+
+
+def _FINDINGS():
+    global _ADAPTER
+    if _ADAPTER is None:
+        from pydantic import TypeAdapter
+
+        from corpuskit.models import Finding
+
+        _ADAPTER = TypeAdapter(list[Finding])
+    return _ADAPTER
+
+
+def run(
+    runner: Runner, paths: Iterable[Path], config: Config, *, enabled: bool = True, full: bool = False
+) -> Iterator:
+    """Results for `paths` in order: from the cache where an entry fits, from `runner`
+    (called once, on the misses) otherwise. With `full=False` a cached result carries its
+    findings only (record None); `check` needs no more."""
+    paths = list(paths)
+    if not enabled:
+        yield from runner(paths)
+        return
+    cache = Cache(cache_dir(config), config)
+    keys: dict[Path, str] = {}
+    for path in paths:
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            continue  # the runner reports it
+        keys[path] = cache.key(str(path), hashlib.sha256(raw).hexdigest())
+    entries = cache.lookup(list(keys.values()), full)
+    misses = [p for p in paths if keys.get(p) not in entries]
+    cache.hits, cache.misses = len(paths) - len(misses), len(misses)
+    fresh = iter(runner(misses)) if misses else iter(())
+    waiting: dict[str, object] = {}
+    pending: list[tuple] = []
+    try:
+        for path in paths:
+            key = keys.get(path)
+            if key in entries:
+                yield _from_entry(entries[key], full)
+                continue
+            while str(path) not in waiting:
+                result = next(fresh)
+                waiting[result.report.path] = result
+            result = waiting.pop(str(path))
+            if result.record is not None:
+                raw_sha = result.record.checksums.raw_sha256
+                pending.append(_entry(cache.key(result.report.path, raw_sha), result))
+                if len(pending) >= _BATCH:
+                    cache.store(pending)
+                    pending = []
+            yield result
+    finally:
+        cache.store(pending)
+        cache.close()
+
+
+def clean(config: Config) -> Path | None:
+    """Delete the cache folder; returns it when there was one."""
+    import shutil
+
+    folder = cache_dir(config)
+    if not folder.exists():
+        return None
+    shutil.rmtree(folder)
+    return folder
