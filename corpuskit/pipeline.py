@@ -123,18 +123,17 @@ def _clean(
     sid: str,
     path: str,
     config: Config,
-    noqa: bool = True,
+    noqa: tuple[str, ...] | None = None,
     layout: bool = True,
 ) -> CleanResult:
-    """Clean decoded text. `noqa=False` ignores the seed's own suppression (to find
-    unused ones); `layout=False` skips the file-layout codes E003 and E004 (text given
-    as a string has no file layout)."""
+    """Clean decoded text. `noqa` replaces the codes of the seed's own suppression line
+    (to find unused ones); `layout=False` skips the file-layout codes E003 and E004
+    (text given as a string has no file layout)."""
     normalized = normalize(text)
     source = normalized.text
     directive = parse_directive(source)  # `corpuskit: noqa: CODES` on the first line
     suppressed = per_file_ignores(path, config.per_file_ignores)
-    if directive and noqa:
-        suppressed += directive.codes
+    suppressed += noqa if noqa is not None else directive.codes if directive else ()
 
     def on(rule: type[Rule]) -> bool:
         return selected(rule.code, config.select, config.ignore) and not matches(rule.code, suppressed)
@@ -245,11 +244,13 @@ def _clean(
         if on(rule):
             for message in rule().check(record, report, config):
                 report.findings.append(_finding(rule, message, severity(rule)))
-    if directive and noqa and on(UnusedSuppression):
-        unsuppressed = _clean(text, decoding, raw, sid, path, config, False, layout).report.findings
+    if directive and noqa is None and on(UnusedSuppression):
         for code in [*directive.codes, *directive.invalid] or [""]:
-            if code and any(matches(f.code, [code]) for f in unsuppressed):
-                continue
+            if code in directive.codes:  # used when lifting it alone brings findings back
+                others = tuple(c for c in directive.codes if c != code)
+                without = _clean(text, decoding, raw, sid, path, config, others, layout).report.findings
+                if any(matches(f.code, [code]) for f in without):
+                    continue
             message = f"suppression of {code} suppresses nothing" if code else "suppression names no code"
             where = {"start": directive.start, "end": directive.end, "text": code or None}
             where.update(locate(directive.start))
