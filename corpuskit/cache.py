@@ -212,6 +212,18 @@ def _FINDINGS():
     return _ADAPTER
 
 
+def local_runner(config: Config) -> Runner:
+    """The local engine, imported only when a seed has to be cleaned (a run that finds
+    everything in the cache never loads the pipeline)."""
+
+    def runner(paths: list[Path]):
+        from corpuskit.engines import local
+
+        return local.run(paths, config)
+
+    return runner
+
+
 def run(
     runner: Runner, paths: Iterable[Path], config: Config, *, enabled: bool = True, full: bool = False
 ) -> Iterator:

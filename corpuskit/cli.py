@@ -4,6 +4,7 @@ severity, 2 usage or internal error."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from importlib import import_module
 
@@ -117,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exit_:
         return int(exit_.code or 0)
     module, function = args.handler.split(":")
+    # pydantic would scan every installed package for plugins at import: a command line
+    # run has none to load, and the scan costs more than the rest of a small check
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from corpuskit.config import ConfigError
     from corpuskit.discover import PathError
 

@@ -90,14 +90,13 @@ def apply_fixes(paths: list[Path], config: Config, args, stream: TextIO) -> list
     Seeds whose findings (cached where possible) have no applicable fix are not read
     again; the others are cleaned once and rewritten atomically."""
     from corpuskit import cache
-    from corpuskit.engines import local
     from corpuskit.fixes import diff, fix_bytes, fixable_codes, write
 
     unsafe = getattr(args, "unsafe_fixes", False)
     show_diff = getattr(args, "diff", False)
     enabled = not getattr(args, "no_cache", False)
     changed = []
-    results = cache.run(lambda ps: local.run(ps, config), paths, config, enabled=enabled)
+    results = cache.run(cache.local_runner(config), paths, config, enabled=enabled)
     for result in results:
         if result.record is None and result.report.decoding.encoding == "unknown":
             continue  # unreadable: nothing to fix, the check reports it

@@ -13,7 +13,6 @@ from corpuskit import cache
 from corpuskit.atomic import atomic_dir, atomic_file
 from corpuskit.commands.check import failing
 from corpuskit.commands.common import load_settings, seeds_of
-from corpuskit.engines import local
 from corpuskit.progress import track
 from corpuskit.reporters import REPORTERS
 
@@ -23,7 +22,7 @@ def run(args) -> int:
     output = Path(args.output or config.output)
     reports_dir = Path(args.reports or config.reports)
     paths = seeds_of(args, config)
-    fresh = cache.run(lambda ps: local.run(ps, config), paths, config, enabled=not args.no_cache, full=True)
+    fresh = cache.run(cache.local_runner(config), paths, config, enabled=not args.no_cache, full=True)
     results = sorted(track(fresh, len(paths), "cleaning"), key=lambda r: (r.report.id, r.report.path))
     with atomic_file(output) as corpus, atomic_dir(reports_dir) as folder:
         for result in results:

@@ -10,7 +10,6 @@ import sys
 
 from corpuskit import cache, gate
 from corpuskit.commands.common import load_settings, seeds_of
-from corpuskit.engines import local
 from corpuskit.models import FileReport, Severity
 from corpuskit.progress import track
 
@@ -26,6 +25,6 @@ def run(args) -> int:
         changed = gate.apply_fixes(paths, config, args, sys.stdout)
         if args.diff:
             return 1 if changed else 0
-    results = cache.run(lambda ps: local.run(ps, config), paths, config, enabled=not args.no_cache)
+    results = cache.run(cache.local_runner(config), paths, config, enabled=not args.no_cache)
     reports = [result.report for result in track(results, len(paths), "checking")]
     return gate.emit(reports, config, args)
