@@ -25,7 +25,7 @@ from pathlib import Path
 from corpuskit import __version__
 from corpuskit.config import Config, find_pyproject
 
-SCHEMA = 1
+SCHEMA = 2
 KEEP_SECONDS = 30 * 24 * 3600
 _TOUCH_AFTER = 24 * 3600
 _BATCH = 500
@@ -103,7 +103,8 @@ class Cache:
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute(
                 "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, id TEXT, path TEXT, "
-                "encoding TEXT, findings BLOB, result BLOB, stamp INTEGER)"
+                "encoding TEXT, findings BLOB, text TEXT, concise TEXT, tally TEXT, result BLOB, "
+                "stamp INTEGER)"
             )
         except (sqlite3.Error, OSError):
             return None
@@ -111,7 +112,8 @@ class Cache:
         return db
 
     def lookup(self, keys: list[str], full: bool) -> dict[str, tuple]:
-        """Entries by key: (id, path, encoding, findings JSON, compressed result or None)."""
+        """Entries by key: (id, path, encoding, findings JSON, text, concise, tally JSON,
+        compressed result or None)."""
         db = self._connect(create=False)
         found: dict[str, tuple] = {}
         if db is None or not keys:
@@ -124,12 +126,13 @@ class Cache:
                 chunk = keys[first : first + _BATCH]
                 marks = ",".join("?" * len(chunk))
                 rows = db.execute(
-                    f"SELECT key, id, path, encoding, findings, {column}, stamp FROM entries "
+                    f"SELECT key, id, path, encoding, findings, text, concise, tally, {column}, stamp "
+                    "FROM entries "
                     f"WHERE key IN ({marks})",
                     chunk,
                 )
-                for key, sid, path, encoding, findings, result, stamp in rows:
-                    found[key] = (sid, path, encoding, findings, result)
+                for key, *entry, stamp in rows:
+                    found[key] = tuple(entry)
                     if now - stamp > _TOUCH_AFTER:
                         stale.append(key)
             if stale:
@@ -141,7 +144,7 @@ class Cache:
         return found
 
     def store(self, rows: list[tuple]) -> None:
-        """Write (key, id, path, encoding, findings JSON, compressed result) rows."""
+        """Write rows made by `_entry`."""
         if not rows:
             return
         db = self._connect(create=True)
@@ -151,7 +154,8 @@ class Cache:
         try:
             db.execute("BEGIN")
             db.executemany(
-                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)", [(*row, now) for row in rows]
+                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(*row, now) for row in rows],
             )
             db.execute("DELETE FROM entries WHERE stamp < ?", (now - KEEP_SECONDS,))
             db.execute("COMMIT")
@@ -166,6 +170,8 @@ class Cache:
 
 
 def _entry(key: str, result) -> tuple:
+    from corpuskit.reporters.text import render_concise, render_text, tally
+
     report = result.report
     findings = json.dumps([f.model_dump(mode="json") for f in report.findings], ensure_ascii=False)
     document = '{"record":' + result.record.model_dump_json() + ',"report":' + report.model_dump_json() + "}"
@@ -175,27 +181,11 @@ def _entry(key: str, result) -> tuple:
         report.path,
         report.decoding.encoding,
         findings.encode("utf-8"),
+        render_text(report.path, report.findings),
+        render_concise(report.path, report.findings),
+        json.dumps(tally(report.findings)),
         zlib.compress(document.encode("utf-8"), 1),
     )
-
-
-def _from_entry(entry: tuple, full: bool):
-    from corpuskit.models import Decoding, FileReport, SeedRecord
-    from corpuskit.pipeline import CleanResult
-
-    sid, path, encoding, findings, result = entry
-    if full:
-        document = json.loads(zlib.decompress(result))
-        return CleanResult(
-            SeedRecord.model_validate(document["record"]), FileReport.model_validate(document["report"])
-        )
-    report = FileReport.model_construct(
-        id=sid,
-        path=path,
-        decoding=Decoding(encoding=encoding),
-        findings=_FINDINGS().validate_json(findings),
-    )
-    return CleanResult(None, report)
 
 
 _ADAPTER = None
@@ -210,6 +200,46 @@ def _FINDINGS():
 
         _ADAPTER = TypeAdapter(list[Finding])
     return _ADAPTER
+
+
+class CachedReport:
+    """A report read back from the cache for `check`: the id, path and findings of a
+    `FileReport` (the findings parsed only when something reads them), its lines already
+    rendered for the text formats (`rendered`) and its counts (`tally`)."""
+
+    __slots__ = ("_blob", "_findings", "encoding", "id", "path", "rendered", "tally")
+
+    def __init__(self, sid: str, path: str, encoding: str, blob: bytes, text: str, concise: str, counts: str):
+        self.id, self.path, self.encoding, self._blob = sid, path, encoding, blob
+        self.rendered = {"text": text, "concise": concise}
+        self.tally = json.loads(counts)
+        self._findings = None
+
+    @property
+    def findings(self) -> list:
+        if self._findings is None:
+            self._findings = _FINDINGS().validate_json(self._blob)
+        return self._findings
+
+    @property
+    def decoding(self):
+        from corpuskit.models import Decoding
+
+        return Decoding(encoding=self.encoding)
+
+
+def _from_entry(entry: tuple, full: bool):
+    from corpuskit.pipeline import CleanResult
+
+    sid, path, encoding, findings, text, concise, counts, result = entry
+    if full:
+        from corpuskit.models import FileReport, SeedRecord
+
+        document = json.loads(zlib.decompress(result))
+        return CleanResult(
+            SeedRecord.model_validate(document["record"]), FileReport.model_validate(document["report"])
+        )
+    return CleanResult(None, CachedReport(sid, path, encoding, findings, text, concise, counts))
 
 
 def local_runner(config: Config) -> Runner:

@@ -27,8 +27,17 @@ def fail_on(args, config: Config) -> Severity:
     return Severity.WARNING if getattr(args, "strict", False) else config.fail_on
 
 
+def worst(report: FileReport) -> int:
+    """Rank of the most serious finding of a report (-1 without findings); a cached
+    report answers from its counts."""
+    counts = getattr(report, "tally", None)
+    if counts is not None:
+        return next((rank for rank, s in ((2, "error"), (1, "warning"), (0, "info")) if counts[s]), -1)
+    return max((f.severity.rank for f in report.findings), default=-1)
+
+
 def failing(reports: list[FileReport], threshold: Severity) -> bool:
-    return any(f.severity.rank >= threshold.rank for r in reports for f in r.findings)
+    return any(worst(r) >= threshold.rank for r in reports)
 
 
 @contextmanager

@@ -112,8 +112,8 @@ def test_unreadable_seeds_are_not_cached(project, cleaned):
 
 def test_corrupt_cache_is_ignored(project, cleaned):
     assert main(["check"]) == 0
-    (project / ".corpuskit_cache/v1.sqlite3").write_bytes(b"this is not a database")
-    for extra in (project / ".corpuskit_cache").glob("v1.sqlite3-*"):
+    (project / ".corpuskit_cache/v2.sqlite3").write_bytes(b"this is not a database")
+    for extra in (project / ".corpuskit_cache").glob("v2.sqlite3-*"):
         extra.unlink()
     cleaned.clear()
     assert main(["check"]) == 0
@@ -123,10 +123,10 @@ def test_corrupt_cache_is_ignored(project, cleaned):
 def test_cache_dir_setting_and_environment(project, monkeypatch):
     (project / "pyproject.toml").write_text('[tool.corpuskit]\ncache-dir = "tmp/ck"\n', encoding="utf-8")
     assert main(["check"]) == 0
-    assert (project / "tmp/ck/v1.sqlite3").exists()
+    assert (project / "tmp/ck/v2.sqlite3").exists()
     monkeypatch.setenv("CORPUSKIT_CACHE_DIR", str(project / "elsewhere"))
     assert main(["check"]) == 0
-    assert (project / "elsewhere/v1.sqlite3").exists()
+    assert (project / "elsewhere/v2.sqlite3").exists()
 
 
 def test_source_change_changes_the_fingerprint(tmp_path, monkeypatch):
@@ -138,3 +138,15 @@ def test_source_change_changes_the_fingerprint(tmp_path, monkeypatch):
     one = cache.code_fingerprint()
     (package / "rules/x.py").write_text("x = 22\n", encoding="utf-8")
     assert cache.code_fingerprint() != one
+
+
+@pytest.mark.parametrize("output", ["text", "concise", "json", "github", "sarif", "junit", "statistics"])
+def test_cached_output_is_the_fresh_output(project, capsys, output):
+    (project / "seeds/bad.txt").write_bytes(bytes(range(256)) * 4)
+    (project / "seeds/s1.txt").write_text(f"Smörgåsbord  \r\n{BODY}", encoding="utf-8")
+    flags = ["--statistics"] if output == "statistics" else ["--output-format", output]
+    assert main(["check", "--no-cache", *flags]) == 1
+    fresh = capsys.readouterr().out
+    assert main(["check", *flags]) == 1  # fills the cache
+    assert main(["check", *flags]) == 1  # reads it
+    assert capsys.readouterr().out == fresh * 2
