@@ -343,3 +343,14 @@ def test_reporters_accept_the_old_call():
     stream = io.StringIO()
     REPORTERS["text"]([clean_bytes(BODY.encode(), name="x.txt").report], stream)
     assert stream.getvalue().endswith("fixable with `--fix`.\n")
+
+
+def test_excludes_apply_to_files_named_explicitly(project, capsys):
+    config = '[tool.corpuskit]\nexclude = ["seeds/vendor/*"]\n'
+    (project / "pyproject.toml").write_text(config, encoding="utf-8")
+    (project / "seeds/vendor").mkdir()
+    vendored = seed(project, "vendor/v.txt", f"{BODY}   ")
+    assert main(["fix", "seeds/vendor/v.txt"]) == 0
+    assert vendored.read_text("utf-8") == f"{BODY}   "
+    assert main(["check", "--output-format", "concise", "seeds/vendor/v.txt"]) == 0
+    assert capsys.readouterr().out == ""
