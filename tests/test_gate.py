@@ -354,3 +354,17 @@ def test_excludes_apply_to_files_named_explicitly(project, capsys):
     assert vendored.read_text("utf-8") == f"{BODY}   "
     assert main(["check", "--output-format", "concise", "seeds/vendor/v.txt"]) == 0
     assert capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Sponsor: Acme\n\n\n{B}\n\nShare on Facebook\n", "{B}\n"),
+        ("{B}\n\n\nAnzeige\n\n{B}\n", "{B}\n\n\n{B}\n"),  # the wider of the gaps stays
+        ("{B}\nAnzeige\n{B}\n\n\n\n{B}\n", "{B}\n{B}\n\n\n\n{B}\n"),  # other layout untouched
+        ("\n\nSponsor: Acme\n{B}", "{B}\n"),
+    ],
+)
+def test_unsafe_fixes_keep_the_layout_around_deletions(before, after):
+    raw = before.format(B=BODY).encode()
+    assert fix_bytes(raw, "x.txt", Config(), unsafe=True).after.decode() == after.format(B=BODY)
