@@ -96,3 +96,14 @@ def test_commit_blocked_then_fixed(tmp_path, env):
     assert passed.returncode == 0, passed.stdout + passed.stderr
     committed = git("show", "HEAD:seeds/dirty.txt", cwd=project, env=env).stdout
     assert committed.replace("\r\n", "\n") == FIXED.replace("\r\n", "\n")
+
+
+def test_manifest_and_config_are_valid():
+    for command, file in (
+        ("validate-manifest", ".pre-commit-hooks.yaml"),
+        ("validate-config", ".pre-commit-config.yaml"),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "pre_commit", command, file], cwd=ROOT, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
