@@ -99,3 +99,11 @@ def test_page_in_headless_chromium(page_file, tmp_path):
     if artifacts:
         Path(artifacts).mkdir(parents=True, exist_ok=True)
         shutil.copy(shot, Path(artifacts) / "review.png")
+
+
+def test_missing_chromium_is_a_clear_failure(monkeypatch):
+    import browser
+
+    monkeypatch.setattr(browser.shutil, "which", lambda name: None)
+    with pytest.raises(RuntimeError, match="apt-get install -y chromium"):
+        browser.find_chromium()
