@@ -258,8 +258,9 @@ def run(
     runner: Runner, paths: Iterable[Path], config: Config, *, enabled: bool = True, full: bool = False
 ) -> Iterator:
     """Results for `paths` in order: from the cache where an entry fits, from `runner`
-    (called once, on the misses) otherwise. With `full=False` a cached result carries its
-    findings only (record None); `check` needs no more."""
+    (called once, on the misses) otherwise. With `full=False` every result that can be
+    cached comes as a `CachedReport` (findings and rendered lines, record None), whether
+    it was read or just made: `check` needs no more, and prints both alike."""
     paths = list(paths)
     if not enabled:
         yield from runner(paths)
@@ -290,10 +291,13 @@ def run(
             result = waiting.pop(str(path))
             if result.record is not None:
                 raw_sha = result.record.checksums.raw_sha256
-                pending.append(_entry(cache.key(result.report.path, raw_sha), result))
+                entry = _entry(cache.key(result.report.path, raw_sha), result)
+                pending.append(entry)
                 if len(pending) >= _BATCH:
                     cache.store(pending)
                     pending = []
+                if not full:  # what a later run would read: same output, a fraction of the memory
+                    result = type(result)(None, CachedReport(*entry[1:8]))
             yield result
     finally:
         cache.store(pending)
