@@ -14,9 +14,11 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 
 class Model(BaseModel):
-    """Base for every corpuskit model: unknown keys are errors."""
+    """Base for every corpuskit model: unknown keys are errors. Validators are built on
+    first use, so a run that reads only a few models (a check answered from the results
+    cache) does not pay for the others."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Severity(str, Enum):
