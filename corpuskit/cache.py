@@ -89,7 +89,7 @@ class Cache:
     def _connect(self, create: bool) -> sqlite3.Connection | None:
         if self._db is not None:
             return self._db
-        file = self.folder / f"v{SCHEMA}.sqlite3"
+        file = self.file
         if not create and not file.exists():
             return None
         try:
@@ -111,14 +111,25 @@ class Cache:
         self._db = db
         return db
 
-    def lookup(self, keys: list[str], full: bool) -> dict[str, tuple]:
+    @property
+    def file(self) -> Path:
+        return self.folder / f"v{SCHEMA}.sqlite3"
+
+    def lookup(self, keys: list[str], full: bool, render: str | None = None) -> dict[str, tuple]:
         """Entries by key: (id, path, encoding, findings JSON, text, concise, tally JSON,
-        compressed result or None)."""
+        compressed result). Only what is asked for is read, the rest is None: the result
+        when `full`, else the lines rendered in the `render` style, else the findings."""
         db = self._connect(create=False)
         found: dict[str, tuple] = {}
         if db is None or not keys:
             return found
-        column = "result" if full else "NULL"
+        wanted = {
+            "findings": not full and render not in ("text", "concise"),
+            "text": not full and render == "text",
+            "concise": not full and render == "concise",
+            "result": full,
+        }
+        findings, text, concise, column = (name if on else "NULL" for name, on in wanted.items())
         now = int(time.time())
         stale: list[str] = []
         try:
@@ -126,7 +137,7 @@ class Cache:
                 chunk = keys[first : first + _BATCH]
                 marks = ",".join("?" * len(chunk))
                 rows = db.execute(
-                    f"SELECT key, id, path, encoding, findings, text, concise, tally, {column}, stamp "
+                    f"SELECT key, id, path, encoding, {findings}, {text}, {concise}, tally, {column}, stamp "
                     "FROM entries "
                     f"WHERE key IN ({marks})",
                     chunk,
@@ -207,18 +218,34 @@ class CachedReport:
     `FileReport` (the findings parsed only when something reads them), its lines already
     rendered for the text formats (`rendered`) and its counts (`tally`)."""
 
-    __slots__ = ("_blob", "_findings", "encoding", "id", "path", "rendered", "tally")
+    __slots__ = ("_blob", "_findings", "_source", "encoding", "id", "path", "rendered", "tally")
 
-    def __init__(self, sid: str, path: str, encoding: str, blob: bytes, text: str, concise: str, counts: str):
+    def __init__(
+        self,
+        sid: str,
+        path: str,
+        encoding: str,
+        blob: bytes | None,
+        text: str | None,
+        concise: str | None,
+        counts: str,
+        source: tuple[Path, str] | None = None,
+    ):
         self.id, self.path, self.encoding, self._blob = sid, path, encoding, blob
-        self.rendered = {"text": text, "concise": concise}
+        self.rendered = {k: v for k, v in (("text", text), ("concise", concise)) if v is not None}
         self.tally = json.loads(counts)
         self._findings = None
+        self._source = source  # (cache file, key), to read the findings when not loaded
 
     @property
     def findings(self) -> list:
         if self._findings is None:
-            self._findings = _FINDINGS().validate_json(self._blob)
+            if self._blob is None and self._source is not None:
+                file, key = self._source
+                with contextlib.closing(sqlite3.connect(file)) as db:
+                    row = db.execute("SELECT findings FROM entries WHERE key = ?", (key,)).fetchone()
+                self._blob = row[0] if row else None
+            self._findings = _FINDINGS().validate_json(self._blob or b"[]")
         return self._findings
 
     @property
@@ -228,7 +255,7 @@ class CachedReport:
         return Decoding(encoding=self.encoding)
 
 
-def _from_entry(entry: tuple, full: bool):
+def _from_entry(entry: tuple, full: bool, source: tuple[Path, str]):
     from corpuskit.pipeline import CleanResult
 
     sid, path, encoding, findings, text, concise, counts, result = entry
@@ -239,7 +266,7 @@ def _from_entry(entry: tuple, full: bool):
         return CleanResult(
             SeedRecord.model_validate(document["record"]), FileReport.model_validate(document["report"])
         )
-    return CleanResult(None, CachedReport(sid, path, encoding, findings, text, concise, counts))
+    return CleanResult(None, CachedReport(sid, path, encoding, findings, text, concise, counts, source))
 
 
 def local_runner(config: Config) -> Runner:
@@ -255,12 +282,20 @@ def local_runner(config: Config) -> Runner:
 
 
 def run(
-    runner: Runner, paths: Iterable[Path], config: Config, *, enabled: bool = True, full: bool = False
+    runner: Runner,
+    paths: Iterable[Path],
+    config: Config,
+    *,
+    enabled: bool = True,
+    full: bool = False,
+    render: str | None = None,
 ) -> Iterator:
     """Results for `paths` in order: from the cache where an entry fits, from `runner`
     (called once, on the misses) otherwise. With `full=False` every result that can be
     cached comes as a `CachedReport` (findings and rendered lines, record None), whether
-    it was read or just made: `check` needs no more, and prints both alike."""
+    it was read or just made: `check` needs no more, and prints both alike. `render`
+    ("text" or "concise") says the findings will only be printed in that style: only
+    those lines are read (the findings are then read if something asks for them)."""
     paths = list(paths)
     if not enabled:
         yield from runner(paths)
@@ -273,7 +308,7 @@ def run(
         except OSError:
             continue  # the runner reports it
         keys[path] = cache.key(str(path), hashlib.sha256(raw).hexdigest())
-    entries = cache.lookup(list(keys.values()), full)
+    entries = cache.lookup(list(keys.values()), full, render)
     misses = [p for p in paths if keys.get(p) not in entries]
     cache.hits, cache.misses = len(paths) - len(misses), len(misses)
     fresh = iter(runner(misses)) if misses else iter(())
@@ -283,7 +318,7 @@ def run(
         for path in paths:
             key = keys.get(path)
             if key in entries:
-                yield _from_entry(entries[key], full)
+                yield _from_entry(entries[key], full, (cache.file, key))
                 continue
             while str(path) not in waiting:
                 result = next(fresh)

@@ -150,3 +150,14 @@ def test_cached_output_is_the_fresh_output(project, capsys, output):
     assert main(["check", *flags]) == 1  # fills the cache
     assert main(["check", *flags]) == 1  # reads it
     assert capsys.readouterr().out == fresh * 2
+
+
+def test_findings_of_a_report_read_for_printing_only(project):
+    from corpuskit.config import Config
+
+    config = Config()
+    paths = sorted((project / "seeds").glob("*.txt"))
+    fresh = [r.report for r in cache.run(cache.local_runner(config), paths, config)]
+    printed = [r.report for r in cache.run(cache.local_runner(config), paths, config, render="text")]
+    assert all(r.rendered.keys() == {"text"} for r in printed)
+    assert [r.findings for r in printed] == [r.findings for r in fresh]

@@ -25,6 +25,8 @@ def run(args) -> int:
         changed = gate.apply_fixes(paths, config, args, sys.stdout)
         if args.diff:
             return 1 if changed else 0
-    results = cache.run(cache.local_runner(config), paths, config, enabled=not args.no_cache)
+    style = gate.output_format(args.output_format)
+    render = style if style in ("text", "concise") and not args.statistics else None
+    results = cache.run(cache.local_runner(config), paths, config, enabled=not args.no_cache, render=render)
     reports = [result.report for result in track(results, len(paths), "checking")]
     return gate.emit(reports, config, args)

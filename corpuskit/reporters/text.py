@@ -40,7 +40,7 @@ def tally(findings) -> dict:
 
 def _rendered(report, style: str) -> str:
     cached = getattr(report, "rendered", None)
-    if cached is not None:
+    if cached and style in cached:
         return cached[style]
     render = render_text if style == "text" else render_concise
     return render(report.path, report.findings)
