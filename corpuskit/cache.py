@@ -3,11 +3,13 @@
 Each entry is keyed by the seed's path, the sha256 of its bytes, and a salt made of the
 corpuskit version (with a fingerprint of its own source and lexicon files, and the
 versions of the libraries that shape the output) and the hash of the settings that change
-findings. An entry holds the findings (all `check` needs) and, compressed, the full record
-and report (what `build` needs). Entries live in one SQLite file under `cache-dir`
-(default `.corpuskit_cache/` beside pyproject.toml; `CORPUSKIT_CACHE_DIR` overrides it);
-entries unused for 30 days are dropped. `--no-cache` bypasses it, `corpuskit clean-cache`
-deletes it.
+findings. A seed's hash is remembered with its size and modification time, so an
+unchanged file is not even read again (one modified within two seconds of its hashing is
+hashed again next time, as its time alone cannot tell). An entry holds the findings, the
+lines `check` prints for them and, compressed, the full record and report (what `build`
+needs). Entries live in one SQLite file under `cache-dir` (default `.corpuskit_cache/`
+beside pyproject.toml; `CORPUSKIT_CACHE_DIR` overrides it); entries unused for 30 days
+are dropped. `--no-cache` bypasses it, `corpuskit clean-cache` deletes it.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ SCHEMA = 2
 KEEP_SECONDS = 30 * 24 * 3600
 _TOUCH_AFTER = 24 * 3600
 _BATCH = 500
+_RACY_NS = 2_000_000_000  # a file written this close to its hashing is hashed again next time
 _LIBRARIES = ("ftfy", "py3langid", "dateparser", "charset-normalizer", "beautifulsoup4", "pydantic")
 
 Runner = Callable[[list[Path]], Iterable["CleanResult"]]  # noqa: F821 - pipeline imported lazily
@@ -106,6 +109,10 @@ class Cache:
                 "encoding TEXT, findings BLOB, text TEXT, concise TEXT, tally TEXT, result BLOB, "
                 "stamp INTEGER)"
             )
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS hashes (path TEXT PRIMARY KEY, size INTEGER, "
+                "mtime INTEGER, sha TEXT, seen INTEGER)"
+            )
         except (sqlite3.Error, OSError):
             return None
         self._db = db
@@ -153,6 +160,28 @@ class Cache:
         except sqlite3.Error:
             return {}
         return found
+
+    def known_hashes(self) -> dict[str, tuple[int, int, str, int]]:
+        """path -> (size, mtime ns, sha256, when it was hashed in ns), as last recorded."""
+        db = self._connect(create=False)
+        if db is None:
+            return {}
+        try:
+            return {row[0]: row[1:] for row in db.execute("SELECT path, size, mtime, sha, seen FROM hashes")}
+        except sqlite3.Error:
+            return {}
+
+    def store_hashes(self, rows: list[tuple[str, int, int, str, int]]) -> None:
+        db = self._connect(create=True) if rows else None
+        if db is None:
+            return
+        try:
+            db.execute("BEGIN")
+            db.executemany("INSERT OR REPLACE INTO hashes VALUES (?, ?, ?, ?, ?)", rows)
+            db.execute("COMMIT")
+        except sqlite3.Error:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
 
     def store(self, rows: list[tuple]) -> None:
         """Write rows made by `_entry`."""
@@ -302,12 +331,24 @@ def run(
         return
     cache = Cache(cache_dir(config), config)
     keys: dict[Path, str] = {}
+    known = cache.known_hashes()
+    hashed: list[tuple[str, int, int, str, int]] = []
+    now = time.time_ns()
     for path in paths:
+        name = str(path)
         try:
-            raw = path.read_bytes()
+            stat = path.stat()
+            size, mtime = stat.st_size, stat.st_mtime_ns
+            memo = known.get(name)
+            if memo and memo[:2] == (size, mtime) and mtime < memo[3] - _RACY_NS:
+                sha = memo[2]  # same size and time as when hashed, and not written just then
+            else:
+                sha = hashlib.sha256(path.read_bytes()).hexdigest()
+                hashed.append((name, size, mtime, sha, now))
         except OSError:
             continue  # the runner reports it
-        keys[path] = cache.key(str(path), hashlib.sha256(raw).hexdigest())
+        keys[path] = cache.key(name, sha)
+    cache.store_hashes(hashed)
     entries = cache.lookup(list(keys.values()), full, render)
     misses = [p for p in paths if keys.get(p) not in entries]
     cache.hits, cache.misses = len(paths) - len(misses), len(misses)

@@ -161,3 +161,30 @@ def test_findings_of_a_report_read_for_printing_only(project):
     printed = [r.report for r in cache.run(cache.local_runner(config), paths, config, render="text")]
     assert all(r.rendered.keys() == {"text"} for r in printed)
     assert [r.findings for r in printed] == [r.findings for r in fresh]
+
+
+def test_unchanged_old_files_are_not_read_again(project, cleaned, monkeypatch):
+    import os
+    from pathlib import Path
+
+    old = 1_600_000_000
+    for path in (project / "seeds").iterdir():
+        os.utime(path, (old, old))
+    assert main(["check"]) == 0
+    reads: list[str] = []
+    original = Path.read_bytes
+
+    def counting(self):
+        reads.append(self.name)
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    cleaned.clear()
+    assert main(["check"]) == 0
+    assert reads == [] and cleaned == []
+    target = project / "seeds/s1.txt"
+    text = target.read_text("utf-8")
+    target.write_text(text.replace("council", "COUNCIL"), encoding="utf-8")  # same size
+    os.utime(target, (old + 60, old + 60))
+    assert main(["check"]) == 0
+    assert reads.count("s1.txt") == 2 and cleaned == ["seeds/s1.txt"]  # hashed, then cleaned
