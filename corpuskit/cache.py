@@ -353,13 +353,14 @@ def run(
     misses = [p for p in paths if keys.get(p) not in entries]
     cache.hits, cache.misses = len(paths) - len(misses), len(misses)
     fresh = iter(runner(misses)) if misses else iter(())
+    file = cache.file
     waiting: dict[str, object] = {}
     pending: list[tuple] = []
     try:
         for path in paths:
             key = keys.get(path)
             if key in entries:
-                yield _from_entry(entries[key], full, (cache.file, key))
+                yield _from_entry(entries[key], full, (file, key))
                 continue
             while str(path) not in waiting:
                 result = next(fresh)
