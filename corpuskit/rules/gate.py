@@ -56,8 +56,9 @@ class UnusedSuppression(Notice):
     """Reports a suppression in a seed that suppresses nothing.
 
     What it does: a seed may switch rules off for itself with a first line such as
-    ``# corpuskit: noqa: B105, M101``; each code (or prefix) there that matches no finding
-    the seed would otherwise get is reported, and so is a suppression that names no code.
+    ``# corpuskit: noqa: B105, M101``; each code (or prefix) there that would bring back no
+    finding if it alone were lifted (the others still suppressed) is reported, and so is a
+    suppression that names no code.
 
     Why: a suppression that outlived its reason hides the next real problem.
 
