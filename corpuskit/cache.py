@@ -125,13 +125,14 @@ class Cache:
     def lookup(self, keys: list[str], full: bool, render: str | None = None) -> dict[str, tuple]:
         """Entries by key: (id, path, encoding, findings JSON, text, concise, tally JSON,
         compressed result). Only what is asked for is read, the rest is None: the result
-        when `full`, else the lines rendered in the `render` style, else the findings."""
+        when `full`, else the lines rendered in the `render` style ("text", "concise"; none
+        for "tally"), else (no `render`) the findings."""
         db = self._connect(create=False)
         found: dict[str, tuple] = {}
         if db is None or not keys:
             return found
         wanted = {
-            "findings": not full and render not in ("text", "concise"),
+            "findings": not full and render is None,
             "text": not full and render == "text",
             "concise": not full and render == "concise",
             "result": full,
@@ -324,7 +325,8 @@ def run(
     cached comes as a `CachedReport` (findings and rendered lines, record None), whether
     it was read or just made: `check` needs no more, and prints both alike. `render`
     ("text" or "concise") says the findings will only be printed in that style: only
-    those lines are read (the findings are then read if something asks for them)."""
+    those lines are read; "tally" reads only the counts. (The findings are then read
+    if something asks for them.)"""
     paths = list(paths)
     if not enabled:
         yield from runner(paths)

@@ -105,10 +105,13 @@ def apply_fixes(paths: list[Path], config: Config, args, stream: TextIO) -> list
     show_diff = getattr(args, "diff", False)
     enabled = not getattr(args, "no_cache", False)
     changed = []
-    results = cache.run(cache.local_runner(config), paths, config, enabled=enabled)
+    results = cache.run(cache.local_runner(config), paths, config, enabled=enabled, render="tally")
     for result in results:
         if result.record is None and result.report.decoding.encoding == "unknown":
             continue  # unreadable: nothing to fix, the check reports it
+        counts = getattr(result.report, "tally", None)
+        if counts is not None and not counts["safe"] and not (unsafe and counts["unsafe"]):
+            continue  # known from the counts alone
         if not fixable_codes(result.report.findings, unsafe):
             continue
         path = Path(result.report.path)
