@@ -4,6 +4,7 @@ severity, 2 usage or internal error."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from importlib import import_module
 
@@ -19,8 +20,24 @@ def _paths(parser: argparse.ArgumentParser) -> None:
 
 
 def _selection(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--select", help="comma-separated rule codes or prefixes to apply (default ALL)")
-    parser.add_argument("--ignore", help="comma-separated rule codes or prefixes to skip")
+    parser.add_argument(
+        "--select", help="comma-separated rule codes or prefixes to apply, replacing `select` (default ALL)"
+    )
+    parser.add_argument("--extend-select", help="comma-separated codes or prefixes to apply as well")
+    parser.add_argument("--ignore", help="comma-separated rule codes or prefixes to skip, added to `ignore`")
+
+
+def _fixing(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--unsafe-fixes", action="store_true", help="also delete removed boilerplate from the seed files"
+    )
+    parser.add_argument(
+        "--diff", action="store_true", help="print the fixes as a diff, write nothing; exit 1 if any"
+    )
+
+
+def _no_cache(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the results cache")
 
 
 def _engine(parser: argparse.ArgumentParser) -> None:
@@ -48,17 +65,40 @@ def build_parser() -> argparse.ArgumentParser:
     _paths(build)
     build.add_argument("-o", "--output", help="corpus file (default build/corpus.jsonl)")
     build.add_argument("--reports", help="folder of per-seed reports (default build/reports)")
+    build.add_argument(
+        "--html", metavar="PATH", help="also write a review page (one self-contained HTML file)"
+    )
     _selection(build)
     _engine(build)
+    _no_cache(build)
     build.set_defaults(handler="build:run")
 
     check = commands.add_parser("check", help="report findings; exit 1 when the corpus fails the policy")
     _paths(check)
-    check.add_argument("--output-format", choices=["text", "json"], default="text")
+    check.add_argument(
+        "--output-format",
+        choices=["text", "concise", "json", "github", "sarif", "junit"],
+        help="default text; github when GITHUB_ACTIONS is set",
+    )
+    check.add_argument("--output-file", metavar="PATH", help="write the output there instead of stdout")
+    check.add_argument("--statistics", action="store_true", help="print the number of findings per rule")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the gate")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes to the seed files, then check")
+    _fixing(check)
     _selection(check)
     _engine(check)
+    _no_cache(check)
     check.set_defaults(handler="check:run")
+
+    fix = commands.add_parser(
+        "fix", help="apply fixes to the seed files; exit 1 when a file changed (the pre-commit hook)"
+    )
+    _paths(fix)
+    _fixing(fix)
+    _selection(fix)
+    _no_cache(fix)
+    fix.set_defaults(handler="fix:run")
 
     clean = commands.add_parser("clean", help="print the cleaned text of one seed")
     clean.add_argument("file", help="a seed file, or - for standard input")
@@ -81,6 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     config = commands.add_parser("config", help="print the effective settings and their defaults")
     config.set_defaults(handler="config:run")
+
+    clean_cache = commands.add_parser("clean-cache", help="delete the results cache")
+    clean_cache.set_defaults(handler="cache:run")
     return parser
 
 
@@ -99,6 +142,9 @@ def _main(argv: list[str] | None) -> int:
     except SystemExit as exit_:
         return int(exit_.code or 0)
     module, function = args.handler.split(":")
+    # pydantic would scan every installed package for plugins at import: a command line
+    # run has none to load, and the scan costs more than the rest of a small check
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from corpuskit.config import ConfigError
     from corpuskit.discover import PathError
 

@@ -34,6 +34,9 @@ class Config(Model):
     exclude: list[str] = Field([], description="path patterns (fnmatch) never treated as seeds")
     select: list[str] = Field(["ALL"], description="rule codes or prefixes to apply")
     ignore: list[str] = Field([], description="rule codes or prefixes to skip")
+    per_file_ignores: dict[str, list[str]] = Field(
+        {}, description="path pattern (fnmatch) -> rule codes or prefixes switched off for those seeds"
+    )
     severity: dict[str, Severity] = Field({}, description="per-code severity overrides")
     fail_on: Severity = Field(Severity.ERROR, description="lowest severity that fails the gate")
     max_removed_share: float = Field(
@@ -71,6 +74,9 @@ class Config(Model):
     )
     output: str = Field("build/corpus.jsonl", description="where `build` writes the corpus")
     reports: str = Field("build/reports", description="where `build` writes one report per seed")
+    cache_dir: str = Field(
+        ".corpuskit_cache", description="results cache, relative to the folder of pyproject.toml"
+    )
 
     @field_validator("allowed_languages")
     @classmethod
@@ -99,8 +105,10 @@ class Config(Model):
 DIGESTED = {
     "select",
     "ignore",
+    "per_file_ignores",
     "severity",
     "max_removed_share",
+    "time_budget",
     "required_fields",
     "recommended_fields",
     "allowed_languages",

@@ -108,6 +108,13 @@ class CorpusIndex:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def fingerprints(self) -> dict[tuple[str, str], Fingerprint]:
+        """Each seed's fingerprint, by (id, normalized path)."""
+        return {
+            (sid, os.path.normpath(path)): Fingerprint(digest, self.signatures[row])
+            for row, (sid, path, digest) in enumerate(zip(self.ids, self.paths, self.hashes, strict=True))
+        }
+
     def save(self, path: Path) -> None:
         """Write atomically (a temporary sibling, then a rename)."""
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -318,3 +325,28 @@ def review(results: list[CleanResult], config: Config, prior: CorpusIndex | None
 def load_index(config: Config) -> CorpusIndex | None:
     """The index the last `build` wrote beside the configured corpus, if any."""
     return CorpusIndex.load(index_path(config))
+
+
+def review_reports(reports: list, fresh: dict[str, Fingerprint | None], config: Config) -> None:
+    """`check`'s corpus findings: each report is compared with the ones before it and with
+    the last build's index. Seeds cleaned in this run bring their fingerprint (`fresh`, by
+    path), seeds answered from the cache bring the one stored with them, others take
+    theirs from the index."""
+    prior = load_index(config)
+    known = prior.fingerprints() if prior is not None else {}
+    checking = Review(config, prior, superseded={r.id for r in reports})
+    for report in reports:
+        if report.path in fresh:
+            prints = fresh[report.path]
+        elif getattr(report, "prints", None) is not None:  # a cached report brings its own
+            prints = report.prints
+        else:
+            prints = known.get((report.id, os.path.normpath(report.path)))
+        found = checking.judge(report.id, report.path, prints)
+        if found:
+            report.findings.extend(found)
+            if hasattr(report, "rendered"):  # a cached report: printed and counted again
+                from corpuskit.reporters.text import tally
+
+                report.rendered.clear()
+                report.tally = tally(report.findings)

@@ -8,7 +8,7 @@ prefix (followed by a separator or the end), and a substring.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from corpuskit.memo import memo
@@ -42,11 +42,22 @@ class Lexicon:
         self.category = category
         fold = (lambda s: s) if case_sensitive else str.lower
         unique = sorted({fold(p) for p in phrases}, key=lambda p: (-len(p), p))
-        alternation = "|".join(re.escape(p) for p in unique)
+        self._alternation = "|".join(re.escape(p) for p in unique)
         self._fold = fold
-        self._whole = re.compile(f"(?:{alternation})")
-        self._prefix = re.compile(rf"(?:{alternation})(?=$|[\s:|/–—\-.,])")
-        self._anywhere = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+
+    # Each matcher is compiled on first use: most lexicons are read in one mode only, and
+    # compiling the big alternations is most of the start-up time of a one-seed check.
+    @cached_property
+    def _whole(self) -> re.Pattern:
+        return re.compile(f"(?:{self._alternation})")
+
+    @cached_property
+    def _prefix(self) -> re.Pattern:
+        return re.compile(rf"(?:{self._alternation})(?=$|[\s:|/–—\-.,])")
+
+    @cached_property
+    def _anywhere(self) -> re.Pattern:
+        return re.compile(rf"(?<!\w)(?:{self._alternation})(?!\w)")
 
     @memo()
     def whole_line(self, text: str) -> str | None:

@@ -8,7 +8,6 @@ guessed.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from functools import cache
 
@@ -83,6 +82,11 @@ _DATEPARSER_NAMES = {"no": "nb"}
 
 
 def _dateparser_parse(text: str, language: str | None) -> dt.datetime | None:
+    from corpuskit.quickdate import quick_date
+
+    quick = quick_date(text, language)  # plain forms: no need to load dateparser
+    if quick is not None:
+        return quick
     import dateparser
 
     settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
@@ -191,10 +195,9 @@ def parse_copyright(text: str) -> str | None:
 
 @cache
 def _identifier():
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from corpuskit.langid_model import load_identifier  # unpacked once, then memory-mapped
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return load_identifier()
 
 
 @memo(size=256)

@@ -15,9 +15,11 @@ from pydantic_core import PydanticCustomError
 
 
 class Model(BaseModel):
-    """Base for every corpuskit model: unknown keys are errors."""
+    """Base for every corpuskit model: unknown keys are errors. Validators are built on
+    first use, so a run that reads only a few models (a check answered from the results
+    cache) does not pay for the others."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Severity(str, Enum):
@@ -164,6 +166,11 @@ class Finding(Model):
         None, description="removed, lifted:<field>, fixed or flagged; none for a plain report"
     )
     detail: Detail | None = None
+    fix: Literal["safe", "unsafe"] | None = Field(
+        None,
+        description="how `corpuskit check --fix` can repair the seed file itself: safe (applied by "
+        "--fix), unsafe (needs --unsafe-fixes), or none",
+    )
 
 
 class EncodingFix(Model):

@@ -19,6 +19,7 @@ from corpuskit.budget import OverBudget, time_budget
 from corpuskit.config import Config
 from corpuskit.decode import DecodeError, decode
 from corpuskit.explicit import ExplicitMeta, Problem, find_front_matter, merge, read_sidecar
+from corpuskit.fixes import fix_kind, layout_problems
 from corpuskit.metadata import detect_language
 from corpuskit.models import (
     Checksums,
@@ -38,10 +39,12 @@ from corpuskit.normalize import normalize
 from corpuskit.rules import BLOCK_RULES, RECORD_RULES, SPAN_RULES, selected
 from corpuskit.rules.base import LIFT, Context, Hit, Rule, Verdict
 from corpuskit.rules.explicit import FrontMatter
+from corpuskit.rules.gate import UnusedSuppression
 from corpuskit.rules.lines import PaywallNote
 from corpuskit.rules.notices import CharsetDetected, EncodingFixed, OverTime, UnreadableSeed
 from corpuskit.rules.record import published_problem
 from corpuskit.segment import Block, segment
+from corpuskit.suppress import matches, parse_directive, per_file_ignores
 
 MAX_PASSES = 8
 _NEWLINE = re.compile("\n")
@@ -108,7 +111,17 @@ def clean_text(
     """Clean a seed given as text. `explicit`: metadata from outside the text, strongest
     first (see `corpuskit.explicit`); front matter in the text comes before it."""
     raw = text.encode("utf-8", "surrogatepass")
-    return _clean(text, Decoding(encoding="utf-8"), raw, seed, seed, config or Config(), list(explicit), [])
+    return _clean(
+        text,
+        Decoding(encoding="utf-8"),
+        raw,
+        seed,
+        seed,
+        config or Config(),
+        list(explicit),
+        [],
+        layout=False,
+    )
 
 
 def clean_bytes(
@@ -164,18 +177,28 @@ def _clean(
     config: Config,
     explicit: list[ExplicitMeta],
     problems: list[Problem],
+    noqa: tuple[str, ...] | None = None,
+    layout: bool = True,
 ) -> CleanResult:
+    """Clean decoded text. `noqa` replaces the codes of the seed's own suppression line
+    (to find unused ones); `layout=False` skips the file-layout codes E003 and E004
+    (text given as a string has no file layout)."""
+    given = (explicit, problems)  # as passed, for cleaning again without one suppression
+    normalized = normalize(text)
+    source = normalized.text
+    directive = parse_directive(source)  # `corpuskit: noqa: CODES` on the first line
+    suppressed = per_file_ignores(path, config.per_file_ignores)
+    suppressed += noqa if noqa is not None else directive.codes if directive else ()
+
     def on(rule: type[Rule]) -> bool:
-        return selected(rule.code, config.select, config.ignore)
+        return selected(rule.code, config.select, config.ignore) and not matches(rule.code, suppressed)
 
     def severity(rule: type[Rule]) -> Severity:
         return config.severity.get(rule.code, rule.severity)
 
-    normalized = normalize(text)
     decoding = decoding.model_copy(
         update={"newline": normalized.newline, "newline_changes": normalized.newline_changes}
     )
-    source = normalized.text
     locate = _Locator(source)
     findings: list[Finding] = []
 
@@ -202,9 +225,17 @@ def _clean(
                 )
             )
 
+    for rule, message, where in layout_problems(normalized) if layout else ():
+        if on(rule):
+            findings.append(_finding(rule, message, severity(rule), **where, **locate(where["start"])))
+
     front, front_problems = find_front_matter(source, path)
     body_start = front.end if front else 0
     blocks = segment(source)
+    if directive:  # the suppression line is layout, not text
+        blocks = [b for b in blocks if b.start != directive.start]
+        for position, block in enumerate(blocks):
+            block.index = position
     if front:
         blocks = _after(blocks, body_start)
         findings.append(
@@ -298,6 +329,20 @@ def _clean(
                     verdict = Verdict(verdict)
                 level = config.severity.get(rule.code, verdict.severity or rule.severity)
                 report.findings.append(_finding(rule, verdict.message, level, detail=verdict.detail))
+    if directive and noqa is None and on(UnusedSuppression):
+        for code in [*directive.codes, *directive.invalid] or [""]:
+            if code in directive.codes:  # used when lifting it alone brings findings back
+                others = tuple(c for c in directive.codes if c != code)
+                again = _clean(text, decoding, raw, sid, path, config, *given, others, layout)
+                without = again.report.findings
+                if any(matches(f.code, [code]) for f in without):
+                    continue
+            message = f"suppression of {code} suppresses nothing" if code else "suppression names no code"
+            where = {"start": directive.start, "end": directive.end, "text": code or None}
+            where.update(locate(directive.start))
+            report.findings.append(_finding(UnusedSuppression, message, severity(UnusedSuppression), **where))
+    for finding in report.findings:
+        finding.fix = fix_kind(finding)
     report.findings.sort(key=lambda f: (f.start if f.start is not None else -1, f.code))
     return CleanResult(record, report)
 

@@ -74,7 +74,7 @@ def test_check_json(corpus, capsys):
     assert main(["check", "--output-format", "json", "seeds/002_cc0332b19ed06b34.txt"]) == 0
     document = json.loads(capsys.readouterr().out)
     codes = {f["code"] for f in document["files"][0]["findings"]}
-    assert codes == {"M101", "M102"}
+    assert codes == {"E003", "M101", "M102"}
     assert document["summary"]["warning"] == 2
 
 

@@ -10,11 +10,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from corpuskit import cache
 from corpuskit import corpus as corpus_checks
 from corpuskit.atomic import atomic_dir, atomic_file
 from corpuskit.commands.common import engine_of, load_settings, seeds_of
 from corpuskit.discover import sorted_by_id
+from corpuskit.engines.output import render
 from corpuskit.models import FileReport
+from corpuskit.progress import track
 from corpuskit.reporters import REPORTERS
 
 
@@ -23,12 +26,21 @@ def run(args) -> int:
     output = Path(args.output or config.output)
     reports_dir = Path(args.reports or config.reports)
     paths = sorted_by_id(seeds_of(args, config))
-    render_all = engine_of(args, "render_all")
+    if args.no_cache and not args.html:  # workers clean and serialize: the fastest path
+        outputs = engine_of(args, "render_all")(paths, config)
+        results = None
+    else:
+        run_engine = engine_of(args, "run")
+        fresh = cache.run(
+            lambda misses: run_engine(misses, config), paths, config, enabled=not args.no_cache, full=True
+        )
+        results = list(fresh) if args.html else None
+        outputs = (render(result) for result in (results if results is not None else fresh))
     checking = corpus_checks.Review(config)  # ids and duplicates between seeds
     written = total = 0
     problems: list[FileReport] = []
     with atomic_file(output) as corpus, atomic_dir(reports_dir) as folder:
-        for out in render_all(paths, config):
+        for out in track(outputs, len(paths), "cleaning"):
             total += 1
             found = checking.judge(out.id, out.path, out.prints)
             if found:
@@ -42,6 +54,10 @@ def run(args) -> int:
                 report.findings = [f for f in report.findings if f.severity.rank >= config.fail_on.rank]
                 problems.append(report)
     checking.index().save(corpus_checks.index_path(config, output))  # read by `check`
+    if results is not None:
+        from corpuskit.reporters.html import write_review
+
+        write_review(Path(args.html), results, config)
     if problems:
         REPORTERS["text"](problems, sys.stderr)
     print(f"wrote {written} records to {output} and {total} reports to {reports_dir}/", file=sys.stderr)

@@ -1,24 +1,42 @@
-"""`corpuskit check`: clean every seed in memory, print findings, exit by policy."""
+"""`corpuskit check`: clean every seed in memory, print findings, exit by policy.
+
+With `--fix` the seeds are fixed first (safe fixes; `--unsafe-fixes` too), then checked;
+with `--diff` the fixes are shown, nothing is written and nothing else is reported.
+"""
 
 from __future__ import annotations
 
 import sys
 
-from corpuskit import corpus
+from corpuskit import cache, corpus, gate
 from corpuskit.commands.common import engine_of, load_settings, seeds_of
 from corpuskit.models import FileReport, Severity
-from corpuskit.reporters import REPORTERS
+from corpuskit.progress import track
 
 
 def failing(reports: list[FileReport], fail_on: Severity) -> bool:
-    return any(f.severity.rank >= fail_on.rank for r in reports for f in r.findings)
+    return gate.failing(reports, fail_on)
 
 
 def run(args) -> int:
     config = load_settings(args)
-    results = list(engine_of(args, "run")(seeds_of(args, config), config))
-    corpus.review(results, config, prior=corpus.load_index(config))  # ids, duplicates vs the last build
-    reports = [result.report for result in results]
-    REPORTERS[args.output_format](reports, sys.stdout)
-    fail_on = Severity.WARNING if args.strict else config.fail_on
-    return 1 if failing(reports, fail_on) else 0
+    paths = seeds_of(args, config)
+    if args.fix or args.diff:
+        changed = gate.apply_fixes(paths, config, args, sys.stdout)
+        if args.diff:
+            return 1 if changed else 0
+    style = gate.output_format(args.output_format)
+    render = style if style in ("text", "concise") and not args.statistics else None
+    run_engine = engine_of(args, "run")
+    fresh_prints: dict[str, corpus.Fingerprint | None] = {}
+
+    def runner(misses):
+        for result in run_engine(misses, config):
+            if result.record is not None:
+                fresh_prints[result.report.path] = corpus.fingerprint(result.record.text)
+            yield result
+
+    results = cache.run(runner, paths, config, enabled=not args.no_cache, render=render)
+    reports = [result.report for result in track(results, len(paths), "checking")]
+    corpus.review_reports(reports, fresh_prints, config)  # ids, duplicates vs the last build
+    return gate.emit(reports, config, args)

@@ -12,11 +12,16 @@ def load_settings(args) -> Config:
     """The effective config: pyproject.toml's `[tool.corpuskit]`, then the flags."""
     config, _ = load_config()
     updates = {}
-    for flag in ("select", "ignore"):
-        value = getattr(args, flag, None)
-        if value:
-            updates[flag] = [code.strip() for code in value.split(",") if code.strip()]
+    select, extend, ignore = (_codes(getattr(args, f, None)) for f in ("select", "extend_select", "ignore"))
+    if select or extend:
+        updates["select"] = (select or config.select) + extend
+    if ignore:
+        updates["ignore"] = config.ignore + ignore
     return config.model_copy(update=updates) if updates else config
+
+
+def _codes(value: str | None) -> list[str]:
+    return [code.strip().upper() for code in (value or "").split(",") if code.strip()]
 
 
 def seeds_of(args, config: Config) -> list[Path]:

@@ -1,8 +1,37 @@
-"""Ways to print findings: one function per format, `(reports, stream) -> None`."""
+"""Ways to print findings: one function per format, `(reports, stream, context) -> None`.
+
+`context` (a `Context`, optional) tells a format what it may need beyond the reports:
+the severity that fails the gate. Formats other than text and JSON are imported on use.
+"""
 
 from __future__ import annotations
 
-from corpuskit.reporters.json_format import write_json
-from corpuskit.reporters.text import write_text
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
 
-REPORTERS = {"text": write_text, "json": write_json}
+from corpuskit.models import Severity
+from corpuskit.reporters.json_format import write_json
+from corpuskit.reporters.text import write_concise, write_text
+
+
+@dataclass
+class Context:
+    fail_on: Severity = Severity.ERROR
+
+
+def _lazy(module: str, function: str) -> Callable:
+    def write(reports, stream, context: Context | None = None) -> None:
+        getattr(import_module(f"corpuskit.reporters.{module}"), function)(reports, stream, context)
+
+    return write
+
+
+REPORTERS: dict[str, Callable] = {
+    "text": write_text,
+    "concise": write_concise,
+    "json": write_json,
+    "github": _lazy("github", "write_github"),
+    "sarif": _lazy("sarif", "write_sarif"),
+    "junit": _lazy("junit", "write_junit"),
+}

@@ -10,7 +10,7 @@ from corpuskit import __version__
 from corpuskit.models import FileReport
 
 
-def write_json(reports: list[FileReport], stream: TextIO) -> None:
+def write_json(reports: list[FileReport], stream: TextIO, context=None) -> None:
     counts = Counter(f.severity.value for r in reports for f in r.findings)
     document = {
         "corpuskit_version": __version__,

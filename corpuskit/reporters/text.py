@@ -1,4 +1,10 @@
-"""`path:line:col: CODE message`, one finding a line, then a summary."""
+"""`path:line:col: CODE message`, one finding a line, then a summary (text), or the
+lines alone (concise). `[*]` marks a finding that `--fix` repairs in the seed file.
+
+A report read from the results cache carries its lines already rendered (`rendered`) and
+its counts (`tally`), so a large corpus that did not change is printed without building
+a single finding object.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +14,52 @@ from typing import TextIO
 from corpuskit.models import FileReport
 
 
-def write_text(reports: list[FileReport], stream: TextIO) -> None:
-    counts: Counter[str] = Counter()
+def render_text(path: str, findings) -> str:
+    out = []
+    for f in findings:
+        action = f" [{f.action}]" if f.action else ""
+        mark = "[*] " if f.fix == "safe" else ""
+        out.append(f"{path}:{f.line}:{f.column}: {f.code} {mark}{f.message}{action}\n")
+    return "".join(out)
+
+
+def render_concise(path: str, findings) -> str:
+    return "".join(f"{path}:{f.line}:{f.column}: {f.code} {f.message}\n" for f in findings)
+
+
+def tally(findings) -> dict:
+    """Counts by severity and by kind of fix."""
+    severities = Counter(f.severity.value for f in findings)
+    fixes = Counter(f.fix for f in findings if f.fix)
+    return {
+        **{s: severities[s] for s in ("error", "warning", "info")},
+        "safe": fixes["safe"],
+        "unsafe": fixes["unsafe"],
+    }
+
+
+def _rendered(report, style: str) -> str:
+    cached = getattr(report, "rendered", None)
+    if cached and style in cached:
+        return cached[style]
+    render = render_text if style == "text" else render_concise
+    return render(report.path, report.findings)
+
+
+def write_text(reports: list[FileReport], stream: TextIO, context=None) -> None:
+    totals: Counter[str] = Counter()
     for report in reports:
-        for f in report.findings:
-            counts[f.severity.value] += 1
-            action = f" [{f.action}]" if f.action else ""
-            stream.write(f"{report.path}:{f.line}:{f.column}: {f.code} {f.message}{action}\n")
-    summary = ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info"))
+        stream.write(_rendered(report, "text"))
+        totals.update(getattr(report, "tally", None) or tally(report.findings))
+    summary = ", ".join(f"{totals[s]} {s}" for s in ("error", "warning", "info"))
     stream.write(f"{len(reports)} seeds checked: {summary}.\n")
+    if totals["safe"] or totals["unsafe"]:
+        hint = f"[*] {totals['safe']} fixable with `--fix`"
+        if totals["unsafe"]:
+            hint += f"; {totals['unsafe']} more with `--fix --unsafe-fixes`"
+        stream.write(hint + ".\n")
+
+
+def write_concise(reports: list[FileReport], stream: TextIO, context=None) -> None:
+    for report in reports:
+        stream.write(_rendered(report, "concise"))

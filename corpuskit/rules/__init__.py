@@ -16,6 +16,7 @@ from corpuskit.rules.explicit import (
     PageValueIgnored,
     SidecarInvalid,
 )
+from corpuskit.rules.gate import FinalNewline, MixedLineEndings, UnusedSuppression
 from corpuskit.rules.header import (
     Byline,
     Dateline,
@@ -106,6 +107,9 @@ NOTICES: tuple[type[Notice], ...] = (
     DuplicateId,
     ExactDuplicate,
     NearDuplicate,
+    FinalNewline,
+    MixedLineEndings,
+    UnusedSuppression,
 )
 
 ALL_RULES: dict[str, type[Rule]] = {

@@ -1,0 +1,416 @@
+"""The results cache: a seed is cleaned again only when it, corpuskit or the config changed.
+
+Each entry is keyed by the seed's path, the sha256 of its bytes, and a salt made of the
+corpuskit version (with a fingerprint of its own source and lexicon files, and the
+versions of the libraries that shape the output) and the hash of the settings that change
+findings. A seed's hash is remembered with its size and modification time, so an
+unchanged file is not even read again (one modified within two seconds of its hashing is
+hashed again next time, as its time alone cannot tell). An entry holds the findings, the
+lines `check` prints for them and, compressed, the full record and report (what `build`
+needs). Entries live in one SQLite file under `cache-dir` (default `.corpuskit_cache/`
+beside pyproject.toml; `CORPUSKIT_CACHE_DIR` overrides it); entries unused for 30 days
+are dropped. `--no-cache` bypasses it, `corpuskit clean-cache` deletes it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from corpuskit import __version__
+from corpuskit.config import Config, find_pyproject
+
+SCHEMA = 3
+KEEP_SECONDS = 30 * 24 * 3600
+_TOUCH_AFTER = 24 * 3600
+_BATCH = 500
+_RACY_NS = 2_000_000_000  # a file written this close to its hashing is hashed again next time
+_LIBRARIES = ("ftfy", "py3langid", "dateparser", "charset-normalizer", "beautifulsoup4", "pydantic")
+
+Runner = Callable[[list[Path]], Iterable["CleanResult"]]  # noqa: F821 - pipeline imported lazily
+
+
+def cache_dir(config: Config, start: Path | None = None) -> Path:
+    """Where the cache lives: `CORPUSKIT_CACHE_DIR`, else `cache-dir` relative to the
+    folder of the nearest pyproject.toml (or the current folder)."""
+    override = os.environ.get("CORPUSKIT_CACHE_DIR")
+    if override:
+        return Path(override)
+    start = (start or Path.cwd()).resolve()
+    pyproject = find_pyproject(start)
+    root = pyproject.parent if pyproject else start
+    return root / config.cache_dir
+
+
+def code_fingerprint() -> str:
+    """corpuskit's version, the size and time of each of its source and lexicon files,
+    and the versions of the libraries whose output ends up in a report."""
+    from importlib import metadata
+
+    package = Path(__file__).resolve().parent
+    parts = [__version__]
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".txt") and "__pycache__" not in path.parts:
+            stat = path.stat()
+            parts.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
+    for name in _LIBRARIES:
+        try:
+            parts.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{name}==none")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def config_fingerprint(config: Config) -> str:
+    """Hash of every setting that can change a seed's findings, record or report."""
+    payload = config.model_dump_json(
+        exclude={"paths", "include", "exclude", "output", "reports", "cache_dir"}
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+class Cache:
+    """One SQLite file of entries; every method is safe to call when the file is
+    missing, unreadable or locked (the cache then simply misses)."""
+
+    def __init__(self, folder: Path, config: Config):
+        self.folder = folder
+        self.salt = hashlib.sha256(f"{code_fingerprint()}\n{config_fingerprint(config)}".encode()).hexdigest()
+        self._db: sqlite3.Connection | None = None
+        self.hits = self.misses = 0
+
+    def key(self, path: str, raw_sha256: str) -> str:
+        return hashlib.sha256(f"{self.salt}\n{path}\n{raw_sha256}".encode()).hexdigest()
+
+    def _connect(self, create: bool) -> sqlite3.Connection | None:
+        if self._db is not None:
+            return self._db
+        file = self.file
+        if not create and not file.exists():
+            return None
+        try:
+            if create:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                gitignore = self.folder / ".gitignore"
+                if not gitignore.exists():
+                    gitignore.write_text("# made by corpuskit\n*\n", encoding="utf-8")
+            db = sqlite3.connect(file, timeout=30, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, id TEXT, path TEXT, "
+                "encoding TEXT, findings BLOB, text TEXT, concise TEXT, tally TEXT, result BLOB, "
+                "prints BLOB, stamp INTEGER)"
+            )
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS hashes (path TEXT PRIMARY KEY, size INTEGER, "
+                "mtime INTEGER, sha TEXT, seen INTEGER)"
+            )
+        except (sqlite3.Error, OSError):
+            return None
+        self._db = db
+        return db
+
+    @property
+    def file(self) -> Path:
+        return self.folder / f"v{SCHEMA}.sqlite3"
+
+    def lookup(self, keys: list[str], full: bool, render: str | None = None) -> dict[str, tuple]:
+        """Entries by key: (id, path, encoding, findings JSON, text, concise, tally JSON,
+        compressed result). Only what is asked for is read, the rest is None: the result
+        when `full`, else the lines rendered in the `render` style ("text", "concise"; none
+        for "tally"), else (no `render`) the findings."""
+        db = self._connect(create=False)
+        found: dict[str, tuple] = {}
+        if db is None or not keys:
+            return found
+        wanted = {
+            "findings": not full and render is None,
+            "text": not full and render == "text",
+            "concise": not full and render == "concise",
+            "result": full,
+        }
+        findings, text, concise, column = (name if on else "NULL" for name, on in wanted.items())
+        now = int(time.time())
+        stale: list[str] = []
+        try:
+            for first in range(0, len(keys), _BATCH):
+                chunk = keys[first : first + _BATCH]
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(
+                    f"SELECT key, id, path, encoding, {findings}, {text}, {concise}, tally, {column}, "
+                    "prints, stamp "
+                    "FROM entries "
+                    f"WHERE key IN ({marks})",
+                    chunk,
+                )
+                for key, *entry, stamp in rows:
+                    found[key] = tuple(entry)
+                    if now - stamp > _TOUCH_AFTER:
+                        stale.append(key)
+            if stale:
+                db.execute("BEGIN")
+                db.executemany("UPDATE entries SET stamp = ? WHERE key = ?", [(now, k) for k in stale])
+                db.execute("COMMIT")
+        except sqlite3.Error:
+            return {}
+        return found
+
+    def known_hashes(self) -> dict[str, tuple[int, int, str, int]]:
+        """path -> (size, mtime ns, sha256, when it was hashed in ns), as last recorded."""
+        db = self._connect(create=False)
+        if db is None:
+            return {}
+        try:
+            return {row[0]: row[1:] for row in db.execute("SELECT path, size, mtime, sha, seen FROM hashes")}
+        except sqlite3.Error:
+            return {}
+
+    def store_hashes(self, rows: list[tuple[str, int, int, str, int]]) -> None:
+        db = self._connect(create=True) if rows else None
+        if db is None:
+            return
+        try:
+            db.execute("BEGIN")
+            db.executemany("INSERT OR REPLACE INTO hashes VALUES (?, ?, ?, ?, ?)", rows)
+            db.execute("COMMIT")
+        except sqlite3.Error:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+
+    def store(self, rows: list[tuple]) -> None:
+        """Write rows made by `_entry`."""
+        if not rows:
+            return
+        db = self._connect(create=True)
+        if db is None:
+            return
+        now = int(time.time())
+        try:
+            db.execute("BEGIN")
+            db.executemany(
+                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(*row, now) for row in rows],
+            )
+            db.execute("DELETE FROM entries WHERE stamp < ?", (now - KEEP_SECONDS,))
+            db.execute("COMMIT")
+        except sqlite3.Error:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def _entry(key: str, result) -> tuple:
+    from corpuskit.corpus import fingerprint
+    from corpuskit.reporters.text import render_concise, render_text, tally
+
+    report = result.report
+    findings = json.dumps([f.model_dump(mode="json") for f in report.findings], ensure_ascii=False)
+    document = '{"record":' + result.record.model_dump_json() + ',"report":' + report.model_dump_json() + "}"
+    return (
+        key,
+        report.id,
+        report.path,
+        report.decoding.encoding,
+        findings.encode("utf-8"),
+        render_text(report.path, report.findings),
+        render_concise(report.path, report.findings),
+        json.dumps(tally(report.findings)),
+        zlib.compress(document.encode("utf-8"), 1),
+        _pack(fingerprint(result.record.text)),
+    )
+
+
+def _pack(prints) -> bytes | None:
+    return None if prints is None else prints.digest + prints.signature.tobytes()
+
+
+def _unpack(blob: bytes | None):
+    """The fingerprint stored with an entry (for the corpus checks of `check`)."""
+    if blob is None:
+        return None
+    import numpy as np
+
+    from corpuskit.corpus import Fingerprint
+
+    return Fingerprint(blob[:32], np.frombuffer(blob[32:], dtype=np.uint32))
+
+
+_ADAPTER = None
+
+
+def _FINDINGS():
+    global _ADAPTER
+    if _ADAPTER is None:
+        from pydantic import TypeAdapter
+
+        from corpuskit.models import Finding
+
+        _ADAPTER = TypeAdapter(list[Finding])
+    return _ADAPTER
+
+
+class CachedReport:
+    """A report read back from the cache for `check`: the id, path and findings of a
+    `FileReport` (the findings parsed only when something reads them), its lines already
+    rendered for the text formats (`rendered`) and its counts (`tally`)."""
+
+    __slots__ = ("_blob", "_findings", "_source", "encoding", "id", "path", "prints", "rendered", "tally")
+
+    def __init__(
+        self,
+        sid: str,
+        path: str,
+        encoding: str,
+        blob: bytes | None,
+        text: str | None,
+        concise: str | None,
+        counts: str,
+        prints: bytes | None = None,
+        source: tuple[Path, str] | None = None,
+    ):
+        self.id, self.path, self.encoding, self._blob = sid, path, encoding, blob
+        self.rendered = {k: v for k, v in (("text", text), ("concise", concise)) if v is not None}
+        self.tally = json.loads(counts)
+        self.prints = _unpack(prints)
+        self._findings = None
+        self._source = source  # (cache file, key), to read the findings when not loaded
+
+    @property
+    def findings(self) -> list:
+        if self._findings is None:
+            if self._blob is None and self._source is not None:
+                file, key = self._source
+                with contextlib.closing(sqlite3.connect(file)) as db:
+                    row = db.execute("SELECT findings FROM entries WHERE key = ?", (key,)).fetchone()
+                self._blob = row[0] if row else None
+            self._findings = _FINDINGS().validate_json(self._blob or b"[]")
+        return self._findings
+
+    @property
+    def decoding(self):
+        from corpuskit.models import Decoding
+
+        return Decoding(encoding=self.encoding)
+
+
+def _from_entry(entry: tuple, full: bool, source: tuple[Path, str]):
+    from corpuskit.pipeline import CleanResult
+
+    sid, path, encoding, findings, text, concise, counts, result, prints = entry
+    if full:
+        from corpuskit.models import FileReport, SeedRecord
+
+        document = json.loads(zlib.decompress(result))
+        return CleanResult(
+            SeedRecord.model_validate(document["record"]), FileReport.model_validate(document["report"])
+        )
+    return CleanResult(
+        None, CachedReport(sid, path, encoding, findings, text, concise, counts, prints, source)
+    )
+
+
+def local_runner(config: Config) -> Runner:
+    """The local engine, imported only when a seed has to be cleaned (a run that finds
+    everything in the cache never loads the pipeline)."""
+
+    def runner(paths: list[Path]):
+        from corpuskit.engines import local
+
+        return local.run(paths, config)
+
+    return runner
+
+
+def run(
+    runner: Runner,
+    paths: Iterable[Path],
+    config: Config,
+    *,
+    enabled: bool = True,
+    full: bool = False,
+    render: str | None = None,
+) -> Iterator:
+    """Results for `paths` in order: from the cache where an entry fits, from `runner`
+    (called once, on the misses) otherwise. With `full=False` every result that can be
+    cached comes as a `CachedReport` (findings and rendered lines, record None), whether
+    it was read or just made: `check` needs no more, and prints both alike. `render`
+    ("text" or "concise") says the findings will only be printed in that style: only
+    those lines are read; "tally" reads only the counts. (The findings are then read
+    if something asks for them.)"""
+    paths = list(paths)
+    if not enabled:
+        yield from runner(paths)
+        return
+    cache = Cache(cache_dir(config), config)
+    keys: dict[Path, str] = {}
+    known = cache.known_hashes()
+    hashed: list[tuple[str, int, int, str, int]] = []
+    now = time.time_ns()
+    for path in paths:
+        name = str(path)
+        try:
+            stat = path.stat()
+            size, mtime = stat.st_size, stat.st_mtime_ns
+            memo = known.get(name)
+            if memo and memo[:2] == (size, mtime) and mtime < memo[3] - _RACY_NS:
+                sha = memo[2]  # same size and time as when hashed, and not written just then
+            else:
+                sha = hashlib.sha256(path.read_bytes()).hexdigest()
+                hashed.append((name, size, mtime, sha, now))
+        except OSError:
+            continue  # the runner reports it
+        keys[path] = cache.key(name, sha)
+    cache.store_hashes(hashed)
+    entries = cache.lookup(list(keys.values()), full, render)
+    misses = [p for p in paths if keys.get(p) not in entries]
+    cache.hits, cache.misses = len(paths) - len(misses), len(misses)
+    fresh = iter(runner(misses)) if misses else iter(())
+    file = cache.file
+    waiting: dict[str, object] = {}
+    pending: list[tuple] = []
+    try:
+        for path in paths:
+            key = keys.get(path)
+            if key in entries:
+                yield _from_entry(entries[key], full, (file, key))
+                continue
+            while str(path) not in waiting:
+                result = next(fresh)
+                waiting[result.report.path] = result
+            result = waiting.pop(str(path))
+            if result.record is not None:
+                raw_sha = result.record.checksums.raw_sha256
+                entry = _entry(cache.key(result.report.path, raw_sha), result)
+                pending.append(entry)
+                if len(pending) >= _BATCH:
+                    cache.store(pending)
+                    pending = []
+                if not full:  # what a later run would read: same output, a fraction of the memory
+                    result = type(result)(None, CachedReport(*entry[1:8], entry[9]))
+            yield result
+    finally:
+        cache.store(pending)
+        cache.close()
+
+
+def clean(config: Config) -> Path | None:
+    """Delete the cache folder; returns it when there was one."""
+    import shutil
+
+    folder = cache_dir(config)
+    if not folder.exists():
+        return None
+    shutil.rmtree(folder)
+    return folder

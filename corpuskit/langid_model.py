@@ -1,0 +1,100 @@
+"""py3langid's model, loaded fast: its LZMA-compressed file takes about half a second to
+unpack in every new process, so the unpacked arrays are kept once in the user's cache
+folder (`$CORPUSKIT_MODEL_CACHE`, else `$XDG_CACHE_HOME/corpuskit`, else
+`~/.cache/corpuskit`) and memory-mapped from there afterwards.
+
+The copy is keyed by the model file's size and time and py3langid's version; it is
+written atomically, and any problem (no write access, another layout of the model) falls
+back to py3langid's own loader, so the result is the same identifier either way.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
+
+
+def cache_folder() -> Path:
+    explicit = os.environ.get("CORPUSKIT_MODEL_CACHE")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "corpuskit"
+
+
+def _model_file() -> Path:
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    path = Path(MODEL_FILE)
+    return path if path.is_absolute() else Path(MODEL_DIR) / path
+
+
+def _copy_folder(model: Path) -> Path:
+    from importlib import metadata
+
+    try:
+        version = metadata.version("py3langid")
+    except metadata.PackageNotFoundError:  # pragma: no cover - imported just before
+        version = "unknown"
+    stat = model.stat()
+    return cache_folder() / f"langid-{version}-{stat.st_size}-{stat.st_mtime_ns}"
+
+
+def _unpack(model: Path, folder: Path) -> None:
+    """Write the model's arrays as .npy files into `folder`, atomically."""
+    import lzma
+
+    import numpy as np
+
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".langid-", dir=folder.parent))
+    try:
+        with tempfile.TemporaryFile(dir=tmp) as unpacked:
+            with lzma.open(model) as source:
+                shutil.copyfileobj(source, unpacked, length=1 << 20)
+            unpacked.seek(0)
+            with np.load(unpacked, allow_pickle=False) as data:
+                if set(_ARRAYS) - set(data.files):
+                    raise ValueError("unexpected model layout")
+                for name in _ARRAYS:
+                    np.save(tmp / f"{name}.npy", data[name], allow_pickle=False)
+        os.replace(tmp, folder)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _from_copy(folder: Path):
+    import numpy as np
+    from py3langid.langid import LanguageIdentifier
+    from py3langid.modelio import _to_array
+
+    arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in _ARRAYS}
+    return LanguageIdentifier(
+        np.asarray(arrays["ptc"]),
+        np.asarray(arrays["pc"]),
+        arrays["classes"].tolist(),
+        _to_array(np.asarray(arrays["nextmove"])),
+        np.asarray(arrays["out_feat"]).tolist(),
+        norm_probs=True,
+        tk_row=_to_array(np.asarray(arrays["nextmove_row"])),
+    )
+
+
+def load_identifier():
+    """py3langid's identifier (normalized probabilities), from the unpacked copy when
+    possible."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    try:
+        model = _model_file()
+        folder = _copy_folder(model)
+        if not folder.is_dir():
+            _unpack(model, folder)
+        return _from_copy(folder)
+    except Exception:  # any surprise: py3langid's own, slower, loader
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

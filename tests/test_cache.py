@@ -1,0 +1,191 @@
+"""The results cache: unchanged seeds are not cleaned again; a change to the seed, the
+config or corpuskit itself makes them miss; --no-cache and clean-cache."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import BODY
+from tests.test_rules import BODY_DE, BODY_ES, BODY_NB
+from corpuskit import cache
+from corpuskit.cli import main
+
+BODY_FR = (
+    "Le conseil municipal s'est réuni mardi soir pour examiner le nouveau budget et, après un "
+    "long débat, a décidé de financer la bibliothèque pendant trois ans de plus."
+)
+
+
+@pytest.fixture()
+def project(tmp_path, monkeypatch):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "pyproject.toml").write_text("[tool.corpuskit]\n", encoding="utf-8")
+    for number in range(4):
+        (tmp_path / "seeds" / f"s{number}.txt").write_text(
+            f"Sponsor: Acme {number}\n\n{(BODY_DE, BODY, BODY_NB, BODY_ES)[number]}\n", encoding="utf-8"
+        )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CORPUSKIT_CACHE_DIR", raising=False)
+    return tmp_path
+
+
+@pytest.fixture()
+def cleaned(monkeypatch):
+    """The paths the pipeline actually cleans."""
+    import corpuskit.engines.local as local
+
+    seen: list[str] = []
+    original = local.clean_file
+
+    def spy(path, config=None):
+        seen.append(str(path))
+        return original(path, config)
+
+    monkeypatch.setattr(local, "clean_file", spy)
+    return seen
+
+
+def test_second_check_cleans_only_the_changed_seed(project, cleaned, capsys):
+    assert main(["check"]) == 0
+    first = capsys.readouterr().out
+    assert len(cleaned) == 4
+    assert (project / ".corpuskit_cache/.gitignore").read_text("utf-8").endswith("*\n")
+    cleaned.clear()
+    assert main(["check"]) == 0
+    assert cleaned == [] and capsys.readouterr().out == first  # same output, nothing cleaned
+    (project / "seeds/s2.txt").write_text(f"{BODY_FR}\n", encoding="utf-8")
+    assert main(["check"]) == 0
+    assert cleaned == ["seeds/s2.txt"]
+    assert capsys.readouterr().out != first
+
+
+def test_config_change_misses(project, cleaned):
+    assert main(["check"]) == 0
+    cleaned.clear()
+    assert main(["check", "--ignore", "B101"]) == 0
+    assert len(cleaned) == 4
+    cleaned.clear()
+    (project / "pyproject.toml").write_text("[tool.corpuskit]\nmax-removed-share = 0.9\n", encoding="utf-8")
+    assert main(["check"]) == 0
+    assert len(cleaned) == 4
+
+
+def test_build_from_cache_is_identical(project, cleaned):
+    assert main(["build"]) == 0
+    corpus = (project / "build/corpus.jsonl").read_bytes()
+    reports = {p.name: p.read_bytes() for p in (project / "build/reports").iterdir()}
+    cleaned.clear()
+    assert main(["build"]) == 0
+    assert cleaned == []
+    assert (project / "build/corpus.jsonl").read_bytes() == corpus
+    assert {p.name: p.read_bytes() for p in (project / "build/reports").iterdir()} == reports
+
+
+def test_check_fills_the_cache_for_build(project, cleaned):
+    assert main(["check"]) == 0
+    cleaned.clear()
+    assert main(["build"]) == 0
+    assert cleaned == []
+    assert len((project / "build/corpus.jsonl").read_text("utf-8").splitlines()) == 4
+
+
+def test_no_cache_and_clean_cache(project, cleaned, capsys):
+    assert main(["check", "--no-cache"]) == 0
+    assert not (project / ".corpuskit_cache").exists()
+    assert main(["check"]) == 0
+    cleaned.clear()
+    assert main(["check", "--no-cache"]) == 0
+    assert len(cleaned) == 4
+    assert main(["clean-cache"]) == 0
+    assert not (project / ".corpuskit_cache").exists()
+    assert "removed" in capsys.readouterr().err
+    assert main(["clean-cache"]) == 0
+    assert "no cache" in capsys.readouterr().err
+
+
+def test_unreadable_seeds_are_not_cached(project, cleaned):
+    (project / "seeds/bad.txt").write_bytes(bytes(range(256)) * 4)
+    assert main(["check"]) == 1
+    cleaned.clear()
+    assert main(["check"]) == 1
+    assert cleaned == ["seeds/bad.txt"]
+
+
+def test_corrupt_cache_is_ignored(project, cleaned):
+    assert main(["check"]) == 0
+    (project / ".corpuskit_cache/v3.sqlite3").write_bytes(b"this is not a database")
+    for extra in (project / ".corpuskit_cache").glob("v3.sqlite3-*"):
+        extra.unlink()
+    cleaned.clear()
+    assert main(["check"]) == 0
+    assert len(cleaned) == 4
+
+
+def test_cache_dir_setting_and_environment(project, monkeypatch):
+    (project / "pyproject.toml").write_text('[tool.corpuskit]\ncache-dir = "tmp/ck"\n', encoding="utf-8")
+    assert main(["check"]) == 0
+    assert (project / "tmp/ck/v3.sqlite3").exists()
+    monkeypatch.setenv("CORPUSKIT_CACHE_DIR", str(project / "elsewhere"))
+    assert main(["check"]) == 0
+    assert (project / "elsewhere/v3.sqlite3").exists()
+
+
+def test_source_change_changes_the_fingerprint(tmp_path, monkeypatch):
+    assert cache.code_fingerprint() == cache.code_fingerprint()
+    package = tmp_path / "pkg"
+    (package / "rules").mkdir(parents=True)
+    (package / "rules/x.py").write_text("x = 1\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "__file__", str(package / "cache.py"))
+    one = cache.code_fingerprint()
+    (package / "rules/x.py").write_text("x = 22\n", encoding="utf-8")
+    assert cache.code_fingerprint() != one
+
+
+@pytest.mark.parametrize("output", ["text", "concise", "json", "github", "sarif", "junit", "statistics"])
+def test_cached_output_is_the_fresh_output(project, capsys, output):
+    (project / "seeds/bad.txt").write_bytes(bytes(range(256)) * 4)
+    (project / "seeds/s1.txt").write_text(f"Smörgåsbord  \r\n{BODY}", encoding="utf-8")
+    flags = ["--statistics"] if output == "statistics" else ["--output-format", output]
+    assert main(["check", "--no-cache", *flags]) == 1
+    fresh = capsys.readouterr().out
+    assert main(["check", *flags]) == 1  # fills the cache
+    assert main(["check", *flags]) == 1  # reads it
+    assert capsys.readouterr().out == fresh * 2
+
+
+def test_findings_of_a_report_read_for_printing_only(project):
+    from corpuskit.config import Config
+
+    config = Config()
+    paths = sorted((project / "seeds").glob("*.txt"))
+    fresh = [r.report for r in cache.run(cache.local_runner(config), paths, config)]
+    printed = [r.report for r in cache.run(cache.local_runner(config), paths, config, render="text")]
+    assert all(r.rendered.keys() == {"text"} for r in printed)
+    assert [r.findings for r in printed] == [r.findings for r in fresh]
+
+
+def test_unchanged_old_files_are_not_read_again(project, cleaned, monkeypatch):
+    import os
+    from pathlib import Path
+
+    old = 1_600_000_000
+    for path in (project / "seeds").iterdir():
+        os.utime(path, (old, old))
+    assert main(["check"]) == 0
+    reads: list[str] = []
+    original = Path.read_bytes
+
+    def counting(self):
+        reads.append(self.name)
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    cleaned.clear()
+    assert main(["check"]) == 0
+    assert reads == [] and cleaned == []
+    target = project / "seeds/s1.txt"
+    text = target.read_text("utf-8")
+    target.write_text(text.replace("council", "COUNCIL"), encoding="utf-8")  # same size
+    os.utime(target, (old + 60, old + 60))
+    assert main(["check"]) == 0
+    assert reads.count("s1.txt") == 2 and cleaned == ["seeds/s1.txt"]  # hashed, then cleaned
