@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import BODY
-from tests.test_rules import BODY_DE, BODY_ES, BODY_NB
 from corpuskit import cache
 from corpuskit.cli import main
+from tests.test_rules import BODY_DE, BODY_ES, BODY_NB
 
 BODY_FR = (
     "Le conseil municipal s'est réuni mardi soir pour examiner le nouveau budget et, après un "
