@@ -1,0 +1,611 @@
+"""The main content of an HTML page as lines of text, and a record of what was dropped.
+
+1. Blocks: paragraphs, headings, list items, table rows (and any other element holding
+   text of its own) become blocks; `<br>` starts a new line within a block.
+2. Never article (H1xx findings, each naming the element by a short CSS path): invisible
+   or interactive markup, navigation, dialogs, forms, figure captions and credits, hidden
+   elements, and elements whose class, id, role or aria-label marks advertising, sponsors,
+   paywalls, share bars, cookie banners, newsletter boxes, related links or comments
+   (`lexicons/html_classes.txt`). An element holding a large share of the page's running
+   text is never dropped for its name: it is kept and flagged instead.
+3. Main content: every block weighs its running text (characters outside links) against its
+   links and chrome; the element whose blocks weigh most is the content root. `<article>`,
+   `<main>` and schema.org `articleBody` get a bonus, not a blank cheque: they win only
+   when their text weighs about as much. Headings just above the root stay with it.
+4. Inside the root, `<header>`, `<footer>` and `<aside>` stay when they hold running text
+   or belong to an `<article>`; blocks made mostly of links go.
+
+The remaining blocks are the extracted text view, one line per line, blocks separated by
+a blank line; the pipeline runs the text rules over it exactly as over a text seed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpuskit.html.tree import Node, Tree
+from corpuskit.html.vocab import classify, classify_label
+
+# Elements that end the running line: each starts and ends a block.
+BLOCK_TAGS = frozenset(
+    (
+        "html body div p h1 h2 h3 h4 h5 h6 ul ol li dl dt dd table thead tbody tfoot tr caption "
+        "blockquote pre address article section main header footer aside nav figure figcaption "
+        "form fieldset legend details summary dialog menu center hr noscript hgroup frameset "
+        "noframes output"
+    ).split()
+)
+HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+CELLS = frozenset(("td", "th"))
+# Never article, whatever their attributes say.
+CHROME_TAGS = {
+    "nav": "navigation",
+    "menu": "navigation",
+    "dialog": "dialog",
+    "form": "form",
+    "button": "form",
+    "label": "form",
+    "legend": "form",
+    "noscript": "noscript",
+    "figcaption": "caption",
+}
+PAGE_PARTS = frozenset(("header", "footer", "aside"))
+ROLES = {
+    "navigation": "navigation",
+    "menu": "navigation",
+    "menubar": "navigation",
+    "toolbar": "navigation",
+    "search": "navigation",
+    "tablist": "navigation",
+    "dialog": "dialog",
+    "alertdialog": "dialog",
+    "banner": "header",
+    "contentinfo": "footer",
+    "complementary": "aside",
+}
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SENTENCE = re.compile(r"[.!?…。！？;:]")
+
+# Codes of the HTML stage (documented in corpuskit/rules/html.py).
+H_INVISIBLE, H_CHROME, H_MARKED, H_HIDDEN, H_OUTSIDE, H_LINKS, H_KEPT = (
+    "H101",
+    "H102",
+    "H103",
+    "H104",
+    "H105",
+    "H106",
+    "H107",
+)
+
+PROTECT_SHARE = 0.25  # a marked element holding this share of the running text is kept
+
+
+@dataclass(eq=False)
+class Block:
+    """Text of one block-level element (or of the stretch of one between `<br>`s)."""
+
+    owner: Node
+    text: str
+    link_chars: int
+    joined: bool = False  # continues the previous block after a <br>
+    words: int = 0
+    mass: float = 0.0
+    prose: bool = False
+    dropped: str | None = None  # code of the reason it is left out
+
+
+@dataclass
+class Removal:
+    """Something the HTML stage left out: an element or a group of blocks."""
+
+    code: str
+    element: str  # short CSS path
+    reason: str
+    text: str
+    line: int | None = None
+
+
+@dataclass
+class Extraction:
+    """The extracted text view, one entry a line, with the element each line came from."""
+
+    lines: list[str] = field(default_factory=list)
+    elements: list[tuple[str, int | None]] = field(default_factory=list)  # per line: (css path, source line)
+    removals: list[Removal] = field(default_factory=list)
+    root: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines) + ("\n" if self.lines else "")
+
+
+# --- blocks -----------------------------------------------------------------------------
+
+
+def collect_blocks(tree: Tree, skip: set[int] | None = None) -> list[Block]:
+    """Blocks of the tree in document order, leaving out the subtrees of `skip` (node ids).
+
+    Iterative: an explicit stack stands for the recursion, so nesting depth is no risk.
+    """
+    skip = skip or set()
+    blocks: list[Block] = []
+    parts: list[str] = []
+    link_chars = 0
+    link_depth = 0
+    owners: list[Node] = []
+    joined = False
+
+    def flush(next_joined: bool) -> None:
+        nonlocal parts, link_chars, joined
+        if parts:
+            text = " ".join("".join(parts).split())
+            if text:
+                blocks.append(Block(owners[-1], text, min(link_chars, len(text)), joined))
+                joined = next_joined
+            parts = []
+        elif not next_joined:
+            joined = False
+        link_chars = 0
+
+    stack: list[tuple[Node, int]] = [(tree.root, 0)]
+    owners.append(tree.root)
+    simple_rows = _simple_rows(tree)
+    while stack:
+        node, index = stack[-1]
+        if index == 0 and node is not tree.root:
+            # entering the node
+            tag = node.tag
+            if tag in BLOCK_TAGS or (tag in CELLS and id(node.parent) not in simple_rows):
+                flush(False)
+                owners.append(node)
+            elif tag == "br":
+                flush(True)
+            elif tag == "a":
+                link_depth += 1
+            elif tag in CELLS:
+                parts.append(" ")
+        if index < len(node.children):
+            stack[-1] = (node, index + 1)
+            child = node.children[index]
+            if type(child) is str:
+                parts.append(child)
+                if link_depth:
+                    link_chars += len(child.strip())
+            elif id(child) not in skip:
+                stack.append((child, 0))
+            continue
+        # leaving the node
+        stack.pop()
+        tag = node.tag
+        if node is tree.root or tag in BLOCK_TAGS or (tag in CELLS and id(node.parent) not in simple_rows):
+            flush(False)
+            owners.pop()
+        elif tag == "a":
+            link_depth -= 1
+        elif tag in CELLS:
+            parts.append(" ")
+    return blocks
+
+
+def _simple_rows(tree: Tree) -> set[int]:
+    """Table rows whose cells hold no block elements: each such row is one line."""
+    has_block: set[int] = set()
+    for node in reversed(tree.order):
+        if node.tag in BLOCK_TAGS or id(node) in has_block:
+            parent = node.parent
+            if parent is not None:
+                has_block.add(id(parent))
+    return {id(n) for n in tree.order if n.tag == "tr" and id(n) not in has_block}
+
+
+def _weigh(block: Block) -> None:
+    """Mass of a block: running text counts for the block's ancestors, links against them.
+
+    A block is prose when it has ten words or more (or 40 characters of a script written
+    without spaces), is not mostly links, and reads like a sentence.
+    """
+    text = block.text
+    length = len(text)
+    words = text.count(" ") + 1
+    block.words = words
+    density = block.link_chars / length if length else 0.0
+    spaced = words >= length / 12
+    long_enough = words >= 10 if spaced else length >= 40
+    if density > 0.5:
+        block.mass = -float(length)
+    elif long_enough and (words >= 20 or _SENTENCE.search(text)):
+        block.prose = True
+        block.mass = length - 2.0 * block.link_chars
+    else:
+        block.mass = -0.2 * length - block.link_chars
+
+
+# --- naming elements ----------------------------------------------------------------------
+
+
+def css_path(node: Node, limit: int = 4) -> str:
+    """A short CSS path: up to `limit` steps, stopping early at an element with an id.
+
+    >>> from corpuskit.html.tree import parse
+    >>> tree = parse('<div id="main"><section class="a b c"><p>x</p></section></div>')
+    >>> css_path(tree.order[-1])
+    'div#main > section.a.b > p'
+    """
+    steps: list[str] = []
+    current: Node | None = node
+    while current is not None and current.tag != "html" and len(steps) < limit:
+        step = current.tag
+        ident = current.attrs.get("id", "").strip()
+        if ident and _SIMPLE_NAME.fullmatch(ident):
+            steps.append(f"{step}#{ident}")
+            break
+        classes = [c for c in current.attrs.get("class", "").split() if _SIMPLE_NAME.fullmatch(c)][:2]
+        steps.append(step + "".join(f".{c}" for c in classes))
+        current = current.parent
+    return " > ".join(reversed(steps))
+
+
+_SIMPLE_NAME = re.compile(r"-?[A-Za-z_][\w-]{0,60}")
+
+
+def _text_of(node: Node) -> str:
+    """The visible text under a node, lines joined by a newline (iterative)."""
+    lines: list[str] = []
+    current: list[str] = []
+    stack: list[Node | str] = [node]
+    while stack:
+        item = stack.pop()
+        if type(item) is str:
+            if item == "\x00":  # end of a block element
+                if current:
+                    lines.append(" ".join("".join(current).split()))
+                    current = []
+                continue
+            current.append(item)
+            continue
+        if item.tag in BLOCK_TAGS or item.tag == "br":
+            if current:
+                lines.append(" ".join("".join(current).split()))
+                current = []
+            stack.append("\x00")
+        stack.extend(reversed(item.children))
+    if current:
+        lines.append(" ".join("".join(current).split()))
+    return "\n".join(line for line in lines if line)
+
+
+# --- the extractor ----------------------------------------------------------------------------
+
+
+def extract(tree: Tree) -> Extraction:
+    """Extract the main content of a parsed page.
+
+    >>> from corpuskit.html.tree import parse
+    >>> page = parse(
+    ...     "<body><nav><a href='/'>Home</a></nav><article><h1>Rain</h1>"
+    ...     f"<p>{BODY}</p><div class='share-bar'>Share</div></article></body>"
+    ... )
+    >>> result = extract(page)
+    >>> result.lines == ["Rain", "", BODY]
+    True
+    >>> [(r.code, r.element) for r in result.removals]
+    [('H102', 'body > nav'), ('H103', 'article > div.share-bar')]
+    """
+    result = Extraction()
+    if tree.invisible:
+        counts = ", ".join(f"{tag} ×{n}" for tag, n in sorted(tree.invisible.items()))
+        result.removals.append(
+            Removal(H_INVISIBLE, "", f"markup never shown as text dropped: {counts}", "", None)
+        )
+    nodes = tree.order
+    parent_index = _index(nodes)
+
+    # 1. blocks of the whole page, and the running text under every element
+    blocks = collect_blocks(tree)
+    for block in blocks:
+        _weigh(block)
+    prose_under = _accumulate(nodes, parent_index, blocks, lambda b: len(b.text) if b.prose else 0)
+    total_prose = prose_under[0] or 1
+
+    # 2. elements that are never article
+    marked: dict[int, tuple[str, str]] = {}
+    semantic: list[Node] = []
+    for i, node in enumerate(nodes):
+        if i < 2:
+            continue  # html, body
+        verdict = _never_article(node)
+        if node.tag == "article" or node.tag == "main" or _is_article_body(node):
+            semantic.append(node)
+        if verdict is None:
+            continue
+        code, reason = verdict
+        share = prose_under[i] / total_prose
+        if share >= PROTECT_SHARE and code != H_INVISIBLE:
+            result.removals.append(
+                Removal(
+                    H_KEPT,
+                    css_path(node),
+                    f"{reason}, but it holds {share:.0%} of the page's running text: kept",
+                    "",
+                    node.line,
+                )
+            )
+            continue
+        marked[i] = (code, reason)
+    skip = _dropped_subtrees(nodes, parent_index, marked)
+    for i in sorted(skip.values()):
+        node = nodes[i]
+        code, reason = marked[i]
+        text = _text_of(node)
+        if text:
+            result.removals.append(Removal(code, css_path(node), reason, text, node.line))
+
+    # 3. the content root
+    blocks = collect_blocks(tree, set(skip))
+    for block in blocks:
+        _weigh(block)
+    if not blocks:
+        return result
+    weight = _accumulate(nodes, parent_index, blocks, lambda b: b.mass)
+    root_index = _choose_root(nodes, weight, semantic, parent_index)
+    root = nodes[root_index]
+    result.root = css_path(root)
+    inside = _descendants(nodes, parent_index, root_index)
+
+    # 4. blocks inside the root; page parts and link lists inside it
+    keep_parts = _page_parts_kept(nodes, parent_index, inside, blocks, root_index)
+    first_inside = None
+    for number, block in enumerate(blocks):
+        owner_index = _position(block.owner, parent_index)
+        if owner_index not in inside:
+            block.dropped = H_OUTSIDE
+            continue
+        if first_inside is None:
+            first_inside = number
+        part = _page_part_of(owner_index, nodes, parent_index, root_index)
+        if part is not None and part not in keep_parts:
+            block.dropped = H_CHROME
+        elif block.link_chars > 0.6 * len(block.text) and block.owner.tag not in HEADINGS:
+            block.dropped = H_LINKS
+    _keep_heading_above(blocks, first_inside)
+    _record_dropped_blocks(blocks, nodes, parent_index, root_index, result)
+
+    # 5. the view
+    for block in blocks:
+        if block.dropped:
+            continue
+        if result.lines and not block.joined:
+            result.lines.append("")
+            result.elements.append(result.elements[-1])
+        result.lines.append(block.text)
+        result.elements.append((css_path(block.owner), block.owner.line))
+    return result
+
+
+def _index(nodes: list[Node]) -> dict[int, int]:
+    """id(node) -> position in document order, and the parents by position."""
+    return {id(node): i for i, node in enumerate(nodes)}
+
+
+def _position(node: Node, parent_index: dict[int, int]) -> int:
+    return parent_index[id(node)]
+
+
+def _accumulate(nodes, index, blocks, value) -> list[float]:
+    """Sum a per-block value over every element's subtree (one bottom-up pass)."""
+    totals = [0.0] * len(nodes)
+    for block in blocks:
+        totals[index[id(block.owner)]] += value(block)
+    for i in range(len(nodes) - 1, 0, -1):
+        parent = nodes[i].parent
+        if parent is not None:
+            totals[index[id(parent)]] += totals[i]
+    return totals
+
+
+def _descendants(nodes, index, root_index: int) -> set[int]:
+    """Positions of the root and every element under it (pre-order: a contiguous run)."""
+    inside = {root_index}
+    for i in range(root_index + 1, len(nodes)):
+        parent = nodes[i].parent
+        if parent is None or index[id(parent)] not in inside:
+            break
+        inside.add(i)
+    return inside
+
+
+def _dropped_subtrees(nodes, index, marked: dict[int, tuple[str, str]]) -> dict[int, int]:
+    """id(node) -> position, for the topmost marked elements (their subtrees go with them)."""
+    top: dict[int, int] = {}
+    covered: set[int] = set()
+    for i, node in enumerate(nodes):
+        parent = node.parent
+        if parent is not None and index[id(parent)] in covered:
+            covered.add(i)
+            continue
+        if i in marked:
+            covered.add(i)
+            top[id(node)] = i
+    return top
+
+
+def _is_article_body(node: Node) -> bool:
+    attrs = node.attrs
+    if not attrs:
+        return False
+    return attrs.get("itemprop", "").lower() == "articlebody" or attrs.get("role", "").lower() in (
+        "main",
+        "article",
+    )
+
+
+def _never_article(node: Node) -> tuple[str, str] | None:
+    """(code, reason) when an element is never article text, from its tag or attributes."""
+    tag = node.tag
+    kind = CHROME_TAGS.get(tag)
+    if kind is not None:
+        return H_CHROME, f"<{tag}>: {kind}"
+    attrs = node.attrs
+    if not attrs:
+        return None
+    if "hidden" in attrs or attrs.get("aria-hidden", "").lower() == "true":
+        return H_HIDDEN, "hidden element"
+    style = attrs.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return H_HIDDEN, f"hidden by its style ({style.strip()[:40]})"
+    role = attrs.get("role")
+    if role:
+        kind = ROLES.get(role.strip().lower())
+        if kind in ("navigation", "dialog"):
+            return H_CHROME, f"role={role.strip()}: {kind}"
+    for key in ("class", "id"):
+        value = attrs.get(key)
+        if value:
+            found = classify(value)
+            if found:
+                category, word = found
+                return _marked(category, f"{key} '{word}'")
+    label = attrs.get("aria-label")
+    if label:
+        found = classify_label(label)
+        if found:
+            category, word = found
+            return _marked(category, f"aria-label '{word}'")
+    return None
+
+
+_CATEGORY_NAMES = {
+    "ad": "advertising",
+    "sponsor": "sponsored content",
+    "paywall": "paywall or subscription prompt",
+    "share": "share bar",
+    "cookie": "cookie banner",
+    "newsletter": "newsletter box",
+    "related": "related links",
+    "comments": "comments",
+    "navigation": "navigation",
+    "dialog": "dialog",
+    "caption": "caption or credit",
+    "hidden": "hidden text",
+}
+
+
+def _marked(category: str, where: str) -> tuple[str, str]:
+    code = H_HIDDEN if category == "hidden" else H_MARKED
+    return code, f"{where} marks {_CATEGORY_NAMES.get(category, category)}"
+
+
+_BONUS = {"articlebody": 1.3, "article": 1.2, "main": 1.1}
+
+
+def _choose_root(nodes, weight, semantic: list[Node], index) -> int:
+    """The element whose blocks weigh most; semantic containers get a bonus."""
+    best, best_score = 1, weight[1]  # body
+    for i in range(2, len(nodes)):
+        if weight[i] > best_score:
+            best, best_score = i, weight[i]
+    for node in semantic:
+        i = index[id(node)]
+        if weight[i] <= 0:
+            continue
+        kind = "articlebody" if _is_article_body(node) else node.tag
+        score = weight[i] * _BONUS.get(kind, 1.0)
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _page_part_of(i: int, nodes, index, root_index: int) -> int | None:
+    """Position of the nearest <header>/<footer>/<aside> (or role) above a block's owner,
+    inside the root; None when there is none or an <article> comes first."""
+    node = nodes[i]
+    while i != root_index and node is not None:
+        tag = node.tag
+        if tag == "article" or _is_article_body(node):
+            return None
+        if tag in PAGE_PARTS or ROLES.get(node.attrs.get("role", "").strip().lower()) in PAGE_PARTS:
+            return i
+        node = node.parent
+        if node is None:
+            return None
+        i = index[id(node)]
+    return None
+
+
+def _page_parts_kept(nodes, index, inside, blocks, root_index) -> set[int]:
+    """Header, footer and aside elements inside the root that hold running text."""
+    kept: set[int] = set()
+    for block in blocks:
+        if not block.prose:
+            continue
+        i = index[id(block.owner)]
+        if i not in inside:
+            continue
+        part = _page_part_of(i, nodes, index, root_index)
+        if part is not None:
+            kept.add(part)
+    return kept
+
+
+def _keep_heading_above(blocks: list[Block], first_inside: int | None) -> None:
+    """Bring back the heading just above the content root (at most a few short blocks
+    between them, none of them running text)."""
+    if first_inside is None:
+        return
+    for number in range(first_inside - 1, max(-1, first_inside - 8), -1):
+        block = blocks[number]
+        if block.prose:
+            return
+        if block.owner.tag in HEADINGS and block.dropped == H_OUTSIDE:
+            block.dropped = None
+            return
+
+
+def _record_dropped_blocks(blocks, nodes, index, root_index, result: Extraction) -> None:
+    """One removal per run of consecutive dropped blocks under the same element."""
+    run: list[Block] = []
+    run_key = None
+
+    def close() -> None:
+        if not run:
+            return
+        code, owner = run_key
+        reason = {
+            H_OUTSIDE: "outside the main content",
+            H_CHROME: "page header, footer or aside inside the content, without running text",
+            H_LINKS: "mostly links",
+        }[code]
+        text = "\n".join(b.text for b in run)
+        result.removals.append(Removal(code, css_path(owner), reason, text, owner.line))
+
+    for block in blocks:
+        if not block.dropped:
+            close()
+            run, run_key = [], None
+            continue
+        owner = block.owner
+        if block.dropped == H_OUTSIDE:
+            owner = _run_owner(owner, nodes, index, root_index)
+        key = (block.dropped, owner)
+        if key != run_key:
+            close()
+            run, run_key = [], key
+        run.append(block)
+    close()
+
+
+def _run_owner(node: Node, nodes, index, root_index: int) -> Node:
+    """For a block outside the root: the topmost element that does not contain the root."""
+    root = nodes[root_index]
+    ancestors_of_root = set()
+    current = root
+    while current is not None:
+        ancestors_of_root.add(id(current))
+        current = current.parent
+    top = node
+    current = node.parent
+    while current is not None and id(current) not in ancestors_of_root:
+        top = current
+        current = current.parent
+    return top

@@ -1,0 +1,143 @@
+"""The class-name vocabulary (`corpuskit/lexicons/html_classes.txt`) and its matcher.
+
+An element's class, id and aria-label values are split into tokens and parts; a part that
+matches a word of the vocabulary marks the element (advertising, share bar, comments, ...).
+The file's header documents the patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+FILE = "html_classes.txt"
+_SEPARATORS = re.compile(r"[\W\d_]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_STATE_WORDS = frozenset(
+    "no not non has have with without show hide is js enable enabled disable disabled allow can".split()
+)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    exact: dict[str, str]  # part -> category
+    prefix: tuple[tuple[str, str], ...]
+    suffix: tuple[tuple[str, str], ...]
+    infix: tuple[tuple[str, str], ...]
+    sequences: tuple[tuple[tuple[str, ...], str], ...]
+    tokens: dict[str, str]  # whole class token -> category
+
+
+class VocabularyError(ValueError):
+    """The vocabulary file is malformed; the message names the line."""
+
+
+@cache
+def patterns() -> _Patterns:
+    """The compiled vocabulary.
+
+    >>> patterns().exact["ad"], patterns().tokens["sr-only"]
+    ('ad', 'hidden')
+    """
+    text = resources.files("corpuskit.lexicons").joinpath(FILE).read_text("utf-8")
+    exact: dict[str, str] = {}
+    tokens: dict[str, str] = {}
+    prefix, suffix, infix, sequences = [], [], [], []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        fields = raw.split("\t")
+        if len(fields) != 3 or not all(f.strip() for f in fields):
+            raise VocabularyError(f"lexicons/{FILE}:{number}: expected '<category><TAB><lang><TAB><pattern>'")
+        category, _, pattern = (f.strip() for f in fields)
+        pattern = pattern.lower()
+        if pattern.startswith("="):
+            tokens[pattern[1:]] = category
+        elif pattern.startswith("*") and pattern.endswith("*"):
+            infix.append((pattern.strip("*"), category))
+        elif pattern.endswith("*"):
+            prefix.append((pattern[:-1], category))
+        elif pattern.startswith("*"):
+            suffix.append((pattern[1:], category))
+        elif "-" in pattern:
+            sequences.append((tuple(pattern.split("-")), category))
+        else:
+            exact[pattern] = category
+    return _Patterns(exact, tuple(prefix), tuple(suffix), tuple(infix), tuple(sequences), tokens)
+
+
+def split_parts(token: str) -> list[str]:
+    """A class token's parts, lower-cased.
+
+    >>> split_parts("socialShare-bar_2"), split_parts("BBCNewsLink"), split_parts("légende")
+    (['social', 'share', 'bar'], ['bbc', 'news', 'link'], ['légende'])
+    """
+    parts = []
+    for piece in _SEPARATORS.split(token):
+        if piece:
+            parts.extend(p.lower() for p in _CAMEL.split(piece) if p)
+    return parts
+
+
+def _match_parts(parts: list[str], pats: _Patterns) -> tuple[str, str] | None:
+    for part in parts:
+        category = pats.exact.get(part)
+        if category:
+            return category, part
+    for part in parts:
+        for word, category in pats.prefix:
+            if part.startswith(word):
+                return category, part
+        for word, category in pats.suffix:
+            if part.endswith(word):
+                return category, part
+        for word, category in pats.infix:
+            if word in part:
+                return category, part
+    for seq, category in pats.sequences:
+        n = len(seq)
+        for i in range(len(parts) - n + 1):
+            if tuple(parts[i : i + n]) == seq:
+                return category, "-".join(seq)
+    return None
+
+
+@lru_cache(maxsize=8192)
+def classify(value: str) -> tuple[str, str] | None:
+    """(category, word) when a class, id or aria-label value marks boilerplate.
+
+    >>> classify("post-footer share-bar"), classify("no-ads article-body")
+    (('navigation', 'footer'), None)
+    >>> classify("header"), classify("sr-only"), classify("Kommentare")
+    (None, ('hidden', 'sr-only'), ('comments', 'kommentare'))
+    """
+    pats = patterns()
+    for token in value.split():
+        lowered = token.lower()
+        category = pats.tokens.get(lowered)
+        if category:
+            return category, lowered
+        parts = split_parts(token)
+        if not parts or parts[0] in _STATE_WORDS:
+            continue
+        found = _match_parts(parts, pats)
+        if found:
+            return found
+    return None
+
+
+@lru_cache(maxsize=4096)
+def classify_label(label: str) -> tuple[str, str] | None:
+    """The same for a free-text aria-label ("Share this article", "Werbung"): its words are
+    read as the parts of one token.
+
+    >>> classify_label("Share this article"), classify_label("Article text")
+    (('share', 'share'), None)
+    """
+    parts = split_parts(label)
+    if not parts or len(parts) > 8:
+        return None
+    return _match_parts(parts, patterns())
