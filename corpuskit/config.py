@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Literal
 
 import tomllib
 from pydantic import ConfigDict, Field, ValidationError
@@ -37,6 +38,9 @@ class Config(Model):
     )
     output: str = Field("build/corpus.jsonl", description="where `build` writes the corpus")
     reports: str = Field("build/reports", description="where `build` writes one report per seed")
+    html_parser: Literal["lxml", "bs4"] = Field(
+        "lxml", description="HTML seeds: lxml, or bs4 (beautifulsoup4 on lxml; same output, slower)"
+    )
 
     def digest(self) -> str:
         """Hash of the settings that change what cleaning produces."""

@@ -15,6 +15,7 @@ from corpuskit import __version__
 from corpuskit.assemble import assemble, kept_ranges
 from corpuskit.config import Config
 from corpuskit.decode import DecodeError, decode
+from corpuskit.html import HtmlPage, is_html, read_html
 from corpuskit.metadata import detect_language
 from corpuskit.models import (
     Checksums,
@@ -23,15 +24,17 @@ from corpuskit.models import (
     FileReport,
     Finding,
     Flags,
+    HtmlStage,
     Provenance,
     SeedMeta,
     SeedRecord,
     Severity,
     Stats,
 )
-from corpuskit.normalize import normalize
-from corpuskit.rules import BLOCK_RULES, RECORD_RULES, SPAN_RULES, selected
+from corpuskit.normalize import STRIP_TAGS_STEP, normalize
+from corpuskit.rules import ALL_RULES, BLOCK_RULES, RECORD_RULES, SPAN_RULES, selected
 from corpuskit.rules.base import LIFT, Context, Hit, Rule
+from corpuskit.rules.html import MarkedButKept, StrayMarkup
 from corpuskit.rules.lines import PaywallNote
 from corpuskit.rules.notices import CharsetDetected, EncodingFixed, UnreadableSeed
 from corpuskit.segment import Block, segment
@@ -113,6 +116,20 @@ class _Locator:
         return {"line": line, "column": offset - self.starts[line - 1] + 1}
 
 
+class _ElementLocator(_Locator):
+    """HTML seeds: offsets in the extracted text view to the element each line came from
+    (its source line in the page, when the parser knows it, and its CSS path)."""
+
+    def __init__(self, text: str, elements: list[tuple[str, int | None]]):
+        super().__init__(text)
+        self.elements = elements
+
+    def __call__(self, offset: int) -> dict:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        element, source_line = self.elements[line] if line < len(self.elements) else (None, None)
+        return {"line": source_line or 1, "column": 1, "element": element}
+
+
 def _clean(text: str, decoding: Decoding, raw: bytes, sid: str, path: str, config: Config) -> CleanResult:
     def on(rule: type[Rule]) -> bool:
         return selected(rule.code, config.select, config.ignore)
@@ -120,13 +137,17 @@ def _clean(text: str, decoding: Decoding, raw: bytes, sid: str, path: str, confi
     def severity(rule: type[Rule]) -> Severity:
         return config.severity.get(rule.code, rule.severity)
 
-    normalized = normalize(text)
+    page = None
+    if is_html(path):
+        off = frozenset(code for code in ALL_RULES if code.startswith("H1") and not on(ALL_RULES[code]))
+        page = read_html(text, config.html_parser, off)
+    normalized = normalize(page.text if page else text, strip_tags=page is None and on(StrayMarkup))
     decoding = decoding.model_copy(
         update={"newline": normalized.newline, "newline_changes": normalized.newline_changes}
     )
     source = normalized.text
-    locate = _Locator(source)
-    findings: list[Finding] = []
+    locate = _ElementLocator(source, page.extraction.elements) if page else _Locator(source)
+    findings: list[Finding] = _html_findings(page, on, severity) if page else []
 
     if decoding.detected and on(CharsetDetected):
         findings.append(
@@ -136,13 +157,14 @@ def _clean(text: str, decoding: Decoding, raw: bytes, sid: str, path: str, confi
                 severity(CharsetDetected),
             )
         )
-    if on(EncodingFixed):
-        for fix in normalized.fixes:
+    for fix in normalized.fixes:
+        rule = StrayMarkup if STRIP_TAGS_STEP in fix.explanation else EncodingFixed
+        if on(rule):
             findings.append(
                 _finding(
-                    EncodingFixed,
+                    rule,
                     f"{', '.join(fix.explanation)}: {fix.original!r} -> {fix.fixed!r}",
-                    severity(EncodingFixed),
+                    severity(rule),
                     start=fix.start,
                     end=fix.end,
                     text=fix.fixed,
@@ -156,6 +178,8 @@ def _clean(text: str, decoding: Decoding, raw: bytes, sid: str, path: str, confi
     decisions, flags = _decide_blocks(blocks, [r for r in BLOCK_RULES if on(r)])
 
     meta, origins = SeedMeta(), {}
+    if page:
+        _apply_declared(meta, origins, page.meta)
     dropped: list[tuple[int, int]] = []
     for block in blocks:
         hit = decisions.get(block.index)
@@ -183,6 +207,8 @@ def _clean(text: str, decoding: Decoding, raw: bytes, sid: str, path: str, confi
     origins["language"] = FieldOrigin(
         origin="inferred" if language else "empty", method="py3langid", confidence=confidence, note=note
     )
+    if page and "language" in page.meta:
+        _merge_declared_language(meta, origins, page.meta["language"])
     for field, why in _EMPTY_NOTES.items():
         if field not in origins:
             origins[field] = FieldOrigin(origin="empty", method="none", note=why)
@@ -194,7 +220,7 @@ def _clean(text: str, decoding: Decoding, raw: bytes, sid: str, path: str, confi
         flags=Flags(
             truncated=any(d.rule is PaywallNote for d in decisions.values()),
             encoding_fixed=bool(normalized.fixes),
-            flagged=len(flags),
+            flagged=len(flags) + sum(f.code == MarkedButKept.code for f in findings),
         ),
         stats=_stats(text, source, cleaned),
         checksums=Checksums(
@@ -212,6 +238,9 @@ def _clean(text: str, decoding: Decoding, raw: bytes, sid: str, path: str, confi
         metadata=origins,
         pieces=pieces,
         layout=layout,
+        html=HtmlStage(parser=page.parser, root=page.extraction.root, view_sha256=page.view_sha256)
+        if page
+        else None,
     )
     for rule in RECORD_RULES:
         if on(rule):
@@ -219,6 +248,49 @@ def _clean(text: str, decoding: Decoding, raw: bytes, sid: str, path: str, confi
                 report.findings.append(_finding(rule, message, severity(rule)))
     report.findings.sort(key=lambda f: (f.start if f.start is not None else -1, f.code))
     return CleanResult(record, report)
+
+
+def _html_findings(page: HtmlPage, on, severity) -> list[Finding]:
+    """One finding per element (or run of blocks) the HTML stage left out or kept unsure."""
+    found = []
+    for removal in page.extraction.removals:
+        rule = ALL_RULES[removal.code]
+        if not on(rule):
+            continue
+        flagged = rule is MarkedButKept
+        found.append(
+            _finding(
+                rule,
+                f"{removal.element}: {removal.reason}" if removal.element else removal.reason,
+                severity(rule),
+                line=removal.line or 1,
+                text=removal.text or None,
+                action="flagged" if flagged else "removed",
+                element=removal.element or None,
+            )
+        )
+    return found
+
+
+def _apply_declared(meta: SeedMeta, origins: dict[str, FieldOrigin], declared: dict) -> None:
+    """Metadata the seed declares (an HTML page's tags): set before the text rules lift
+    anything, so those only fill what is still empty. The language is merged later."""
+    for field, (value, origin) in declared.items():
+        if field != "language" and field not in origins:
+            setattr(meta, field, list(value) if field == "authors" else value)
+            origins[field] = origin
+
+
+def _merge_declared_language(meta: SeedMeta, origins: dict[str, FieldOrigin], declared) -> None:
+    """The detector's language stands when it is sure; the declared one fills a gap. Pages
+    often declare their template's language, not the article's."""
+    value, origin = declared
+    detected = origins["language"]
+    if meta.language is None:
+        meta.language = value
+        origins["language"] = origin.model_copy(update={"note": f"detector unsure: {detected.note}"})
+    elif meta.language != value:
+        detected.note = f"{detected.note}; the page declares '{value}' ({origin.method})"
 
 
 def _apply_span_rules(blocks, rules, severity, locate, source) -> dict[int, list[Finding]]:
@@ -272,6 +344,8 @@ def _apply_lift(meta: SeedMeta, origins: dict[str, FieldOrigin], hit: Hit, text:
     accumulate). Returns a note when the value was not used."""
     field = hit.field
     origin = FieldOrigin(origin="inferred", method=hit.rule.code, line=hit.block.line, text=text)
+    if field in origins and origins[field].origin == "explicit":
+        return f"{field} already declared ({origins[field].method})"
     if field == "authors":
         meta.authors.extend(a for a in hit.value if a not in meta.authors)
         origins.setdefault(field, origin)

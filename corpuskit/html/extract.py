@@ -150,7 +150,7 @@ def collect_blocks(tree: Tree, skip: set[int] | None = None) -> list[Block]:
 
     stack: list[tuple[Node, int]] = [(tree.root, 0)]
     owners.append(tree.root)
-    simple_rows = _simple_rows(tree)
+    simple_rows, links = _structure(tree)
     while stack:
         node, index = stack[-1]
         if index == 0 and node is not tree.root:
@@ -161,7 +161,7 @@ def collect_blocks(tree: Tree, skip: set[int] | None = None) -> list[Block]:
                 owners.append(node)
             elif tag == "br":
                 flush(True)
-            elif tag == "a":
+            elif id(node) in links:
                 link_depth += 1
             elif tag in CELLS:
                 parts.append(" ")
@@ -181,22 +181,31 @@ def collect_blocks(tree: Tree, skip: set[int] | None = None) -> list[Block]:
         if node is tree.root or tag in BLOCK_TAGS or (tag in CELLS and id(node.parent) not in simple_rows):
             flush(False)
             owners.pop()
-        elif tag == "a":
+        elif id(node) in links:
             link_depth -= 1
         elif tag in CELLS:
             parts.append(" ")
     return blocks
 
 
-def _simple_rows(tree: Tree) -> set[int]:
-    """Table rows whose cells hold no block elements: each such row is one line."""
-    has_block: set[int] = set()
+def _structure(tree: Tree) -> tuple[set[int], set[int]]:
+    """Table rows whose cells hold no block elements or line breaks (each such row is one
+    line), and the
+    links that are links: `<a>` around a dozen blocks at most (an unclosed `<a>` that
+    swallows the page is not)."""
+    blocks_under: dict[int, int] = {}
     for node in reversed(tree.order):
-        if node.tag in BLOCK_TAGS or id(node) in has_block:
-            parent = node.parent
-            if parent is not None:
-                has_block.add(id(parent))
-    return {id(n) for n in tree.order if n.tag == "tr" and id(n) not in has_block}
+        parent = node.parent
+        if parent is not None:
+            count = blocks_under.get(id(node), 0) + (node.tag in BLOCK_TAGS or node.tag == "br")
+            if count:
+                blocks_under[id(parent)] = blocks_under.get(id(parent), 0) + count
+    rows = {id(n) for n in tree.order if n.tag == "tr" and not blocks_under.get(id(n))}
+    links = {id(n) for n in tree.order if n.tag == "a" and blocks_under.get(id(n), 0) <= MAX_BLOCKS_IN_LINK}
+    return rows, links
+
+
+MAX_BLOCKS_IN_LINK = 12
 
 
 def _weigh(block: Block) -> None:
@@ -278,8 +287,9 @@ def _text_of(node: Node) -> str:
 # --- the extractor ----------------------------------------------------------------------------
 
 
-def extract(tree: Tree) -> Extraction:
-    """Extract the main content of a parsed page.
+def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
+    """Extract the main content of a parsed page; codes in `disabled` (H102 to H106) leave
+    in what they would leave out.
 
     >>> from corpuskit.html.tree import parse
     >>> page = parse(
@@ -290,7 +300,7 @@ def extract(tree: Tree) -> Extraction:
     >>> result.lines == ["Rain", "", BODY]
     True
     >>> [(r.code, r.element) for r in result.removals]
-    [('H102', 'body > nav'), ('H103', 'article > div.share-bar')]
+    [('H102', 'body > nav'), ('H103', 'body > article > div.share-bar')]
     """
     result = Extraction()
     if tree.invisible:
@@ -317,7 +327,7 @@ def extract(tree: Tree) -> Extraction:
         verdict = _never_article(node)
         if node.tag == "article" or node.tag == "main" or _is_article_body(node):
             semantic.append(node)
-        if verdict is None:
+        if verdict is None or verdict[0] in disabled:
             continue
         code, reason = verdict
         share = prose_under[i] / total_prose
@@ -348,7 +358,7 @@ def extract(tree: Tree) -> Extraction:
     if not blocks:
         return result
     weight = _accumulate(nodes, parent_index, blocks, lambda b: b.mass)
-    root_index = _choose_root(nodes, weight, semantic, parent_index)
+    root_index = 1 if H_OUTSIDE in disabled else _choose_root(nodes, weight, semantic, parent_index)
     root = nodes[root_index]
     result.root = css_path(root)
     inside = _descendants(nodes, parent_index, root_index)
@@ -364,9 +374,13 @@ def extract(tree: Tree) -> Extraction:
         if first_inside is None:
             first_inside = number
         part = _page_part_of(owner_index, nodes, parent_index, root_index)
-        if part is not None and part not in keep_parts:
+        if part is not None and part not in keep_parts and H_CHROME not in disabled:
             block.dropped = H_CHROME
-        elif block.link_chars > 0.6 * len(block.text) and block.owner.tag not in HEADINGS:
+        elif (
+            block.link_chars > 0.6 * len(block.text)
+            and block.owner.tag not in HEADINGS
+            and H_LINKS not in disabled
+        ):
             block.dropped = H_LINKS
     _keep_heading_above(blocks, first_inside)
     _record_dropped_blocks(blocks, nodes, parent_index, root_index, result)

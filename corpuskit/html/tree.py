@@ -55,6 +55,7 @@ INVISIBLE = frozenset(
     }
 )
 PARSERS = ("bs4", "lxml")
+_METADATA = frozenset(("meta", "title", "link", "base"))
 
 
 class Node:
@@ -118,6 +119,9 @@ class _Builder:
         self.invisible: Counter = Counter()
 
     def head_element(self, tag: str, attrs: dict[str, str], text: str | None) -> None:
+        """Read an invisible element: metadata is kept, anything else counted."""
+        if tag not in _METADATA:
+            self.invisible[tag] += 1
         if tag == "meta":
             self.head.metas.append(attrs)
         elif tag == "title" and self.head.title is None and text:
@@ -165,13 +169,13 @@ def _from_lxml(text: str) -> Tree:
         if event == "start":
             if tag in INVISIBLE:
                 walker.skip_subtree()
-                if tag in ("meta", "title", "link", "script"):
+                if tag == "head":
+                    for child in el.iter():
+                        name = child.tag
+                        if isinstance(name, str) and name != "head":
+                            builder.head_element(name, dict(child.items()), child.text)
+                else:
                     builder.head_element(tag, dict(el.items()), el.text)
-                elif tag == "head":
-                    for child in el.iter("meta", "title", "link", "script"):
-                        builder.head_element(child.tag, dict(child.items()), child.text)
-                if tag not in ("head", "title"):
-                    builder.invisible[tag] += 1
                 continue
             parent = stack[-1]
             node = Node(tag, dict(el.items()) if el.attrib else {}, parent, el.sourceline)
@@ -232,13 +236,11 @@ def _from_bs4(text: str) -> Tree:
             continue  # comments, doctypes, processing instructions, CDATA
         name = child.name
         if name in INVISIBLE:
-            if name in ("meta", "title", "link", "script"):
-                builder.head_element(name, _bs4_attrs(child.attrs), child.string)
-            elif name == "head":
-                for item in child.find_all(("meta", "title", "link", "script")):
+            if name == "head":
+                for item in child.find_all(True):
                     builder.head_element(item.name, _bs4_attrs(item.attrs), item.string)
-            if name not in ("head", "title"):
-                builder.invisible[name] += 1
+            else:
+                builder.head_element(name, _bs4_attrs(child.attrs), child.string)
             continue
         if len(stack) >= MAX_DEPTH:
             # too deep: the text stays, attached to the deepest element kept

@@ -18,6 +18,16 @@ from corpuskit.rules.header import (
     SourceLine,
     Title,
 )
+from corpuskit.rules.html import (
+    HiddenElement,
+    InvisibleMarkup,
+    LinkList,
+    MarkedBoilerplate,
+    MarkedButKept,
+    OutsideMainContent,
+    PageChrome,
+    StrayMarkup,
+)
 from corpuskit.rules.lines import (
     CaptionAfterCredit,
     CaptionLabel,
@@ -71,7 +81,19 @@ RECORD_RULES: tuple[type[RecordRule], ...] = (
     OverRemoval,
 )
 
-NOTICES: tuple[type[Notice], ...] = (EncodingFixed, CharsetDetected, UnreadableSeed)
+NOTICES: tuple[type[Notice], ...] = (
+    EncodingFixed,
+    CharsetDetected,
+    UnreadableSeed,
+    InvisibleMarkup,
+    PageChrome,
+    MarkedBoilerplate,
+    HiddenElement,
+    OutsideMainContent,
+    LinkList,
+    MarkedButKept,
+    StrayMarkup,
+)
 
 ALL_RULES: dict[str, type[Rule]] = {
     rule.code: rule
