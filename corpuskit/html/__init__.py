@@ -17,7 +17,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from corpuskit.html.extract import Extraction, Removal, extract
+from corpuskit.html.content import Extraction, Removal, extract
 from corpuskit.html.meta import Declared, page_metadata
 from corpuskit.html.tree import PARSERS, parse
 

@@ -107,11 +107,14 @@ def page_metadata(head: Head) -> Declared:
         put("authors", _authors(value), f"html:meta {name}", value)
 
     # published
+    hint = _language(head.lang)
     value = article.get("datePublished") or article.get("dateCreated")
-    put("published", _date(value), "html:json-ld datePublished", _clean_text(value))
+    put("published", _date(value, hint), "html:json-ld datePublished", _clean_text(value))
     for name in _DATE_TAGS:
+        if "published" in found:
+            break
         value = _clean_text(tags.get(name))
-        put("published", _date(value), f"html:meta {name}", value)
+        put("published", _date(value, hint), f"html:meta {name}", value)
 
     # source
     for name in _SOURCE_TAGS:
@@ -282,21 +285,21 @@ def _looks_like_name(text: str) -> bool:
     return 1 <= len(words) <= 5 and any(ch.isalpha() for ch in text)
 
 
-def _date(value: Any) -> dt.date | dt.datetime | None:
-    """A publication date: ISO 8601 first (an aware date-time, or a date when no zone is
-    given), then the general date parser; future dates are refused.
+def _date(value: Any, language: str | None = None) -> dt.date | dt.datetime | None:
+    """A publication date: ISO 8601 or RFC 2822 first (an aware date-time, or a date when
+    no zone is given), then the general date parser (with the page's language as a hint);
+    future dates are refused.
 
     >>> _date("2023-11-23T09:30:00Z"), _date("2023-11-23T09:30:00"), _date("soon")
     (datetime.datetime(2023, 11, 23, 9, 30, tzinfo=datetime.timezone.utc), datetime.date(2023, 11, 23), None)
+    >>> _date("Wed, 20 Nov 2019 10:43:00 +0200").isoformat()
+    '2019-11-20T10:43:00+02:00'
     """
     text = _clean_text(value)
     if not text or len(text) > 60:
         return None
+    stamp = _iso_or_rfc(text)
     parsed: dt.date | dt.datetime | None
-    try:
-        stamp = dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T", 1))
-    except ValueError:
-        stamp = None
     if stamp is not None:
         if stamp.tzinfo is not None and stamp.utcoffset() is not None:
             parsed = stamp.replace(tzinfo=dt.timezone(stamp.utcoffset()))
@@ -305,12 +308,30 @@ def _date(value: Any) -> dt.date | dt.datetime | None:
     else:
         from corpuskit.metadata import parse_date
 
-        parsed = parse_date(text)
+        parsed = parse_date(text, language)
     if parsed is None or parsed.year < 1900:
         return None
     if isinstance(parsed, dt.datetime):
         return None if parsed > dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=1) else parsed
     return None if parsed > dt.date.today() + dt.timedelta(days=1) else parsed
+
+
+_ISO_SPACES = re.compile(r"(?<=\d) ?T ?(?=\d)|(?<=\d) (?=\d\d?:)")
+
+
+def _iso_or_rfc(text: str) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(_ISO_SPACES.sub("T", text.replace("Z", "+00:00"), count=1))
+    except ValueError:
+        pass
+    if "," in text[:5] or text[:1].isdigit():
+        from email.utils import parsedate_to_datetime
+
+        try:
+            return parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return None
 
 
 def _url(value: Any) -> str | None:

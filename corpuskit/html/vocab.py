@@ -23,11 +23,20 @@ _STATE_WORDS = frozenset(
 @dataclass(frozen=True)
 class _Patterns:
     exact: dict[str, str]  # part -> category
-    prefix: tuple[tuple[str, str], ...]
-    suffix: tuple[tuple[str, str], ...]
-    infix: tuple[tuple[str, str], ...]
+    prefix: dict[str, str]  # word -> category, for parts starting with it
+    suffix: dict[str, str]
+    infix: dict[str, str]
     sequences: tuple[tuple[tuple[str, ...], str], ...]
     tokens: dict[str, str]  # whole class token -> category
+    affixes: re.Pattern[str]  # one pass over a part for the prefix, suffix and infix words
+
+    def affix(self, part: str) -> tuple[str, str] | None:
+        match = self.affixes.search(part)
+        if match is None:
+            return None
+        kind = match.lastgroup
+        word = match.group(kind)
+        return getattr(self, kind)[word], part
 
 
 class VocabularyError(ValueError):
@@ -44,7 +53,10 @@ def patterns() -> _Patterns:
     text = resources.files("corpuskit.lexicons").joinpath(FILE).read_text("utf-8")
     exact: dict[str, str] = {}
     tokens: dict[str, str] = {}
-    prefix, suffix, infix, sequences = [], [], [], []
+    prefix: dict[str, str] = {}
+    suffix: dict[str, str] = {}
+    infix: dict[str, str] = {}
+    sequences = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -57,16 +69,25 @@ def patterns() -> _Patterns:
         if pattern.startswith("="):
             tokens[pattern[1:]] = category
         elif pattern.startswith("*") and pattern.endswith("*"):
-            infix.append((pattern.strip("*"), category))
+            infix[pattern.strip("*")] = category
         elif pattern.endswith("*"):
-            prefix.append((pattern[:-1], category))
+            prefix[pattern[:-1]] = category
         elif pattern.startswith("*"):
-            suffix.append((pattern[1:], category))
+            suffix[pattern[1:]] = category
         elif "-" in pattern:
             sequences.append((tuple(pattern.split("-")), category))
         else:
             exact[pattern] = category
-    return _Patterns(exact, tuple(prefix), tuple(suffix), tuple(infix), tuple(sequences), tokens)
+    alternatives = []
+    for kind, words in (("prefix", prefix), ("suffix", suffix), ("infix", infix)):
+        if words:
+            body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            anchor_start, anchor_end = (
+                ("^", "") if kind == "prefix" else ("", "$") if kind == "suffix" else ("", "")
+            )
+            alternatives.append(f"{anchor_start}(?P<{kind}>{body}){anchor_end}")
+    affixes = re.compile("|".join(alternatives) or "(?!)")
+    return _Patterns(exact, prefix, suffix, infix, tuple(sequences), tokens, affixes)
 
 
 def split_parts(token: str) -> list[str]:
@@ -88,20 +109,15 @@ def _match_parts(parts: list[str], pats: _Patterns) -> tuple[str, str] | None:
         if category:
             return category, part
     for part in parts:
-        for word, category in pats.prefix:
-            if part.startswith(word):
-                return category, part
-        for word, category in pats.suffix:
-            if part.endswith(word):
-                return category, part
-        for word, category in pats.infix:
-            if word in part:
-                return category, part
-    for seq, category in pats.sequences:
-        n = len(seq)
-        for i in range(len(parts) - n + 1):
-            if tuple(parts[i : i + n]) == seq:
-                return category, "-".join(seq)
+        found = pats.affix(part)
+        if found:
+            return found
+    if len(parts) > 1:
+        for seq, category in pats.sequences:
+            n = len(seq)
+            for i in range(len(parts) - n + 1):
+                if parts[i] == seq[0] and tuple(parts[i : i + n]) == seq:
+                    return category, "-".join(seq)
     return None
 
 

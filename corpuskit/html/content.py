@@ -227,7 +227,7 @@ def _weigh(block: Block) -> None:
         block.prose = True
         block.mass = length - 2.0 * block.link_chars
     else:
-        block.mass = -0.2 * length - block.link_chars
+        block.mass = -0.1 * length
 
 
 # --- naming elements ----------------------------------------------------------------------
@@ -320,6 +320,7 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
 
     # 2. elements that are never article
     marked: dict[int, tuple[str, str]] = {}
+    kept: set[int] = set()  # marked, but holding running text
     semantic: list[Node] = []
     for i, node in enumerate(nodes):
         if i < 2:
@@ -331,16 +332,13 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
             continue
         code, reason = verdict
         share = prose_under[i] / total_prose
-        if share >= PROTECT_SHARE and code != H_INVISIBLE:
-            result.removals.append(
-                Removal(
-                    H_KEPT,
-                    css_path(node),
-                    f"{reason}, but it holds {share:.0%} of the page's running text: kept",
-                    "",
-                    node.line,
+        if share >= PROTECT_SHARE or (code == H_HIDDEN and prose_under[i] > 0):
+            if not _inside(node, kept, parent_index):
+                why = f"{share:.0%} of the page's running text" if share >= PROTECT_SHARE else "running text"
+                result.removals.append(
+                    Removal(H_KEPT, css_path(node), f"{reason}, but it holds {why}: kept", "", node.line)
                 )
-            )
+            kept.add(i)
             continue
         marked[i] = (code, reason)
     skip = _dropped_subtrees(nodes, parent_index, marked)
@@ -358,7 +356,10 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
     if not blocks:
         return result
     weight = _accumulate(nodes, parent_index, blocks, lambda b: b.mass)
-    root_index = 1 if H_OUTSIDE in disabled else _choose_root(nodes, weight, semantic, parent_index)
+    unsure: set[int] = set()
+    for i in kept:
+        unsure |= _descendants(nodes, parent_index, i)
+    root_index = 1 if H_OUTSIDE in disabled else _choose_root(nodes, weight, semantic, parent_index, unsure)
     root = nodes[root_index]
     result.root = css_path(root)
     inside = _descendants(nodes, parent_index, root_index)
@@ -444,6 +445,16 @@ def _dropped_subtrees(nodes, index, marked: dict[int, tuple[str, str]]) -> dict[
     return top
 
 
+def _inside(node: Node, positions: set[int], index: dict[int, int]) -> bool:
+    """Whether an ancestor of the node is at one of `positions`."""
+    parent = node.parent
+    while parent is not None:
+        if index[id(parent)] in positions:
+            return True
+        parent = parent.parent
+    return False
+
+
 def _is_article_body(node: Node) -> bool:
     attrs = node.attrs
     if not attrs:
@@ -513,20 +524,29 @@ def _marked(category: str, where: str) -> tuple[str, str]:
 _BONUS = {"articlebody": 1.3, "article": 1.2, "main": 1.1}
 
 
-def _choose_root(nodes, weight, semantic: list[Node], index) -> int:
-    """The element whose blocks weigh most; semantic containers get a bonus."""
+def _choose_root(nodes, weight, semantic: list[Node], index, unsure: set[int]) -> int:
+    """The element whose blocks weigh most; semantic containers get a bonus. Elements
+    named as boilerplate but kept for their text (`unsure`) are chosen only when no other
+    element weighs anything."""
     best, best_score = 1, weight[1]  # body
+    fallback, fallback_score = 1, weight[1]
     for i in range(2, len(nodes)):
-        if weight[i] > best_score:
-            best, best_score = i, weight[i]
+        score = weight[i]
+        if i in unsure:
+            if score > fallback_score:
+                fallback, fallback_score = i, score
+        elif score > best_score:
+            best, best_score = i, score
     for node in semantic:
         i = index[id(node)]
-        if weight[i] <= 0:
+        if weight[i] <= 0 or i in unsure:
             continue
         kind = "articlebody" if _is_article_body(node) else node.tag
         score = weight[i] * _BONUS.get(kind, 1.0)
         if score > best_score:
             best, best_score = i, score
+    if best_score <= 0 < fallback_score:
+        return fallback
     return best
 
 
