@@ -312,14 +312,13 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
     parent_index = _index(nodes)
 
     # 1. blocks of the whole page, and the running text under every element
-    blocks = collect_blocks(tree)
-    for block in blocks:
-        _weigh(block)
+    blocks = _weighed(collect_blocks(tree))
     prose_under = _accumulate(nodes, parent_index, blocks, lambda b: len(b.text) if b.prose else 0)
     total_prose = prose_under[0] or 1
 
     # 2. elements that are never article
     marked: dict[int, tuple[str, str]] = {}
+    deferred: dict[int, tuple[str, str]] = {}
     kept: set[int] = set()  # marked, but holding running text
     semantic: list[Node] = []
     for i, node in enumerate(nodes):
@@ -332,15 +331,22 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
             continue
         code, reason = verdict
         share = prose_under[i] / total_prose
-        if share >= PROTECT_SHARE or (code == H_HIDDEN and prose_under[i] > 0):
+        if code == H_HIDDEN and 0 < share < PROTECT_SHARE:
+            deferred[i] = (code, reason)  # hidden running text: decided once the root is known
+        elif share >= PROTECT_SHARE:
             if not _inside(node, kept, parent_index):
-                why = f"{share:.0%} of the page's running text" if share >= PROTECT_SHARE else "running text"
                 result.removals.append(
-                    Removal(H_KEPT, css_path(node), f"{reason}, but it holds {why}: kept", "", node.line)
+                    Removal(
+                        H_KEPT,
+                        css_path(node),
+                        f"{reason}, but it holds {share:.0%} of the page's running text: kept",
+                        "",
+                        node.line,
+                    )
                 )
             kept.add(i)
-            continue
-        marked[i] = (code, reason)
+        else:
+            marked[i] = (code, reason)
     skip = _dropped_subtrees(nodes, parent_index, marked)
     for i in sorted(skip.values()):
         node = nodes[i]
@@ -348,14 +354,21 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
         text = _text_of(node)
         if text:
             result.removals.append(Removal(code, css_path(node), reason, text, node.line))
+    hidden = {
+        key: i
+        for key, i in _dropped_subtrees(nodes, parent_index, deferred).items()
+        if not _inside(nodes[i], set(skip.values()), parent_index)
+    }
 
-    # 3. the content root
-    blocks = collect_blocks(tree, set(skip))
-    for block in blocks:
-        _weigh(block)
+    # 3. the content root, chosen on what a reader sees (hidden text only when nothing is visible)
+    blocks = _weighed(collect_blocks(tree, set(skip) | set(hidden)))
+    weight = _accumulate(nodes, parent_index, blocks, lambda b: b.mass)
+    if hidden and max(weight, default=0) <= 0:
+        hidden = {}
+        blocks = _weighed(collect_blocks(tree, set(skip)))
+        weight = _accumulate(nodes, parent_index, blocks, lambda b: b.mass)
     if not blocks:
         return result
-    weight = _accumulate(nodes, parent_index, blocks, lambda b: b.mass)
     unsure: set[int] = set()
     for i in kept:
         unsure |= _descendants(nodes, parent_index, i)
@@ -363,6 +376,33 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
     root = nodes[root_index]
     result.root = css_path(root)
     inside = _descendants(nodes, parent_index, root_index)
+
+    # hidden running text between the visible paragraphs of the main content stays: pages
+    # hide the rest of an article from some readers
+    prose_parents = set()
+    for block in blocks:
+        if block.prose:
+            node = block.owner
+            for _ in range(3):  # the paragraph, its parent and grandparent
+                prose_parents.add(id(node))
+                node = node.parent
+                if node is None:
+                    break
+    restored = set()
+    visible = {block.text for block in blocks} if hidden else set()
+    for key, i in sorted(hidden.items(), key=lambda item: item[1]):
+        node = nodes[i]
+        code, reason = deferred[i]
+        if i in inside and id(node.parent) in prose_parents and not _shown_already(node, visible):
+            restored.add(key)
+            if not result.removals or result.removals[-1].reason != f"{reason}, between paragraphs: kept":
+                result.removals.append(
+                    Removal(H_KEPT, css_path(node), f"{reason}, between paragraphs: kept", "", node.line)
+                )
+        else:
+            result.removals.append(Removal(code, css_path(node), reason, _text_of(node), node.line))
+    if restored:
+        blocks = _weighed(collect_blocks(tree, set(skip) | (set(hidden) - restored)))
 
     # 4. blocks inside the root; page parts and link lists inside it
     keep_parts = _page_parts_kept(nodes, parent_index, inside, blocks, root_index)
@@ -396,6 +436,12 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
         result.lines.append(block.text)
         result.elements.append((css_path(block.owner), block.owner.line))
     return result
+
+
+def _weighed(blocks: list[Block]) -> list[Block]:
+    for block in blocks:
+        _weigh(block)
+    return blocks
 
 
 def _index(nodes: list[Node]) -> dict[int, int]:
@@ -443,6 +489,12 @@ def _dropped_subtrees(nodes, index, marked: dict[int, tuple[str, str]]) -> dict[
             covered.add(i)
             top[id(node)] = i
     return top
+
+
+def _shown_already(node: Node, visible: set[str]) -> bool:
+    """Whether the hidden element only repeats text that is visible elsewhere."""
+    lines = _text_of(node).split("\n")
+    return all(line in visible for line in lines)
 
 
 def _inside(node: Node, positions: set[int], index: dict[int, int]) -> bool:
