@@ -78,7 +78,13 @@ H_INVISIBLE, H_CHROME, H_MARKED, H_HIDDEN, H_OUTSIDE, H_LINKS, H_KEPT = (
     "H107",
 )
 
-PROTECT_SHARE = 0.25  # a marked element holding this share of the running text is kept
+PROTECT_SHARE = 0.5  # a marked element holding this share of the running text is kept
+# Words that name a prompt as often as the content behind it ("paywall" on the article body
+# of a paying reader): elements so named are left out only when they hold no running text.
+WEAK = frozenset(("paywall",))
+UNSURE_WEIGHT = 0.5  # what the text under a kept, boilerplate-named element counts for the root
+MIN_ROOT_SHARE = 0.2  # a content root shows at least this share of the page's text
+LINK_SHARE = 0.6  # a block with more link text than this is a link list (H106)
 
 
 @dataclass(eq=False)
@@ -329,9 +335,15 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
             semantic.append(node)
         if verdict is None or verdict[0] in disabled:
             continue
-        code, reason = verdict
+        code, reason, category = verdict
         share = prose_under[i] / total_prose
-        if code == H_HIDDEN and 0 < share < PROTECT_SHARE:
+        if category in WEAK and share > 0:
+            # the word names either the prompt or what it guards: running text stays
+            if not _inside(node, kept, parent_index):
+                why = f"{reason}, but it holds running text: kept"
+                result.removals.append(Removal(H_KEPT, css_path(node), why, "", node.line))
+            kept.add(i)
+        elif code == H_HIDDEN and 0 < share < PROTECT_SHARE:
             deferred[i] = (code, reason)  # hidden running text: decided once the root is known
         elif share >= PROTECT_SHARE:
             if not _inside(node, kept, parent_index):
@@ -362,20 +374,31 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
 
     # 3. the content root, chosen on what a reader sees (hidden text only when nothing is visible)
     blocks = _weighed(collect_blocks(tree, set(skip) | set(hidden)))
-    weight = _accumulate(nodes, parent_index, blocks, lambda b: b.mass)
-    if hidden and max(weight, default=0) <= 0:
-        hidden = {}
-        blocks = _weighed(collect_blocks(tree, set(skip)))
-        weight = _accumulate(nodes, parent_index, blocks, lambda b: b.mass)
-    if not blocks:
-        return result
     unsure: set[int] = set()
     for i in kept:
         unsure |= _descendants(nodes, parent_index, i)
-    root_index = 1 if H_OUTSIDE in disabled else _choose_root(nodes, weight, semantic, parent_index, unsure)
+
+    def evidence(block: Block) -> float:
+        # text under an element named as boilerplate counts half
+        return block.mass * UNSURE_WEIGHT if parent_index[id(block.owner)] in unsure else block.mass
+
+    weight = _accumulate(nodes, parent_index, blocks, evidence)
+    if hidden and max(weight, default=0) <= 0:
+        hidden = {}
+        blocks = _weighed(collect_blocks(tree, set(skip)))
+        weight = _accumulate(nodes, parent_index, blocks, evidence)
+    if not blocks:
+        return result
+    root_index = 1 if H_OUTSIDE in disabled else _choose_root(nodes, weight, semantic, parent_index)
+    inside = _descendants(nodes, parent_index, root_index)
+    texts = [b for b in blocks if b.link_chars <= LINK_SHARE * len(b.text)]
+    shown = sum(len(b.text) for b in texts)
+    if sum(len(b.text) for b in texts if parent_index[id(b.owner)] in inside) < MIN_ROOT_SHARE * shown:
+        # no main content stands out: the page stays whole, less what is never article
+        root_index = 1
+        inside = _descendants(nodes, parent_index, root_index)
     root = nodes[root_index]
     result.root = css_path(root)
-    inside = _descendants(nodes, parent_index, root_index)
 
     # hidden running text between the visible paragraphs of the main content stays: pages
     # hide the rest of an article from some readers
@@ -418,7 +441,7 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
         if part is not None and part not in keep_parts and H_CHROME not in disabled:
             block.dropped = H_CHROME
         elif (
-            block.link_chars > 0.6 * len(block.text)
+            block.link_chars > LINK_SHARE * len(block.text)
             and block.owner.tag not in HEADINGS
             and H_LINKS not in disabled
         ):
@@ -517,25 +540,26 @@ def _is_article_body(node: Node) -> bool:
     )
 
 
-def _never_article(node: Node) -> tuple[str, str] | None:
-    """(code, reason) when an element is never article text, from its tag or attributes."""
+def _never_article(node: Node) -> tuple[str, str, str] | None:
+    """(code, reason, category) when an element is never article text, from its tag or
+    attributes."""
     tag = node.tag
     kind = CHROME_TAGS.get(tag)
     if kind is not None:
-        return H_CHROME, f"<{tag}>: {kind}"
+        return H_CHROME, f"<{tag}>: {kind}", kind
     attrs = node.attrs
     if not attrs:
         return None
     if "hidden" in attrs or attrs.get("aria-hidden", "").lower() == "true":
-        return H_HIDDEN, "hidden element"
+        return H_HIDDEN, "hidden element", "hidden"
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style):
-        return H_HIDDEN, f"hidden by its style ({style.strip()[:40]})"
+        return H_HIDDEN, f"hidden by its style ({style.strip()[:40]})", "hidden"
     role = attrs.get("role")
     if role:
         kind = ROLES.get(role.strip().lower())
         if kind in ("navigation", "dialog"):
-            return H_CHROME, f"role={role.strip()}: {kind}"
+            return H_CHROME, f"role={role.strip()}: {kind}", kind
     for key in ("class", "id"):
         value = attrs.get(key)
         if value:
@@ -568,37 +592,28 @@ _CATEGORY_NAMES = {
 }
 
 
-def _marked(category: str, where: str) -> tuple[str, str]:
+def _marked(category: str, where: str) -> tuple[str, str, str]:
     code = H_HIDDEN if category == "hidden" else H_MARKED
-    return code, f"{where} marks {_CATEGORY_NAMES.get(category, category)}"
+    return code, f"{where} marks {_CATEGORY_NAMES.get(category, category)}", category
 
 
 _BONUS = {"articlebody": 1.3, "article": 1.2, "main": 1.1}
 
 
-def _choose_root(nodes, weight, semantic: list[Node], index, unsure: set[int]) -> int:
-    """The element whose blocks weigh most; semantic containers get a bonus. Elements
-    named as boilerplate but kept for their text (`unsure`) are chosen only when no other
-    element weighs anything."""
+def _choose_root(nodes, weight, semantic: list[Node], index) -> int:
+    """The element whose blocks weigh most; semantic containers get a bonus."""
     best, best_score = 1, weight[1]  # body
-    fallback, fallback_score = 1, weight[1]
     for i in range(2, len(nodes)):
-        score = weight[i]
-        if i in unsure:
-            if score > fallback_score:
-                fallback, fallback_score = i, score
-        elif score > best_score:
-            best, best_score = i, score
+        if weight[i] > best_score:
+            best, best_score = i, weight[i]
     for node in semantic:
         i = index[id(node)]
-        if weight[i] <= 0 or i in unsure:
+        if weight[i] <= 0:
             continue
         kind = "articlebody" if _is_article_body(node) else node.tag
         score = weight[i] * _BONUS.get(kind, 1.0)
         if score > best_score:
             best, best_score = i, score
-    if best_score <= 0 < fallback_score:
-        return fallback
     return best
 
 
