@@ -37,6 +37,7 @@ BLOCK_TAGS = frozenset(
     ).split()
 )
 HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+HEADING_LEVEL = {f"h{n}": n for n in range(1, 7)}
 CELLS = frozenset(("td", "th"))
 # Never article, whatever their attributes say.
 CHROME_TAGS = {
@@ -95,6 +96,7 @@ class Block:
     text: str
     link_chars: int
     joined: bool = False  # continues the previous block after a <br>
+    after_gap: bool = False  # an element was left out just before it
     words: int = 0
     mass: float = 0.0
     prose: bool = False
@@ -141,14 +143,16 @@ def collect_blocks(tree: Tree, skip: set[int] | None = None) -> list[Block]:
     link_depth = 0
     owners: list[Node] = []
     joined = False
+    gap = False
 
     def flush(next_joined: bool) -> None:
-        nonlocal parts, link_chars, joined
+        nonlocal parts, link_chars, joined, gap
         if parts:
             text = " ".join("".join(parts).split())
             if text:
-                blocks.append(Block(owners[-1], text, min(link_chars, len(text)), joined))
+                blocks.append(Block(owners[-1], text, min(link_chars, len(text)), joined, gap))
                 joined = next_joined
+                gap = False
             parts = []
         elif not next_joined:
             joined = False
@@ -180,6 +184,8 @@ def collect_blocks(tree: Tree, skip: set[int] | None = None) -> list[Block]:
                     link_chars += len(child.strip())
             elif id(child) not in skip:
                 stack.append((child, 0))
+            else:
+                gap = True
             continue
         # leaving the node
         stack.pop()
@@ -378,22 +384,20 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
     for i in kept:
         unsure |= _descendants(nodes, parent_index, i)
 
-    def evidence(block: Block) -> float:
-        # text under an element named as boilerplate counts half
-        return block.mass * UNSURE_WEIGHT if parent_index[id(block.owner)] in unsure else block.mass
-
-    weight = _accumulate(nodes, parent_index, blocks, evidence)
+    weight = _root_weights(nodes, parent_index, blocks, unsure)
     if hidden and max(weight, default=0) <= 0:
         hidden = {}
         blocks = _weighed(collect_blocks(tree, set(skip)))
-        weight = _accumulate(nodes, parent_index, blocks, evidence)
+        weight = _root_weights(nodes, parent_index, blocks, unsure)
     if not blocks:
         return result
     root_index = 1 if H_OUTSIDE in disabled else _choose_root(nodes, weight, semantic, parent_index)
     inside = _descendants(nodes, parent_index, root_index)
     texts = [b for b in blocks if b.link_chars <= LINK_SHARE * len(b.text)]
-    shown = sum(len(b.text) for b in texts)
-    if sum(len(b.text) for b in texts if parent_index[id(b.owner)] in inside) < MIN_ROOT_SHARE * shown:
+    shown = sum(len(b.text) * (UNSURE_WEIGHT if parent_index[id(b.owner)] in unsure else 1) for b in texts)
+    held = sum(len(b.text) for b in texts if parent_index[id(b.owner)] in inside)
+    root_node = nodes[root_index]
+    if held < MIN_ROOT_SHARE * shown and root_node.tag != "article" and not _is_article_body(root_node):
         # no main content stands out: the page stays whole, less what is never article
         root_index = 1
         inside = _descendants(nodes, parent_index, root_index)
@@ -447,6 +451,7 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
         ):
             block.dropped = H_LINKS
     _keep_heading_above(blocks, first_inside)
+    _drop_orphan_headings(blocks)
     _record_dropped_blocks(blocks, nodes, parent_index, root_index, result)
 
     # 5. the view
@@ -486,6 +491,19 @@ def _accumulate(nodes, index, blocks, value) -> list[float]:
         if parent is not None:
             totals[index[id(parent)]] += totals[i]
     return totals
+
+
+def _root_weights(nodes, index, blocks, unsure: set[int]) -> list[float]:
+    """What every element weighs as a content root. Text under an element named as
+    boilerplate but kept (`unsure`) counts half for that element and those inside it, and
+    nothing for the elements around it: it neither makes nor breaks a wider root."""
+    if not unsure:
+        return _accumulate(nodes, index, blocks, lambda b: b.mass)
+    half = _accumulate(
+        nodes, index, blocks, lambda b: b.mass * UNSURE_WEIGHT if index[id(b.owner)] in unsure else b.mass
+    )
+    none = _accumulate(nodes, index, blocks, lambda b: 0.0 if index[id(b.owner)] in unsure else b.mass)
+    return [half[i] if i in unsure else none[i] for i in range(len(nodes))]
 
 
 def _descendants(nodes, index, root_index: int) -> set[int]:
@@ -588,6 +606,9 @@ _CATEGORY_NAMES = {
     "navigation": "navigation",
     "dialog": "dialog",
     "caption": "caption or credit",
+    "author": "author's note",
+    "meta": "byline, date or tags",
+    "notice": "disclaimer or notice",
     "hidden": "hidden text",
 }
 
@@ -661,6 +682,28 @@ def _keep_heading_above(blocks: list[Block], first_inside: int | None) -> None:
         if block.owner.tag in HEADINGS and block.dropped == H_OUTSIDE:
             block.dropped = None
             return
+
+
+def _drop_orphan_headings(blocks: list[Block]) -> None:
+    """A heading whose section was left out goes too: one with nothing kept after it, or
+    followed by a heading of its level or higher with something left out in between."""
+    kept = [number for number, block in enumerate(blocks) if not block.dropped]
+    if all(blocks[number].owner.tag in HEADINGS for number in kept):
+        return  # headings alone are all there is: they stay
+    for position, number in enumerate(kept):
+        block = blocks[number]
+        level = HEADING_LEVEL.get(block.owner.tag)
+        if level is None:
+            continue
+        following = kept[position + 1] if position + 1 < len(kept) else None
+        if following is None:
+            block.dropped = H_OUTSIDE
+            continue
+        next_level = HEADING_LEVEL.get(blocks[following].owner.tag)
+        if next_level is not None and next_level <= level:
+            between = blocks[number + 1 : following + 1]
+            if any(b.after_gap for b in between) or any(b.dropped for b in between[:-1]):
+                block.dropped = H_OUTSIDE
 
 
 def _record_dropped_blocks(blocks, nodes, index, root_index, result: Extraction) -> None:
