@@ -80,9 +80,6 @@ H_INVISIBLE, H_CHROME, H_MARKED, H_HIDDEN, H_OUTSIDE, H_LINKS, H_KEPT = (
 )
 
 PROTECT_SHARE = 0.5  # a marked element holding this share of the running text is kept
-# Words that name a prompt as often as the content behind it ("paywall" on the article body
-# of a paying reader): elements so named are left out only when they hold no running text.
-WEAK = frozenset(("paywall",))
 UNSURE_WEIGHT = 0.5  # what the text under a kept, boilerplate-named element counts for the root
 MIN_ROOT_SHARE = 0.2  # a content root shows at least this share of the page's text
 LINK_SHARE = 0.6  # a block with more link text than this is a link list (H106)
@@ -341,9 +338,9 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
             semantic.append(node)
         if verdict is None or verdict[0] in disabled:
             continue
-        code, reason, category = verdict
+        code, reason, weak = verdict
         share = prose_under[i] / total_prose
-        if category in WEAK and share > 0:
+        if weak and share > 0:
             # the word names either the prompt or what it guards: running text stays
             if not _inside(node, kept, parent_index):
                 why = f"{reason}, but it holds running text: kept"
@@ -558,39 +555,39 @@ def _is_article_body(node: Node) -> bool:
     )
 
 
-def _never_article(node: Node) -> tuple[str, str, str] | None:
-    """(code, reason, category) when an element is never article text, from its tag or
-    attributes."""
+def _never_article(node: Node) -> tuple[str, str, bool] | None:
+    """(code, reason, weak) when an element is never article text, from its tag or
+    attributes; a weak reason leaves out only elements without running text."""
     tag = node.tag
     kind = CHROME_TAGS.get(tag)
     if kind is not None:
-        return H_CHROME, f"<{tag}>: {kind}", kind
+        return H_CHROME, f"<{tag}>: {kind}", False
     attrs = node.attrs
     if not attrs:
         return None
     if "hidden" in attrs or attrs.get("aria-hidden", "").lower() == "true":
-        return H_HIDDEN, "hidden element", "hidden"
+        return H_HIDDEN, "hidden element", False
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style):
-        return H_HIDDEN, f"hidden by its style ({style.strip()[:40]})", "hidden"
+        return H_HIDDEN, f"hidden by its style ({style.strip()[:40]})", False
     role = attrs.get("role")
     if role:
         kind = ROLES.get(role.strip().lower())
         if kind in ("navigation", "dialog"):
-            return H_CHROME, f"role={role.strip()}: {kind}", kind
+            return H_CHROME, f"role={role.strip()}: {kind}", False
     for key in ("class", "id"):
         value = attrs.get(key)
         if value:
             found = classify(value)
             if found:
-                category, word = found
-                return _marked(category, f"{key} '{word}'")
+                category, word, weak = found
+                return _marked(category, f"{key} '{word}'", weak)
     label = attrs.get("aria-label")
     if label:
         found = classify_label(label)
         if found:
-            category, word = found
-            return _marked(category, f"aria-label '{word}'")
+            category, word, weak = found
+            return _marked(category, f"aria-label '{word}'", weak)
     return None
 
 
@@ -613,9 +610,9 @@ _CATEGORY_NAMES = {
 }
 
 
-def _marked(category: str, where: str) -> tuple[str, str, str]:
+def _marked(category: str, where: str, weak: bool) -> tuple[str, str, bool]:
     code = H_HIDDEN if category == "hidden" else H_MARKED
-    return code, f"{where} marks {_CATEGORY_NAMES.get(category, category)}", category
+    return code, f"{where} marks {_CATEGORY_NAMES.get(category, category)}", weak
 
 
 _BONUS = {"articlebody": 1.3, "article": 1.2, "main": 1.1}
