@@ -388,6 +388,11 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
         weight = _root_weights(nodes, parent_index, blocks, unsure)
     if not blocks:
         return result
+    links = _accumulate(nodes, parent_index, blocks, lambda b: b.link_chars)
+    chars = _accumulate(nodes, parent_index, blocks, lambda b: len(b.text))
+    for i, total in enumerate(chars):
+        if total and weight[i] > 0:
+            weight[i] *= 1 - links[i] / total  # an element made of links is a menu, not an article
     root_index = 1 if H_OUTSIDE in disabled else _choose_root(nodes, weight, semantic, parent_index)
     inside = _descendants(nodes, parent_index, root_index)
     texts = [b for b in blocks if b.link_chars <= LINK_SHARE * len(b.text)]
