@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,11 +106,14 @@ def _finding(rule: type[Rule], message: str, severity: Severity, **where) -> Fin
     )
 
 
+_NEWLINE = re.compile("\n")
+
+
 class _Locator:
     """Offsets in the normalized text to 1-based line and column."""
 
     def __init__(self, text: str):
-        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.starts = [0] + [match.end() for match in _NEWLINE.finditer(text)]
 
     def __call__(self, offset: int) -> dict[str, int]:
         line = bisect.bisect_right(self.starts, offset)
@@ -375,8 +379,8 @@ def _block_finding(hit: Hit, action: str, severity, source: str, locate) -> Find
 
 
 def _stats(original: str, source: str, cleaned: str) -> Stats:
-    solid_in = sum(not ch.isspace() for ch in source)
-    solid_out = sum(not ch.isspace() for ch in cleaned)
+    solid_in = sum(map(len, source.split()))  # characters that are not whitespace
+    solid_out = sum(map(len, cleaned.split()))
     share = 0.0 if not solid_in else round(max(0.0, 1 - solid_out / solid_in), 4)
     return Stats(
         chars_in=len(original),

@@ -128,90 +128,114 @@ class Extraction:
 # --- blocks -----------------------------------------------------------------------------
 
 
-def collect_blocks(tree: Tree, skip: set[int] | None = None) -> list[Block]:
-    """Blocks of the tree in document order, leaving out the subtrees of `skip` (node ids).
+INLINE, BOUNDARY, BREAK, LINK, CELL = range(5)
+
+
+def collect_blocks(tree: Tree, skip: set[int] | None = None, roles: list[int] | None = None) -> list[Block]:
+    """Blocks of the tree in document order, leaving out the subtrees of `skip` (node
+    positions). `roles` (from `element_roles`) may be passed when already known.
 
     Iterative: an explicit stack stands for the recursion, so nesting depth is no risk.
     """
     skip = skip or set()
+    roles = roles or element_roles(tree)
     blocks: list[Block] = []
     parts: list[str] = []
     link_chars = 0
     link_depth = 0
-    owners: list[Node] = []
+    owners: list[Node] = [tree.root]
     joined = False
     gap = False
 
     def flush(next_joined: bool) -> None:
         nonlocal parts, link_chars, joined, gap
-        if parts:
-            text = " ".join("".join(parts).split())
-            if text:
-                blocks.append(Block(owners[-1], text, min(link_chars, len(text)), joined, gap))
-                joined = next_joined
-                gap = False
-            parts = []
+        text = " ".join("".join(parts).split())
+        if text:
+            blocks.append(Block(owners[-1], text, min(link_chars, len(text)), joined, gap))
+            joined = next_joined
+            gap = False
         elif not next_joined:
             joined = False
+        parts = []
         link_chars = 0
 
     stack: list[tuple[Node, int]] = [(tree.root, 0)]
-    owners.append(tree.root)
-    simple_rows, links = _structure(tree)
     while stack:
         node, index = stack[-1]
+        children = node.children
         if index == 0 and node is not tree.root:
-            # entering the node
-            tag = node.tag
-            if tag in BLOCK_TAGS or (tag in CELLS and id(node.parent) not in simple_rows):
-                flush(False)
+            role = roles[node.index]  # entering the node
+            if role == BOUNDARY:
+                if parts:
+                    flush(False)
+                else:
+                    joined = False
                 owners.append(node)
-            elif tag == "br":
-                flush(True)
-            elif id(node) in links:
+            elif role == LINK:
                 link_depth += 1
-            elif tag in CELLS:
+            elif role == BREAK:
+                if parts:
+                    flush(True)
+            elif role == CELL:
                 parts.append(" ")
-        if index < len(node.children):
+        if index < len(children):
             stack[-1] = (node, index + 1)
-            child = node.children[index]
+            child = children[index]
             if type(child) is str:
                 parts.append(child)
                 if link_depth:
                     link_chars += len(child.strip())
-            elif id(child) not in skip:
+            elif child.index not in skip:
                 stack.append((child, 0))
             else:
                 gap = True
             continue
-        # leaving the node
-        stack.pop()
-        tag = node.tag
-        if node is tree.root or tag in BLOCK_TAGS or (tag in CELLS and id(node.parent) not in simple_rows):
-            flush(False)
+        stack.pop()  # leaving the node
+        role = roles[node.index]
+        if role == BOUNDARY or node is tree.root:
+            if parts:
+                flush(False)
+            else:
+                joined = False
             owners.pop()
-        elif id(node) in links:
+        elif role == LINK:
             link_depth -= 1
-        elif tag in CELLS:
+        elif role == CELL:
             parts.append(" ")
     return blocks
 
 
-def _structure(tree: Tree) -> tuple[set[int], set[int]]:
-    """Table rows whose cells hold no block elements or line breaks (each such row is one
-    line), and the
-    links that are links: `<a>` around a dozen blocks at most (an unclosed `<a>` that
-    swallows the page is not)."""
-    blocks_under: dict[int, int] = {}
-    for node in reversed(tree.order):
+def element_roles(tree: Tree) -> list[int]:
+    """What each element does to the running line, by position: starts and ends a block
+    (BOUNDARY), breaks the line (BREAK), marks link text (LINK), separates the cells of a
+    one-line table row (CELL), or nothing (INLINE).
+
+    A table row whose cells hold no block elements or line breaks is one line; its cells
+    are separated by a space. An `<a>` around more than a dozen blocks (an unclosed link
+    that swallows the page) is not link text.
+    """
+    nodes = tree.order
+    blocks_under = [0] * len(nodes)
+    for node in reversed(nodes):
         parent = node.parent
         if parent is not None:
-            count = blocks_under.get(id(node), 0) + (node.tag in BLOCK_TAGS or node.tag == "br")
+            count = blocks_under[node.index] + (node.tag in BLOCK_TAGS or node.tag == "br")
             if count:
-                blocks_under[id(parent)] = blocks_under.get(id(parent), 0) + count
-    rows = {id(n) for n in tree.order if n.tag == "tr" and not blocks_under.get(id(n))}
-    links = {id(n) for n in tree.order if n.tag == "a" and blocks_under.get(id(n), 0) <= MAX_BLOCKS_IN_LINK}
-    return rows, links
+                blocks_under[parent.index] += count
+    roles = [INLINE] * len(nodes)
+    for node in nodes:
+        tag = node.tag
+        if tag in BLOCK_TAGS:
+            roles[node.index] = BOUNDARY
+        elif tag in CELLS:
+            parent = node.parent
+            row_is_line = parent is not None and parent.tag == "tr" and not blocks_under[parent.index]
+            roles[node.index] = CELL if row_is_line else BOUNDARY
+        elif tag == "br":
+            roles[node.index] = BREAK
+        elif tag == "a" and blocks_under[node.index] <= MAX_BLOCKS_IN_LINK:
+            roles[node.index] = LINK
+    return roles
 
 
 MAX_BLOCKS_IN_LINK = 12
@@ -318,11 +342,11 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
             Removal(H_INVISIBLE, "", f"markup never shown as text dropped: {counts}", "", None)
         )
     nodes = tree.order
-    parent_index = _index(nodes)
 
     # 1. blocks of the whole page, and the running text under every element
-    blocks = _weighed(collect_blocks(tree))
-    prose_under = _accumulate(nodes, parent_index, blocks, lambda b: len(b.text) if b.prose else 0)
+    roles = element_roles(tree)
+    blocks = _weighed(collect_blocks(tree, None, roles))
+    prose_under = _accumulate(nodes, blocks, lambda b: len(b.text) if b.prose else 0)
     total_prose = prose_under[0] or 1
 
     # 2. elements that are never article
@@ -342,14 +366,14 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
         share = prose_under[i] / total_prose
         if weak and share > 0:
             # the word names either the prompt or what it guards: running text stays
-            if not _inside(node, kept, parent_index):
+            if not _inside(node, kept):
                 why = f"{reason}, but it holds running text: kept"
                 result.removals.append(Removal(H_KEPT, css_path(node), why, "", node.line))
             kept.add(i)
         elif code == H_HIDDEN and 0 < share < PROTECT_SHARE:
             deferred[i] = (code, reason)  # hidden running text: decided once the root is known
         elif share >= PROTECT_SHARE:
-            if not _inside(node, kept, parent_index):
+            if not _inside(node, kept):
                 result.removals.append(
                     Removal(
                         H_KEPT,
@@ -362,47 +386,43 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
             kept.add(i)
         else:
             marked[i] = (code, reason)
-    skip = _dropped_subtrees(nodes, parent_index, marked)
-    for i in sorted(skip.values()):
+    skip = _dropped_subtrees(nodes, marked)
+    for i in sorted(skip):
         node = nodes[i]
         code, reason = marked[i]
         text = _text_of(node)
         if text:
             result.removals.append(Removal(code, css_path(node), reason, text, node.line))
-    hidden = {
-        key: i
-        for key, i in _dropped_subtrees(nodes, parent_index, deferred).items()
-        if not _inside(nodes[i], set(skip.values()), parent_index)
-    }
+    hidden = {i for i in _dropped_subtrees(nodes, deferred) if not _inside(nodes[i], skip)}
 
     # 3. the content root, chosen on what a reader sees (hidden text only when nothing is visible)
-    blocks = _weighed(collect_blocks(tree, set(skip) | set(hidden)))
+    blocks = _weighed(collect_blocks(tree, skip | hidden, roles))
     unsure: set[int] = set()
     for i in kept:
-        unsure |= _descendants(nodes, parent_index, i)
+        unsure.update(_descendants(nodes, i))
 
-    weight = _root_weights(nodes, parent_index, blocks, unsure)
+    weight = _root_weights(nodes, blocks, unsure)
     if hidden and max(weight, default=0) <= 0:
-        hidden = {}
-        blocks = _weighed(collect_blocks(tree, set(skip)))
-        weight = _root_weights(nodes, parent_index, blocks, unsure)
+        hidden = set()
+        blocks = _weighed(collect_blocks(tree, skip, roles))
+        weight = _root_weights(nodes, blocks, unsure)
     if not blocks:
         return result
-    links = _accumulate(nodes, parent_index, blocks, lambda b: b.link_chars)
-    chars = _accumulate(nodes, parent_index, blocks, lambda b: len(b.text))
+    links = _accumulate(nodes, blocks, lambda b: b.link_chars)
+    chars = _accumulate(nodes, blocks, lambda b: len(b.text))
     for i, total in enumerate(chars):
         if total and weight[i] > 0:
             weight[i] *= 1 - links[i] / total  # an element made of links is a menu, not an article
-    root_index = 1 if H_OUTSIDE in disabled else _choose_root(nodes, weight, semantic, parent_index)
-    inside = _descendants(nodes, parent_index, root_index)
+    root_index = 1 if H_OUTSIDE in disabled else _choose_root(nodes, weight, semantic)
+    inside = _descendants(nodes, root_index)
     texts = [b for b in blocks if b.link_chars <= LINK_SHARE * len(b.text)]
-    shown = sum(len(b.text) * (UNSURE_WEIGHT if parent_index[id(b.owner)] in unsure else 1) for b in texts)
-    held = sum(len(b.text) for b in texts if parent_index[id(b.owner)] in inside)
+    shown = sum(len(b.text) * (UNSURE_WEIGHT if b.owner.index in unsure else 1) for b in texts)
+    held = sum(len(b.text) for b in texts if b.owner.index in inside)
     root_node = nodes[root_index]
     if held < MIN_ROOT_SHARE * shown and root_node.tag != "article" and not _is_article_body(root_node):
         # no main content stands out: the page stays whole, less what is never article
         root_index = 1
-        inside = _descendants(nodes, parent_index, root_index)
+        inside = _descendants(nodes, root_index)
     root = nodes[root_index]
     result.root = css_path(root)
 
@@ -413,17 +433,17 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
         if block.prose:
             node = block.owner
             for _ in range(3):  # the paragraph, its parent and grandparent
-                prose_parents.add(id(node))
+                prose_parents.add(node.index)
                 node = node.parent
                 if node is None:
                     break
     restored = set()
     visible = {block.text for block in blocks} if hidden else set()
-    for key, i in sorted(hidden.items(), key=lambda item: item[1]):
+    for i in sorted(hidden):
         node = nodes[i]
         code, reason = deferred[i]
-        if i in inside and id(node.parent) in prose_parents and not _shown_already(node, visible):
-            restored.add(key)
+        if i in inside and node.parent.index in prose_parents and not _shown_already(node, visible):
+            restored.add(i)
             if not result.removals or result.removals[-1].reason != f"{reason}, between paragraphs: kept":
                 result.removals.append(
                     Removal(H_KEPT, css_path(node), f"{reason}, between paragraphs: kept", "", node.line)
@@ -431,19 +451,19 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
         else:
             result.removals.append(Removal(code, css_path(node), reason, _text_of(node), node.line))
     if restored:
-        blocks = _weighed(collect_blocks(tree, set(skip) | (set(hidden) - restored)))
+        blocks = _weighed(collect_blocks(tree, skip | (hidden - restored), roles))
 
     # 4. blocks inside the root; page parts and link lists inside it
-    keep_parts = _page_parts_kept(nodes, parent_index, inside, blocks, root_index)
+    keep_parts = _page_parts_kept(nodes, inside, blocks, root_index)
     first_inside = None
     for number, block in enumerate(blocks):
-        owner_index = _position(block.owner, parent_index)
+        owner_index = block.owner.index
         if owner_index not in inside:
             block.dropped = H_OUTSIDE
             continue
         if first_inside is None:
             first_inside = number
-        part = _page_part_of(owner_index, nodes, parent_index, root_index)
+        part = _page_part_of(owner_index, nodes, root_index)
         if part is not None and part not in keep_parts and H_CHROME not in disabled:
             block.dropped = H_CHROME
         elif (
@@ -454,7 +474,7 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
             block.dropped = H_LINKS
     _keep_heading_above(blocks, first_inside)
     _drop_orphan_headings(blocks)
-    _record_dropped_blocks(blocks, nodes, parent_index, root_index, result)
+    _record_dropped_blocks(blocks, nodes, root_index, result)
 
     # 5. the view
     for block in blocks:
@@ -474,63 +494,49 @@ def _weighed(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
-def _index(nodes: list[Node]) -> dict[int, int]:
-    """id(node) -> position in document order, and the parents by position."""
-    return {id(node): i for i, node in enumerate(nodes)}
-
-
-def _position(node: Node, parent_index: dict[int, int]) -> int:
-    return parent_index[id(node)]
-
-
-def _accumulate(nodes, index, blocks, value) -> list[float]:
+def _accumulate(nodes, blocks, value) -> list[float]:
     """Sum a per-block value over every element's subtree (one bottom-up pass)."""
     totals = [0.0] * len(nodes)
     for block in blocks:
-        totals[index[id(block.owner)]] += value(block)
+        totals[block.owner.index] += value(block)
     for i in range(len(nodes) - 1, 0, -1):
         parent = nodes[i].parent
         if parent is not None:
-            totals[index[id(parent)]] += totals[i]
+            totals[parent.index] += totals[i]
     return totals
 
 
-def _root_weights(nodes, index, blocks, unsure: set[int]) -> list[float]:
+def _root_weights(nodes, blocks, unsure: set[int]) -> list[float]:
     """What every element weighs as a content root. Text under an element named as
     boilerplate but kept (`unsure`) counts half for that element and those inside it, and
     nothing for the elements around it: it neither makes nor breaks a wider root."""
     if not unsure:
-        return _accumulate(nodes, index, blocks, lambda b: b.mass)
-    half = _accumulate(
-        nodes, index, blocks, lambda b: b.mass * UNSURE_WEIGHT if index[id(b.owner)] in unsure else b.mass
-    )
-    none = _accumulate(nodes, index, blocks, lambda b: 0.0 if index[id(b.owner)] in unsure else b.mass)
+        return _accumulate(nodes, blocks, lambda b: b.mass)
+    half = _accumulate(nodes, blocks, lambda b: b.mass * UNSURE_WEIGHT if b.owner.index in unsure else b.mass)
+    none = _accumulate(nodes, blocks, lambda b: 0.0 if b.owner.index in unsure else b.mass)
     return [half[i] if i in unsure else none[i] for i in range(len(nodes))]
 
 
-def _descendants(nodes, index, root_index: int) -> set[int]:
-    """Positions of the root and every element under it (pre-order: a contiguous run)."""
-    inside = {root_index}
-    for i in range(root_index + 1, len(nodes)):
-        parent = nodes[i].parent
-        if parent is None or index[id(parent)] not in inside:
-            break
-        inside.add(i)
-    return inside
+def _descendants(nodes, root_index: int) -> range:
+    """Positions of an element and every element under it: a contiguous run in document
+    order."""
+    end = root_index + 1
+    while end < len(nodes) and nodes[end].parent.index >= root_index:
+        end += 1
+    return range(root_index, end)
 
 
-def _dropped_subtrees(nodes, index, marked: dict[int, tuple[str, str]]) -> dict[int, int]:
-    """id(node) -> position, for the topmost marked elements (their subtrees go with them)."""
-    top: dict[int, int] = {}
+def _dropped_subtrees(nodes, marked) -> set[int]:
+    """Positions of the topmost marked elements (their subtrees go with them)."""
+    top: set[int] = set()
     covered: set[int] = set()
     for i, node in enumerate(nodes):
         parent = node.parent
-        if parent is not None and index[id(parent)] in covered:
+        if parent is not None and parent.index in covered:
             covered.add(i)
-            continue
-        if i in marked:
+        elif i in marked:
             covered.add(i)
-            top[id(node)] = i
+            top.add(i)
     return top
 
 
@@ -540,11 +546,11 @@ def _shown_already(node: Node, visible: set[str]) -> bool:
     return all(line in visible for line in lines)
 
 
-def _inside(node: Node, positions: set[int], index: dict[int, int]) -> bool:
+def _inside(node: Node, positions: set[int]) -> bool:
     """Whether an ancestor of the node is at one of `positions`."""
     parent = node.parent
     while parent is not None:
-        if index[id(parent)] in positions:
+        if parent.index in positions:
             return True
         parent = parent.parent
     return False
@@ -623,14 +629,14 @@ def _marked(category: str, where: str, weak: bool) -> tuple[str, str, bool]:
 _BONUS = {"articlebody": 1.3, "article": 1.2, "main": 1.1}
 
 
-def _choose_root(nodes, weight, semantic: list[Node], index) -> int:
+def _choose_root(nodes, weight, semantic: list[Node]) -> int:
     """The element whose blocks weigh most; semantic containers get a bonus."""
     best, best_score = 1, weight[1]  # body
     for i in range(2, len(nodes)):
         if weight[i] > best_score:
             best, best_score = i, weight[i]
     for node in semantic:
-        i = index[id(node)]
+        i = node.index
         if weight[i] <= 0:
             continue
         kind = "articlebody" if _is_article_body(node) else node.tag
@@ -640,7 +646,7 @@ def _choose_root(nodes, weight, semantic: list[Node], index) -> int:
     return best
 
 
-def _page_part_of(i: int, nodes, index, root_index: int) -> int | None:
+def _page_part_of(i: int, nodes, root_index: int) -> int | None:
     """Position of the nearest <header>/<footer>/<aside> (or role) above a block's owner,
     inside the root; None when there is none or an <article> comes first."""
     node = nodes[i]
@@ -653,20 +659,20 @@ def _page_part_of(i: int, nodes, index, root_index: int) -> int | None:
         node = node.parent
         if node is None:
             return None
-        i = index[id(node)]
+        i = node.index
     return None
 
 
-def _page_parts_kept(nodes, index, inside, blocks, root_index) -> set[int]:
+def _page_parts_kept(nodes, inside, blocks, root_index) -> set[int]:
     """Header, footer and aside elements inside the root that hold running text."""
     kept: set[int] = set()
     for block in blocks:
         if not block.prose:
             continue
-        i = index[id(block.owner)]
+        i = block.owner.index
         if i not in inside:
             continue
-        part = _page_part_of(i, nodes, index, root_index)
+        part = _page_part_of(i, nodes, root_index)
         if part is not None:
             kept.add(part)
     return kept
@@ -708,7 +714,7 @@ def _drop_orphan_headings(blocks: list[Block]) -> None:
                 block.dropped = H_OUTSIDE
 
 
-def _record_dropped_blocks(blocks, nodes, index, root_index, result: Extraction) -> None:
+def _record_dropped_blocks(blocks, nodes, root_index, result: Extraction) -> None:
     """One removal per run of consecutive dropped blocks under the same element."""
     run: list[Block] = []
     run_key = None
@@ -732,7 +738,7 @@ def _record_dropped_blocks(blocks, nodes, index, root_index, result: Extraction)
             continue
         owner = block.owner
         if block.dropped == H_OUTSIDE:
-            owner = _run_owner(owner, nodes, index, root_index)
+            owner = _run_owner(owner, nodes, root_index)
         key = (block.dropped, owner)
         if key != run_key:
             close()
@@ -741,7 +747,7 @@ def _record_dropped_blocks(blocks, nodes, index, root_index, result: Extraction)
     close()
 
 
-def _run_owner(node: Node, nodes, index, root_index: int) -> Node:
+def _run_owner(node: Node, nodes, root_index: int) -> Node:
     """For a block outside the root: the topmost element that does not contain the root."""
     root = nodes[root_index]
     ancestors_of_root = set()

@@ -61,7 +61,7 @@ _METADATA = frozenset(("meta", "title", "link", "base"))
 class Node:
     """One element: tag, attributes (all values strings), children (`Node` or `str`)."""
 
-    __slots__ = ("attrs", "children", "line", "parent", "tag")
+    __slots__ = ("attrs", "children", "index", "line", "parent", "tag")
 
     def __init__(self, tag: str, attrs: dict[str, str], parent: Node | None, line: int | None = None):
         self.tag = tag
@@ -69,6 +69,7 @@ class Node:
         self.parent = parent
         self.children: list[Node | str] = []
         self.line = line
+        self.index = 0  # position in document order, set when the tree is complete
 
     def __repr__(self) -> str:
         return f"<{self.tag} {self.attrs}>"
@@ -140,15 +141,16 @@ class _Builder:
                 if isinstance(child, Node):
                     child.parent = body
             self.order.insert(1, body)
+        for position, node in enumerate(self.order):
+            node.index = position
         return Tree(self.root, self.order, self.head, self.invisible)
 
 
 def _from_lxml(text: str) -> Tree:
-    import lxml.html
     from lxml import etree
 
     builder = _Builder()
-    parser = lxml.html.HTMLParser(
+    parser = etree.HTMLParser(
         encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, collect_ids=False
     )
     try:

@@ -27,21 +27,27 @@ Match = tuple[str, str, bool]  # (category, the word found, weak)
 
 @dataclass(frozen=True)
 class _Patterns:
-    exact: dict[str, Kind]  # part -> (category, weak)
-    prefix: dict[str, Kind]  # word -> (category, weak), for parts starting with it
-    suffix: dict[str, Kind]
-    infix: dict[str, Kind]
-    sequences: tuple[tuple[tuple[str, ...], Kind], ...]
+    kinds: dict[tuple[str, str], Kind]  # (pattern kind, word) -> (category, weak)
     tokens: dict[str, Kind]  # whole class token -> (category, weak)
-    affixes: re.Pattern[str]  # one pass over a part for the prefix, suffix and infix words
+    words: re.Pattern[str]  # every other pattern, over the parts joined by spaces
 
-    def affix(self, part: str) -> Match | None:
-        match = self.affixes.search(part)
-        if match is None:
-            return None
-        kind = match.lastgroup
-        category, weak = getattr(self, kind)[match.group(kind)]
-        return category, part, weak
+    def search(self, parts: list[str]) -> Match | None:
+        """The first strong word among the parts, else the first weak one."""
+        text = " ".join(parts)
+        first_weak = None
+        for match in self.words.finditer(text):
+            kind = match.lastgroup
+            category, weak = self.kinds[kind, match.group(kind)]
+            if kind in ("exact", "sequence"):
+                found = category, match.group(kind).replace(" ", "-"), weak
+            else:
+                start = text.rfind(" ", 0, match.start(kind)) + 1
+                end = text.find(" ", match.end(kind))
+                found = category, text[start : end if end >= 0 else len(text)], weak
+            if not weak:
+                return found
+            first_weak = first_weak or found
+        return first_weak
 
 
 class VocabularyError(ValueError):
@@ -52,7 +58,7 @@ class VocabularyError(ValueError):
 def patterns() -> _Patterns:
     """The compiled vocabulary.
 
-    >>> patterns().exact["ad"], patterns().tokens["sr-only"], patterns().exact["abo"]
+    >>> patterns().kinds["exact", "ad"], patterns().tokens["sr-only"], patterns().kinds["exact", "abo"]
     (('ad', False), ('hidden', False), ('paywall', True))
     """
     text = resources.files("corpuskit.lexicons").joinpath(FILE).read_text("utf-8")
@@ -61,7 +67,7 @@ def patterns() -> _Patterns:
     prefix: dict[str, Kind] = {}
     suffix: dict[str, Kind] = {}
     infix: dict[str, Kind] = {}
-    sequences = []
+    sequences: dict[str, Kind] = {}
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -83,19 +89,29 @@ def patterns() -> _Patterns:
         elif pattern.startswith("*"):
             suffix[pattern[1:]] = category
         elif "-" in pattern:
-            sequences.append((tuple(pattern.split("-")), category))
+            sequences[pattern.replace("-", " ")] = category
         else:
             exact[pattern] = category
+    kinds: dict[tuple[str, str], Kind] = {}
+    for kind, found in (("sequence", sequences), ("exact", exact), ("prefix", prefix)):
+        for word, value in found.items():
+            kinds[kind, word] = value
+    for kind, found in (("suffix", suffix), ("infix", infix)):
+        for word, value in found.items():
+            kinds[kind, word] = value
+    shapes = {
+        "sequence": r"(?<![^ ])(?P<sequence>{})(?![^ ])",
+        "exact": r"(?<![^ ])(?P<exact>{})(?![^ ])",
+        "prefix": r"(?<![^ ])(?P<prefix>{})",
+        "suffix": r"(?P<suffix>{})(?![^ ])",
+        "infix": r"(?P<infix>{})",
+    }
     alternatives = []
-    for kind, words in (("prefix", prefix), ("suffix", suffix), ("infix", infix)):
+    for kind, shape in shapes.items():
+        words = sorted((w for k, w in kinds if k == kind), key=len, reverse=True)
         if words:
-            body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-            anchor_start, anchor_end = (
-                ("^", "") if kind == "prefix" else ("", "$") if kind == "suffix" else ("", "")
-            )
-            alternatives.append(f"{anchor_start}(?P<{kind}>{body}){anchor_end}")
-    affixes = re.compile("|".join(alternatives) or "(?!)")
-    return _Patterns(exact, prefix, suffix, infix, tuple(sequences), tokens, affixes)
+            alternatives.append(shape.format("|".join(re.escape(w) for w in words)))
+    return _Patterns(kinds, tokens, re.compile("|".join(alternatives) or "(?!)"))
 
 
 def split_parts(token: str) -> list[str]:
@@ -112,21 +128,7 @@ def split_parts(token: str) -> list[str]:
 
 
 def _match_parts(parts: list[str], pats: _Patterns) -> Match | None:
-    for part in parts:
-        kind = pats.exact.get(part)
-        if kind:
-            return kind[0], part, kind[1]
-    for part in parts:
-        found = pats.affix(part)
-        if found:
-            return found
-    if len(parts) > 1:
-        for seq, kind in pats.sequences:
-            n = len(seq)
-            for i in range(len(parts) - n + 1):
-                if parts[i] == seq[0] and tuple(parts[i : i + n]) == seq:
-                    return kind[0], "-".join(seq), kind[1]
-    return None
+    return pats.search(parts)
 
 
 @lru_cache(maxsize=8192)
