@@ -179,7 +179,8 @@ def _clean(text: str, decoding: Decoding, raw: bytes, sid: str, path: str, confi
 
     blocks = segment(source)
     span_findings = _apply_span_rules(blocks, [r for r in SPAN_RULES if on(r)], severity, locate, source)
-    decisions, flags = _decide_blocks(blocks, [r for r in BLOCK_RULES if on(r)])
+    declared_language = page.meta["language"][0] if page and "language" in page.meta else None
+    decisions, flags = _decide_blocks(blocks, [r for r in BLOCK_RULES if on(r)], declared_language)
 
     meta, origins = SeedMeta(), {}
     if page:
@@ -322,7 +323,9 @@ def _apply_span_rules(blocks, rules, severity, locate, source) -> dict[int, list
     return found
 
 
-def _decide_blocks(blocks: list[Block], rules) -> tuple[dict[int, Hit], list[Hit]]:
+def _decide_blocks(
+    blocks: list[Block], rules, declared_language: str | None = None
+) -> tuple[dict[int, Hit], list[Hit]]:
     """Run block rules in passes over the blocks still kept until a pass removes and lifts
     nothing; return the removals and lifts of all passes and the flags of the last."""
     instances = [rule() for rule in rules]
@@ -330,7 +333,7 @@ def _decide_blocks(blocks: list[Block], rules) -> tuple[dict[int, Hit], list[Hit
     survivors = blocks
     flags: list[Hit] = []
     for _ in range(MAX_PASSES):
-        ctx = Context(survivors, blocks, {i: h.rule.code for i, h in decisions.items()})
+        ctx = Context(survivors, blocks, {i: h.rule.code for i, h in decisions.items()}, declared_language)
         for rule in instances:
             for hit in rule.check(ctx):
                 ctx.add(hit)
