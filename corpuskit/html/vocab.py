@@ -30,10 +30,11 @@ class _Patterns:
     kinds: dict[tuple[str, str], Kind]  # (pattern kind, word) -> (category, weak)
     tokens: dict[str, Kind]  # whole class token -> (category, weak)
     words: re.Pattern[str]  # every other pattern, over the parts joined by spaces
+    exceptions: frozenset[str]  # parts never read
 
     def search(self, parts: list[str]) -> Match | None:
         """The first strong word among the parts, else the first weak one."""
-        text = " ".join(parts)
+        text = " ".join("" if part in self.exceptions else part for part in parts)
         first_weak = None
         for match in self.words.finditer(text):
             kind = match.lastgroup
@@ -68,6 +69,7 @@ def patterns() -> _Patterns:
     suffix: dict[str, Kind] = {}
     infix: dict[str, Kind] = {}
     sequences: dict[str, Kind] = {}
+    exceptions: set[str] = set()
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -77,6 +79,9 @@ def patterns() -> _Patterns:
             raise VocabularyError(f"lexicons/{FILE}:{number}: expected '<category><TAB><lang><TAB><pattern>'")
         category, _, pattern = (f.strip() for f in fields)
         pattern = pattern.lower()
+        if pattern.startswith("!"):
+            exceptions.add(pattern[1:])
+            continue
         weak = pattern.startswith("~")
         pattern = pattern.lstrip("~")
         category = (category, weak)
@@ -111,7 +116,7 @@ def patterns() -> _Patterns:
         words = sorted((w for k, w in kinds if k == kind), key=len, reverse=True)
         if words:
             alternatives.append(shape.format("|".join(re.escape(w) for w in words)))
-    return _Patterns(kinds, tokens, re.compile("|".join(alternatives) or "(?!)"))
+    return _Patterns(kinds, tokens, re.compile("|".join(alternatives) or "(?!)"), frozenset(exceptions))
 
 
 def split_parts(token: str) -> list[str]:
@@ -141,6 +146,8 @@ def classify(value: str) -> Match | None:
     (None, ('hidden', 'sr-only', False), ('comments', 'kommentare', False))
     >>> classify("post type-post category-newsletter tag-ads"), classify("elementor-widget")
     (None, ('navigation', 'widget', True))
+    >>> classify("shareholder-letter commentary"), classify("share-tools"), classify("fb-comments")
+    (None, ('share', 'share', False), ('comments', 'comments', False))
     """
     pats = patterns()
     for token in value.split():
