@@ -188,6 +188,8 @@ def collect_blocks(tree: Tree, skip: set[int] | None = None, roles: list[int] | 
             elif child.index not in skip:
                 stack.append((child, 0))
             else:
+                if roles[child.index] == BOUNDARY and parts:
+                    flush(False)  # a block left out still ends the running line
                 gap = True
             continue
         stack.pop()  # leaving the node
@@ -306,7 +308,7 @@ def _text_of(node: Node) -> str:
                 continue
             current.append(item)
             continue
-        if item.tag in BLOCK_TAGS or item.tag == "br":
+        if item.tag in BLOCK_TAGS or item.tag in CELLS or item.tag == "br":
             if current:
                 lines.append(" ".join("".join(current).split()))
                 current = []
@@ -353,13 +355,19 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
     marked: dict[int, tuple[str, str]] = {}
     deferred: dict[int, tuple[str, str]] = {}
     kept: set[int] = set()  # marked, but holding running text
-    semantic: list[Node] = []
+    semantic = [n for n in nodes if n.tag in ("article", "main") or _is_article_body(n)]
+    in_article: set[int] = set()
+    for node in semantic:
+        if node.tag != "main":
+            in_article.update(_descendants(nodes, node.index))
     for i, node in enumerate(nodes):
         if i < 2:
             continue  # html, body
         verdict = _never_article(node)
-        if node.tag == "article" or node.tag == "main" or _is_article_body(node):
-            semantic.append(node)
+        if verdict is None and in_article and i not in in_article:
+            part = _page_part(node)
+            if part:
+                verdict = H_CHROME, f"{part} outside the article", False
         if verdict is None or verdict[0] in disabled:
             continue
         code, reason, weak = verdict
@@ -646,6 +654,15 @@ def _choose_root(nodes, weight, semantic: list[Node]) -> int:
     return best
 
 
+def _page_part(node: Node) -> str | None:
+    """ "<header>", "<footer>" or "<aside>" (by tag or role) when the element is one."""
+    if node.tag in PAGE_PARTS:
+        return f"<{node.tag}>"
+    role = node.attrs.get("role")
+    kind = ROLES.get(role.strip().lower()) if role else None
+    return f"role={role.strip()}" if kind in PAGE_PARTS else None
+
+
 def _page_part_of(i: int, nodes, root_index: int) -> int | None:
     """Position of the nearest <header>/<footer>/<aside> (or role) above a block's owner,
     inside the root; None when there is none or an <article> comes first."""
@@ -654,7 +671,7 @@ def _page_part_of(i: int, nodes, root_index: int) -> int | None:
         tag = node.tag
         if tag == "article" or _is_article_body(node):
             return None
-        if tag in PAGE_PARTS or ROLES.get(node.attrs.get("role", "").strip().lower()) in PAGE_PARTS:
+        if _page_part(node):
             return i
         node = node.parent
         if node is None:
