@@ -423,6 +423,10 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
             weight[i] *= 1 - links[i] / total  # an element made of links is a menu, not an article
     root_index = 1 if H_OUTSIDE in disabled else _choose_root(nodes, weight, semantic)
     inside = _descendants(nodes, root_index)
+    if root_index > 1 and all(roles[i] != BOUNDARY for i in inside[1:]):
+        # a single paragraph stands out: the article is it and its sibling paragraphs
+        root_index = nodes[root_index].parent.index
+        inside = _descendants(nodes, root_index)
     texts = [b for b in blocks if b.link_chars <= LINK_SHARE * len(b.text)]
     shown = sum(len(b.text) * (UNSURE_WEIGHT if b.owner.index in unsure else 1) for b in texts)
     held = sum(len(b.text) for b in texts if b.owner.index in inside)
@@ -667,16 +671,12 @@ def _page_part_of(i: int, nodes, root_index: int) -> int | None:
     """Position of the nearest <header>/<footer>/<aside> (or role) above a block's owner,
     inside the root; None when there is none or an <article> comes first."""
     node = nodes[i]
-    while i != root_index and node is not None:
-        tag = node.tag
-        if tag == "article" or _is_article_body(node):
+    while node is not None and node.index != root_index:
+        if node.tag == "article" or _is_article_body(node):
             return None
         if _page_part(node):
-            return i
+            return node.index
         node = node.parent
-        if node is None:
-            return None
-        i = node.index
     return None
 
 
