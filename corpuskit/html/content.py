@@ -52,6 +52,8 @@ CHROME_TAGS = {
     "figcaption": "caption",
 }
 PAGE_PARTS = frozenset(("header", "footer", "aside"))
+# A <figure> holding one of these is content (a pull quote, a table, a listing).
+FIGURE_CONTENT = frozenset(("blockquote", "table", "pre", "code", "ul", "ol", "p"))
 ROLES = {
     "navigation": "navigation",
     "menu": "navigation",
@@ -558,6 +560,19 @@ def _shown_already(node: Node, visible: set[str]) -> bool:
     return all(line in visible for line in lines)
 
 
+def _holds(node: Node, tags: frozenset[str]) -> bool:
+    """Whether an element has a descendant with one of these tags (iterative)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if type(child) is not str:
+                if child.tag in tags:
+                    return True
+                stack.append(child)
+    return False
+
+
 def _inside(node: Node, positions: set[int]) -> bool:
     """Whether an ancestor of the node is at one of `positions`."""
     parent = node.parent
@@ -585,6 +600,8 @@ def _never_article(node: Node) -> tuple[str, str, bool] | None:
     kind = CHROME_TAGS.get(tag)
     if kind is not None:
         return H_CHROME, f"<{tag}>: {kind}", False
+    if tag == "figure" and not _holds(node, FIGURE_CONTENT):
+        return H_CHROME, "<figure> without quote, table or code: caption or credit", False
     attrs = node.attrs
     if not attrs:
         return None

@@ -15,7 +15,7 @@ from importlib import resources
 FILE = "html_classes.txt"
 _SEPARATORS = re.compile(r"[\W\d_]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-_TAXONOMY = frozenset("category cat tag format type status term taxonomy".split())
+_TAXONOMY = frozenset("category cat tag format type status term taxonomy author".split())
 _STATE_WORDS = frozenset(
     "no not non has have with without show hide is js enable enabled disable disabled allow can".split()
 )
@@ -32,12 +32,14 @@ class _Patterns:
     words: re.Pattern[str]  # every other pattern, over the parts joined by spaces
     exceptions: frozenset[str]  # parts never read
 
-    def search(self, parts: list[str]) -> Match | None:
+    def search(self, parts: list[str], sequences_only: bool = False) -> Match | None:
         """The first strong word among the parts, else the first weak one."""
         text = " ".join("" if part in self.exceptions else part for part in parts)
         first_weak = None
         for match in self.words.finditer(text):
             kind = match.lastgroup
+            if sequences_only and kind != "sequence":
+                continue
             category, weak = self.kinds[kind, match.group(kind)]
             if kind in ("exact", "sequence"):
                 found = category, match.group(kind).replace(" ", "-"), weak
@@ -144,7 +146,7 @@ def classify(value: str) -> Match | None:
     (('navigation', 'footer', False), None)
     >>> classify("header"), classify("sr-only"), classify("Kommentare")
     (None, ('hidden', 'sr-only', False), ('comments', 'kommentare', False))
-    >>> classify("post type-post category-newsletter tag-ads"), classify("elementor-widget")
+    >>> classify("post type-post category-newsletter tag-ads author-jdoe"), classify("elementor-widget")
     (None, ('navigation', 'widget', True))
     >>> classify("shareholder-letter commentary"), classify("share-tools"), classify("fb-comments")
     (None, ('share', 'share', False), ('comments', 'comments', False))
@@ -156,9 +158,12 @@ def classify(value: str) -> Match | None:
         if kind:
             return kind[0], lowered, kind[1]
         parts = split_parts(token)
-        if not parts or parts[0] in _STATE_WORDS or parts[0] in _TAXONOMY:
+        if not parts or parts[0] in _STATE_WORDS:
             continue
-        found = _match_parts(parts, pats)
+        if len(parts) > 1 and parts[0] in _TAXONOMY:
+            found = pats.search(parts, sequences_only=True)  # "author-box", not "author-jdoe"
+        else:
+            found = pats.search(parts)
         if found:
             return found
     return None
