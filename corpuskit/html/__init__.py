@@ -59,5 +59,7 @@ def read_html(text: str, parser: str = "lxml", disabled: frozenset[str] = frozen
     (True, 'Floods hit the valley', 'en')
     """
     tree = parse(text, parser)
-    extraction = extract(tree, disabled)
-    return HtmlPage(extraction.text, page_metadata(tree.head), extraction, parser)
+    meta = page_metadata(tree.head)
+    title = meta["title"][0] if "title" in meta else None
+    extraction = extract(tree, disabled, title)
+    return HtmlPage(extraction.text, meta, extraction, parser)

@@ -82,7 +82,8 @@ H_INVISIBLE, H_CHROME, H_MARKED, H_HIDDEN, H_OUTSIDE, H_LINKS, H_KEPT = (
 )
 
 PROTECT_SHARE = 0.5  # a marked element holding this share of the running text is kept
-UNSURE_WEIGHT = 0.5  # what the text under a kept, boilerplate-named element counts for the root
+UNSURE_WEIGHT = 0.25  # what the text under a kept, boilerplate-named element counts for the root
+TITLE_BONUS = 1.5  # for the elements around the paragraph that follows the title heading
 MIN_ROOT_SHARE = 0.2  # a content root shows at least this share of the page's text
 LINK_SHARE = 0.6  # a block with more link text than this is a link list (H106)
 
@@ -324,9 +325,10 @@ def _text_of(node: Node) -> str:
 # --- the extractor ----------------------------------------------------------------------------
 
 
-def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
+def extract(tree: Tree, disabled: frozenset[str] = frozenset(), title: str | None = None) -> Extraction:
     """Extract the main content of a parsed page; codes in `disabled` (H102 to H106) leave
-    in what they would leave out.
+    in what they would leave out. `title`, the title the page declares, helps find where
+    the article starts.
 
     >>> from corpuskit.html.tree import parse
     >>> page = parse(
@@ -423,6 +425,13 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
     for i, total in enumerate(chars):
         if total and weight[i] > 0:
             weight[i] *= 1 - links[i] / total  # an element made of links is a menu, not an article
+    opening = _opening_paragraph(blocks, title)
+    if opening is not None:
+        node = opening.owner
+        while node is not None:  # the article starts under its title
+            if weight[node.index] > 0:
+                weight[node.index] *= TITLE_BONUS
+            node = node.parent
     root_index = 1 if H_OUTSIDE in disabled else _choose_root(nodes, weight, semantic)
     inside = _descendants(nodes, root_index)
     if root_index > 1 and all(roles[i] != BOUNDARY for i in inside[1:]):
@@ -500,6 +509,29 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset()) -> Extraction:
         result.lines.append(block.text)
         result.elements.append((css_path(block.owner), block.owner.line))
     return result
+
+
+def _opening_paragraph(blocks: list[Block], title: str | None) -> Block | None:
+    """The first paragraph of running text after the heading that repeats the page's
+    declared title, if there is such a heading."""
+    if not title:
+        return None
+    wanted = _title_words(title)
+    if not wanted:
+        return None
+    for number, block in enumerate(blocks):
+        if block.owner.tag in HEADINGS and len(block.text) < 400:
+            found = _title_words(block.text)
+            if found and len(found & wanted) >= 0.8 * max(len(found), len(wanted)):
+                return next((b for b in blocks[number + 1 : number + 12] if b.prose), None)
+    return None
+
+
+def _title_words(text: str) -> set[str]:
+    return set(_WORDS.findall(text.lower()))
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def _weighed(blocks: list[Block]) -> list[Block]:
