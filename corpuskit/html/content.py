@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from corpuskit.html.tree import Node, Tree
-from corpuskit.html.vocab import classify, classify_label
+from corpuskit.html.vocab import classify, classify_label, names_content
 
 # Elements that end the running line: each starts and ends a block.
 BLOCK_TAGS = frozenset(
@@ -616,13 +616,16 @@ def _inside(node: Node, positions: set[int]) -> bool:
 
 
 def _is_article_body(node: Node) -> bool:
+    """schema.org articleBody, role main or article, or a class or id that names the
+    article's own container ("entry-content", "article-body")."""
     attrs = node.attrs
     if not attrs:
         return False
-    return attrs.get("itemprop", "").lower() == "articlebody" or attrs.get("role", "").lower() in (
-        "main",
-        "article",
-    )
+    if attrs.get("itemprop", "").lower() == "articlebody":
+        return True
+    if attrs.get("role", "").lower() in ("main", "article"):
+        return True
+    return any(names_content(attrs[key]) for key in ("class", "id") if key in attrs)
 
 
 def _never_article(node: Node) -> tuple[str, str, bool] | None:

@@ -57,20 +57,14 @@ class VocabularyError(ValueError):
     """The vocabulary file is malformed; the message names the line."""
 
 
-@cache
-def patterns() -> _Patterns:
-    """The compiled vocabulary.
+CONTENT = "content"  # the category of words that name the article itself
 
-    >>> patterns().kinds["exact", "ad"], patterns().tokens["sr-only"], patterns().kinds["exact", "abo"]
-    (('ad', False), ('hidden', False), ('paywall', True))
-    """
+
+@cache
+def _entries() -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+    """(category, pattern) of every line of the vocabulary file, and the exceptions."""
     text = resources.files("corpuskit.lexicons").joinpath(FILE).read_text("utf-8")
-    exact: dict[str, Kind] = {}
-    tokens: dict[str, Kind] = {}
-    prefix: dict[str, Kind] = {}
-    suffix: dict[str, Kind] = {}
-    infix: dict[str, Kind] = {}
-    sequences: dict[str, Kind] = {}
+    entries: list[tuple[str, str]] = []
     exceptions: set[str] = set()
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
@@ -83,29 +77,62 @@ def patterns() -> _Patterns:
         pattern = pattern.lower()
         if pattern.startswith("!"):
             exceptions.add(pattern[1:])
-            continue
+        else:
+            entries.append((category, pattern))
+    return tuple(entries), frozenset(exceptions)
+
+
+@cache
+def patterns() -> _Patterns:
+    """The compiled vocabulary of boilerplate words.
+
+    >>> patterns().kinds["exact", "ad"], patterns().tokens["sr-only"], patterns().kinds["exact", "abo"]
+    (('ad', False), ('hidden', False), ('paywall', True))
+    """
+    entries, exceptions = _entries()
+    return _compile([e for e in entries if e[0] != CONTENT], exceptions)
+
+
+@cache
+def content_patterns() -> _Patterns:
+    """The compiled vocabulary of words that name the article's own container."""
+    entries, exceptions = _entries()
+    return _compile([e for e in entries if e[0] == CONTENT], exceptions)
+
+
+def _compile(entries: list[tuple[str, str]], exceptions: frozenset[str]) -> _Patterns:
+    exact: dict[str, Kind] = {}
+    tokens: dict[str, Kind] = {}
+    prefix: dict[str, Kind] = {}
+    suffix: dict[str, Kind] = {}
+    infix: dict[str, Kind] = {}
+    sequences: dict[str, Kind] = {}
+    for category, pattern in entries:
         weak = pattern.startswith("~")
         pattern = pattern.lstrip("~")
-        category = (category, weak)
+        kind = (category, weak)
         if pattern.startswith("="):
-            tokens[pattern[1:]] = category
+            tokens[pattern[1:]] = kind
         elif pattern.startswith("*") and pattern.endswith("*"):
-            infix[pattern.strip("*")] = category
+            infix[pattern.strip("*")] = kind
         elif pattern.endswith("*"):
-            prefix[pattern[:-1]] = category
+            prefix[pattern[:-1]] = kind
         elif pattern.startswith("*"):
-            suffix[pattern[1:]] = category
+            suffix[pattern[1:]] = kind
         elif "-" in pattern:
-            sequences[pattern.replace("-", " ")] = category
+            sequences[pattern.replace("-", " ")] = kind
         else:
-            exact[pattern] = category
+            exact[pattern] = kind
     kinds: dict[tuple[str, str], Kind] = {}
-    for kind, found in (("sequence", sequences), ("exact", exact), ("prefix", prefix)):
+    for name, found in (
+        ("sequence", sequences),
+        ("exact", exact),
+        ("prefix", prefix),
+        ("suffix", suffix),
+        ("infix", infix),
+    ):
         for word, value in found.items():
-            kinds[kind, word] = value
-    for kind, found in (("suffix", suffix), ("infix", infix)):
-        for word, value in found.items():
-            kinds[kind, word] = value
+            kinds[name, word] = value
     shapes = {
         "sequence": r"(?<![^ ])(?P<sequence>{})(?![^ ])",
         "exact": r"(?<![^ ])(?P<exact>{})(?![^ ])",
@@ -114,11 +141,11 @@ def patterns() -> _Patterns:
         "infix": r"(?P<infix>{})",
     }
     alternatives = []
-    for kind, shape in shapes.items():
-        words = sorted((w for k, w in kinds if k == kind), key=len, reverse=True)
+    for name, shape in shapes.items():
+        words = sorted((w for k, w in kinds if k == name), key=len, reverse=True)
         if words:
             alternatives.append(shape.format("|".join(re.escape(w) for w in words)))
-    return _Patterns(kinds, tokens, re.compile("|".join(alternatives) or "(?!)"), frozenset(exceptions))
+    return _Patterns(kinds, tokens, re.compile("|".join(alternatives) or "(?!)"), exceptions)
 
 
 def split_parts(token: str) -> list[str]:
@@ -181,3 +208,19 @@ def classify_label(label: str) -> Match | None:
     if not parts or len(parts) > 8:
         return None
     return _match_parts(parts, patterns())
+
+
+@lru_cache(maxsize=4096)
+def names_content(value: str) -> bool:
+    """Whether a class or id value names the article's own container ("article-body",
+    "entry-content", "artikel-text").
+
+    >>> names_content("c-article__body rich-text"), names_content("article-teaser")
+    (True, False)
+    """
+    pats = content_patterns()
+    for token in value.split():
+        parts = split_parts(token)
+        if parts and pats.search(parts):
+            return True
+    return False
