@@ -52,6 +52,7 @@ CHROME_TAGS = {
     "figcaption": "caption",
 }
 PAGE_PARTS = frozenset(("header", "footer", "aside"))
+CARD_TAGS = frozenset(("li", "article", "div", "section"))
 # A <figure> holding one of these is content (a pull quote, a table, a listing).
 FIGURE_CONTENT = frozenset(("blockquote", "table", "pre", "code", "ul", "ol", "p"))
 ROLES = {
@@ -413,6 +414,7 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset(), title: str | Non
     for i in kept:
         unsure.update(_descendants(nodes, i))
 
+    _mark_teasers(nodes, blocks)
     weight = _root_weights(nodes, blocks, unsure)
     if hidden and max(weight, default=0) <= 0:
         hidden = set()
@@ -509,6 +511,37 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset(), title: str | Non
         result.lines.append(block.text)
         result.elements.append((css_path(block.owner), block.owner.line))
     return result
+
+
+def _mark_teasers(nodes: list[Node], blocks: list[Block]) -> None:
+    """Teaser cards weigh nothing for the root: three or more sibling elements of the same tag
+    and class, most of them a linked headline first, over a short text (under 400
+    characters)."""
+    by_owner: dict[int, list[Block]] = {}
+    order = {block: number for number, block in enumerate(blocks)}
+    for block in blocks:
+        by_owner.setdefault(block.owner.index, []).append(block)
+    cards: dict[tuple, list[Node]] = {}
+    for node in nodes:
+        parent = node.parent
+        if parent is not None and node.tag in CARD_TAGS:
+            cards.setdefault((parent.index, node.tag, node.attrs.get("class", "")), []).append(node)
+    for group in cards.values():
+        if len(group) < 3:
+            continue
+        members = []
+        for node in group:
+            inner = sorted(
+                (b for i in _descendants(nodes, node.index) for b in by_owner.get(i, ())), key=order.__getitem__
+            )
+            text = sum(len(b.text) for b in inner)
+            first = inner[0] if inner else None
+            headline = first is not None and first.link_chars > LINK_SHARE * len(first.text) >= 12
+            members.append((inner, text, headline))
+        if sum(headline and text < 400 for _, text, headline in members) * 3 >= len(members) * 2:
+            for inner, _, _ in members:
+                for block in inner:
+                    block.mass = min(block.mass, 0.0)
 
 
 def _opening_paragraph(blocks: list[Block], title: str | None) -> Block | None:
