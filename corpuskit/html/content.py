@@ -531,9 +531,8 @@ def _mark_teasers(nodes: list[Node], blocks: list[Block]) -> None:
             continue
         members = []
         for node in group:
-            inner = sorted(
-                (b for i in _descendants(nodes, node.index) for b in by_owner.get(i, ())), key=order.__getitem__
-            )
+            found = (b for i in _descendants(nodes, node.index) for b in by_owner.get(i, ()))
+            inner = sorted(found, key=order.__getitem__)
             text = sum(len(b.text) for b in inner)
             first = inner[0] if inner else None
             headline = first is not None and first.link_chars > LINK_SHARE * len(first.text) >= 12
