@@ -82,7 +82,19 @@ def rebuild_normalized(cleaned: str, report: FileReport) -> str:
     return "".join(out)
 
 
+def rebuild_view(cleaned: str, report: FileReport) -> str:
+    """The decoded seed (for an HTML seed: the extracted text view), from the cleaned text
+    and the report alone."""
+    return restore(rebuild_normalized(cleaned, report), report.encoding_fixes, report.decoding)
+
+
 def rebuild_original(cleaned: str, report: FileReport) -> bytes:
-    """The seed's original bytes, from the cleaned text and the report alone."""
+    """The seed's original bytes, from the cleaned text and the report alone (text seeds;
+    an HTML seed's report rebuilds its extracted text view, see `rebuild_view`)."""
+    if report.html is not None:
+        raise ValueError(
+            f"{report.path}: an HTML seed's report rebuilds its extracted text view "
+            "(rebuild_view), not the page; the page is identified by checksums.raw_sha256"
+        )
     normalized = rebuild_normalized(cleaned, report)
     return encode(restore(normalized, report.encoding_fixes, report.decoding), report.decoding)

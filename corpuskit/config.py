@@ -74,6 +74,10 @@ class Config(Model):
     )
     output: str = Field("build/corpus.jsonl", description="where `build` writes the corpus")
     reports: str = Field("build/reports", description="where `build` writes one report per seed")
+    html_parser: Literal["lxml", "bs4"] = Field(
+        "lxml", description="HTML seeds: lxml, or bs4 (beautifulsoup4 on lxml; same output, slower)"
+    )
+
     cache_dir: str = Field(
         ".corpuskit_cache", description="results cache, relative to the folder of pyproject.toml"
     )

@@ -150,7 +150,9 @@ class Detail(Model):
 
 
 class Finding(Model):
-    """One thing a rule found. Offsets index the normalized input (see `FileReport`)."""
+    """One thing a rule found. Offsets index the normalized input (see `FileReport`); for an
+    HTML seed that is the extracted text view, while `line`, `column` and `element` point
+    into the page."""
 
     code: str
     rule: str
@@ -171,6 +173,7 @@ class Finding(Model):
         description="how `corpuskit check --fix` can repair the seed file itself: safe (applied by "
         "--fix), unsafe (needs --unsafe-fixes), or none",
     )
+    element: str | None = Field(None, description="HTML seeds: short CSS path of the element concerned")
 
 
 class EncodingFix(Model):
@@ -232,10 +235,22 @@ class Gap(Model):
     text: str
 
 
+class HtmlStage(Model):
+    """What the HTML stage made of an HTML seed. Its normalized input is the extracted text
+    view (the page's main content, one block a line), not the page: the report rebuilds that
+    view exactly, and every element left out is a finding (H1xx) with its text."""
+
+    parser: str = Field(description="lxml or bs4 (beautifulsoup4 on lxml)")
+    root: str | None = Field(None, description="CSS path of the element taken as the main content")
+    view_sha256: str = Field(description="sha256 of the extracted text view (UTF-8)")
+
+
 class FileReport(Model):
     """Everything corpuskit did to one seed, enough to rebuild the original exactly:
     cleaned text + `pieces` + removed/lifted findings + `layout` give the normalized
-    input; reversing `encoding_fixes` and `decoding` gives the original bytes."""
+    input; reversing `encoding_fixes` and `decoding` gives the original bytes. For an HTML
+    seed (`html` set) the same steps give the extracted text view instead, and the page's
+    bytes are identified by `checksums.raw_sha256` of the record."""
 
     id: str
     path: str
@@ -245,3 +260,4 @@ class FileReport(Model):
     metadata: dict[str, FieldOrigin] = Field(default_factory=dict)
     pieces: list[Piece] = Field(default_factory=list)
     layout: list[Gap] = Field(default_factory=list)
+    html: HtmlStage | None = Field(None, description="HTML seeds only")

@@ -61,8 +61,47 @@ def might_need_ftfy(line: str) -> bool:
     return default_gate().might_change(line)
 
 
-def fix_line(line: str) -> tuple[str, list[str]]:
-    """Repair one line; return the new line and the names of the fixes applied.
+_TAG_NAMES = (
+    "a|abbr|address|article|aside|audio|b|big|blockquote|body|br|button|center|cite|code|dd|del|"
+    "div|dl|dt|em|embed|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|"
+    "input|ins|kbd|label|li|link|main|mark|meta|nav|noscript|ol|option|p|picture|pre|q|s|script|"
+    "section|select|small|source|span|strike|strong|style|sub|sup|table|tbody|td|textarea|tfoot|th|"
+    "thead|time|title|tr|tt|u|ul|video|wbr"
+)
+_ATTRIBUTE = r"""\s+[\w:.-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+)"""
+_COMMENT = r"<!--(?!\s*corpuskit:).*?-->"  # a comment holding a corpuskit directive is not stray
+STRAY_TAG = re.compile(rf"<(?:/(?:{_TAG_NAMES})\s*|(?:{_TAG_NAMES})(?:{_ATTRIBUTE})*\s*/?)>|{_COMMENT}", re.I)
+STRIP_TAGS_STEP = "strip stray HTML tags"
+
+
+def strip_stray_tags(line: str) -> str:
+    """Remove HTML tags and comments from a line of text; a tag between two words becomes
+    a space. Only tags of HTML elements whose attributes all have values are tags; a
+    comment holding a `corpuskit:` directive is the seed's own and stays.
+
+    >>> strip_stray_tags('<p>One<br/>two <a href="/x" class=k>three</a></p>')
+    'One two three'
+    >>> strip_stray_tags("if a <b and c> d, or <3")
+    'if a <b and c> d, or <3'
+    """
+    if "<" not in line:
+        return line
+    pieces = STRAY_TAG.split(line)
+    if len(pieces) == 1:
+        return line
+    out = pieces[0]
+    for piece in pieces[1:]:
+        if out and piece and not out[-1].isspace() and not piece[0].isspace():
+            out += " "
+        elif out and piece and out[-1].isspace() and piece[0].isspace():
+            piece = piece.lstrip()
+        out += piece
+    return out
+
+
+def fix_line(line: str, strip_tags: bool = False) -> tuple[str, list[str]]:
+    """Repair one line; return the new line and the names of the fixes applied. With
+    `strip_tags`, HTML tags are removed first (text seeds only).
 
     >>> fix_line("doesnâ€™t\\u00a0stop  ")
     ('doesn’t stop', ['decode_inconsistent_utf8', 'replace odd spaces', 'strip trailing whitespace'])
@@ -70,8 +109,14 @@ def fix_line(line: str) -> tuple[str, list[str]]:
     ('“kept” – as is', [])
     """
     steps: list[str] = []
+    if strip_tags:
+        stripped = strip_stray_tags(line)
+        if stripped != line:
+            line = stripped
+            steps.append(STRIP_TAGS_STEP)
     if might_need_ftfy(line):
-        line, steps = _Ftfy.fix(line)
+        line, ftfy_steps = _Ftfy.fix(line)
+        steps.extend(ftfy_steps)
         if _BREAKS_INSIDE_A_LINE.search(line):
             line = _BREAKS_INSIDE_A_LINE.sub(" ", line)
             steps.append("line break inside a line to space")
@@ -92,8 +137,8 @@ class Normalized:
     newline_changes: list[NewlineChange] = field(default_factory=list)
 
 
-def normalize(text: str) -> Normalized:
-    """Normalize decoded text and log every change.
+def normalize(text: str, strip_tags: bool = False) -> Normalized:
+    """Normalize decoded text and log every change (`strip_tags`: see `fix_line`).
 
     Only lines that can change are looked at one by one: odd spaces, trailing whitespace
     and what ftfy could fix are found by scanning the whole text, so a clean document
@@ -108,7 +153,7 @@ def normalize(text: str) -> Normalized:
         parts = _LINE_END.split(text)
         endings = _LINE_END.findall(text)
         if len(set(endings)) > 1:
-            return normalize_lines(text)
+            return normalize_lines(text, strip_tags)
         newline = endings[0]
         joined = "\n".join(parts)
     else:
@@ -124,6 +169,8 @@ def normalize(text: str) -> Normalized:
         positions = []
     if not joined.isascii() and any(ch in joined for ch in _ODD_SPACES):
         positions += [m.start() for m in _ODD_SPACE.finditer(joined)]
+    if strip_tags and "<" in joined:
+        positions += [m.start() for m in re.finditer("<", joined)]
     if not positions and not dirty:
         return Normalized(joined, [], newline, [])
     number, previous = 0, 0
@@ -138,7 +185,7 @@ def normalize(text: str) -> Normalized:
         offset += sum(map(len, parts[done:index])) + index - done
         done = index
         line = parts[index]
-        fixed, steps = fix_line(line)
+        fixed, steps = fix_line(line, strip_tags)
         if fixed != line:
             fixes.append(_minimal_fix(index + 1, offset + delta, line, fixed, steps))
             out[index] = fixed
@@ -146,7 +193,7 @@ def normalize(text: str) -> Normalized:
     return Normalized("\n".join(out) if fixes else joined, fixes, newline, [])
 
 
-def normalize_lines(text: str) -> Normalized:
+def normalize_lines(text: str, strip_tags: bool = False) -> Normalized:
     """`normalize`, line by line: the reference definition, and the path for mixed line
     endings."""
     parts = _LINE_END.split(text)
@@ -157,7 +204,7 @@ def normalize_lines(text: str) -> Normalized:
     changes: list[NewlineChange] = []
     offset = 0
     for number, line in enumerate(parts, start=1):
-        fixed, steps = fix_line(line)
+        fixed, steps = fix_line(line, strip_tags)
         if fixed != line:
             fixes.append(_minimal_fix(number, offset, line, fixed, steps))
         out.append(fixed)

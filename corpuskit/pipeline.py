@@ -20,6 +20,7 @@ from corpuskit.config import Config
 from corpuskit.decode import DecodeError, decode
 from corpuskit.explicit import ExplicitMeta, Problem, find_front_matter, merge, read_sidecar
 from corpuskit.fixes import fix_kind, layout_problems
+from corpuskit.html import HtmlPage, is_html, read_html
 from corpuskit.metadata import detect_language
 from corpuskit.models import (
     Checksums,
@@ -29,17 +30,19 @@ from corpuskit.models import (
     FileReport,
     Finding,
     Flags,
+    HtmlStage,
     Provenance,
     SeedMeta,
     SeedRecord,
     Severity,
     Stats,
 )
-from corpuskit.normalize import normalize
-from corpuskit.rules import BLOCK_RULES, RECORD_RULES, SPAN_RULES, selected
+from corpuskit.normalize import STRIP_TAGS_STEP, normalize
+from corpuskit.rules import ALL_RULES, BLOCK_RULES, RECORD_RULES, SPAN_RULES, selected
 from corpuskit.rules.base import LIFT, Context, Hit, Rule, Verdict
 from corpuskit.rules.explicit import FrontMatter
 from corpuskit.rules.gate import UnusedSuppression
+from corpuskit.rules.html import MarkedButKept, StrayMarkup
 from corpuskit.rules.lines import PaywallNote
 from corpuskit.rules.notices import CharsetDetected, EncodingFixed, OverTime, UnreadableSeed
 from corpuskit.rules.record import published_problem
@@ -157,6 +160,9 @@ def _finding(rule: type[Rule], message: str, severity: Severity, **where) -> Fin
     )
 
 
+_NEWLINE = re.compile("\n")
+
+
 class _Locator:
     """Offsets in the normalized text to 1-based line and column."""
 
@@ -166,6 +172,20 @@ class _Locator:
     def __call__(self, offset: int) -> dict[str, int]:
         line = bisect.bisect_right(self.starts, offset)
         return {"line": line, "column": offset - self.starts[line - 1] + 1}
+
+
+class _ElementLocator(_Locator):
+    """HTML seeds: offsets in the extracted text view to the element each line came from
+    (its source line in the page, when the parser knows it, and its CSS path)."""
+
+    def __init__(self, text: str, elements: list[tuple[str, int | None]]):
+        super().__init__(text)
+        self.elements = elements
+
+    def __call__(self, offset: int) -> dict:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        element, source_line = self.elements[line] if line < len(self.elements) else (None, None)
+        return {"line": source_line or 1, "column": 1, "element": element}
 
 
 def _clean(
@@ -184,7 +204,14 @@ def _clean(
     (to find unused ones); `layout=False` skips the file-layout codes E003 and E004
     (text given as a string has no file layout)."""
     given = (explicit, problems)  # as passed, for cleaning again without one suppression
-    normalized = normalize(text)
+    page = None
+    if is_html(path):
+        off = frozenset(
+            c for c in ALL_RULES if c.startswith("H1") and not selected(c, config.select, config.ignore)
+        )
+        page = read_html(text, config.html_parser, off)
+    strip_tags = page is None and selected(StrayMarkup.code, config.select, config.ignore)
+    normalized = normalize(page.text if page else text, strip_tags=strip_tags)
     source = normalized.text
     directive = parse_directive(source)  # `corpuskit: noqa: CODES` on the first line
     suppressed = per_file_ignores(path, config.per_file_ignores)
@@ -199,8 +226,8 @@ def _clean(
     decoding = decoding.model_copy(
         update={"newline": normalized.newline, "newline_changes": normalized.newline_changes}
     )
-    locate = _Locator(source)
-    findings: list[Finding] = []
+    locate = _ElementLocator(source, page.extraction.elements) if page else _Locator(source)
+    findings: list[Finding] = _html_findings(page, on, severity) if page else []
 
     if decoding.detected and on(CharsetDetected):
         findings.append(
@@ -210,13 +237,14 @@ def _clean(
                 severity(CharsetDetected),
             )
         )
-    if on(EncodingFixed):
-        for fix in normalized.fixes:
+    for fix in normalized.fixes:
+        rule = StrayMarkup if STRIP_TAGS_STEP in fix.explanation else EncodingFixed
+        if on(rule):
             findings.append(
                 _finding(
-                    EncodingFixed,
+                    rule,
                     f"{', '.join(fix.explanation)}: {fix.original!r} -> {fix.fixed!r}",
-                    severity(EncodingFixed),
+                    severity(rule),
                     start=fix.start,
                     end=fix.end,
                     text=fix.fixed,
@@ -257,9 +285,12 @@ def _clean(
                 + [s for s in explicit if s.origin != "sidecar"]
             )
     span_findings = _apply_span_rules(blocks, [r for r in SPAN_RULES if on(r)], severity, locate, source)
-    decisions, flags = _decide_blocks(blocks, [r for r in BLOCK_RULES if on(r)])
+    declared_language = page.meta["language"][0] if page and "language" in page.meta else None
+    decisions, flags = _decide_blocks(blocks, [r for r in BLOCK_RULES if on(r)], declared_language)
 
     meta, origins = SeedMeta(), {}
+    if page:
+        _apply_declared(meta, origins, page.meta)
     dropped: list[tuple[int, int]] = []
     for block in blocks:
         hit = decisions.get(block.index)
@@ -289,6 +320,8 @@ def _clean(
     origins["language"] = FieldOrigin(
         origin="inferred" if language else "empty", method="py3langid", confidence=confidence, note=note
     )
+    if page and "language" in page.meta:
+        _merge_declared_language(meta, origins, page.meta["language"])
     for problem in [*problems, *front_problems, *merge(meta, origins, explicit)]:
         findings.append(_problem_finding(problem, severity, path))
     _screen_inferred_date(meta, origins, config)
@@ -303,7 +336,7 @@ def _clean(
         flags=Flags(
             truncated=any(d.rule is PaywallNote for d in decisions.values()),
             encoding_fixed=bool(normalized.fixes),
-            flagged=len(flags),
+            flagged=len(flags) + sum(f.code == MarkedButKept.code for f in findings),
         ),
         stats=_stats(text, source[body_start:], cleaned),
         checksums=Checksums(
@@ -321,6 +354,9 @@ def _clean(
         metadata=origins,
         pieces=pieces,
         layout=layout,
+        html=HtmlStage(parser=page.parser, root=page.extraction.root, view_sha256=page.view_sha256)
+        if page
+        else None,
     )
     for rule in RECORD_RULES:
         if on(rule):
@@ -391,6 +427,49 @@ def _problem_finding(problem: Problem, severity, path: str) -> Finding:
     )
 
 
+def _html_findings(page: HtmlPage, on, severity) -> list[Finding]:
+    """One finding per element (or run of blocks) the HTML stage left out or kept unsure."""
+    found = []
+    for removal in page.extraction.removals:
+        rule = ALL_RULES[removal.code]
+        if not on(rule):
+            continue
+        flagged = rule is MarkedButKept
+        found.append(
+            _finding(
+                rule,
+                f"{removal.element}: {removal.reason}" if removal.element else removal.reason,
+                severity(rule),
+                line=removal.line or 1,
+                text=removal.text or None,
+                action="flagged" if flagged else "removed",
+                element=removal.element or None,
+            )
+        )
+    return found
+
+
+def _apply_declared(meta: SeedMeta, origins: dict[str, FieldOrigin], declared: dict) -> None:
+    """Metadata the seed declares (an HTML page's tags): set before the text rules lift
+    anything, so those only fill what is still empty. The language is merged later."""
+    for field, (value, origin) in declared.items():
+        if field != "language" and field not in origins:
+            setattr(meta, field, list(value) if field == "authors" else value)
+            origins[field] = origin
+
+
+def _merge_declared_language(meta: SeedMeta, origins: dict[str, FieldOrigin], declared) -> None:
+    """The detector's language stands when it is sure; the declared one fills a gap. Pages
+    often declare their template's language, not the article's."""
+    value, origin = declared
+    detected = origins["language"]
+    if meta.language is None:
+        meta.language = value
+        origins["language"] = origin.model_copy(update={"note": f"detector unsure: {detected.note}"})
+    elif meta.language != value:
+        detected.note = f"{detected.note}; the page declares '{value}' ({origin.method})"
+
+
 def _apply_span_rules(blocks, rules, severity, locate, source) -> dict[int, list[Finding]]:
     """Cut spans out of blocks (before any block rule sees them); findings by block."""
     found: dict[int, list[Finding]] = {}
@@ -416,7 +495,9 @@ def _apply_span_rules(blocks, rules, severity, locate, source) -> dict[int, list
     return found
 
 
-def _decide_blocks(blocks: list[Block], rules) -> tuple[dict[int, Hit], list[Hit]]:
+def _decide_blocks(
+    blocks: list[Block], rules, declared_language: str | None = None
+) -> tuple[dict[int, Hit], list[Hit]]:
     """Run block rules in passes over the blocks still kept until a pass removes and lifts
     nothing; return the removals and lifts of all passes and the flags of the last."""
     instances = [rule() for rule in rules]
@@ -424,7 +505,7 @@ def _decide_blocks(blocks: list[Block], rules) -> tuple[dict[int, Hit], list[Hit
     survivors = blocks
     flags: list[Hit] = []
     for _ in range(MAX_PASSES):
-        ctx = Context(survivors, blocks, {i: h.rule.code for i, h in decisions.items()})
+        ctx = Context(survivors, blocks, {i: h.rule.code for i, h in decisions.items()}, declared_language)
         for rule in instances:
             for hit in rule.check(ctx):
                 ctx.add(hit)
@@ -442,6 +523,8 @@ def _apply_lift(meta: SeedMeta, origins: dict[str, FieldOrigin], hit: Hit, text:
     accumulate). Returns a note when the value was not used."""
     field = hit.field
     origin = FieldOrigin(origin="inferred", method=hit.rule.code, line=hit.block.line, text=text)
+    if field in origins and origins[field].origin == "explicit":
+        return f"{field} already declared ({origins[field].method})"
     if field == "authors":
         meta.authors.extend(a for a in hit.value if a not in meta.authors)
         origins.setdefault(field, origin)

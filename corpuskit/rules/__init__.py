@@ -27,6 +27,16 @@ from corpuskit.rules.header import (
     SourceLine,
     Title,
 )
+from corpuskit.rules.html import (
+    HiddenElement,
+    InvisibleMarkup,
+    LinkList,
+    MarkedBoilerplate,
+    MarkedButKept,
+    OutsideMainContent,
+    PageChrome,
+    StrayMarkup,
+)
 from corpuskit.rules.lines import (
     CaptionAfterCredit,
     CaptionLabel,
@@ -110,6 +120,14 @@ NOTICES: tuple[type[Notice], ...] = (
     FinalNewline,
     MixedLineEndings,
     UnusedSuppression,
+    InvisibleMarkup,
+    PageChrome,
+    MarkedBoilerplate,
+    HiddenElement,
+    OutsideMainContent,
+    LinkList,
+    MarkedButKept,
+    StrayMarkup,
 )
 
 ALL_RULES: dict[str, type[Rule]] = {

@@ -84,8 +84,15 @@ class Context:
     removal or lift of a block wins, and later rules see it. A flag is weaker: it holds
     only if no later rule removes or lifts the block."""
 
-    def __init__(self, blocks: list[Block], all_blocks: list[Block], removed_by: dict[int, str]):
+    def __init__(
+        self,
+        blocks: list[Block],
+        all_blocks: list[Block],
+        removed_by: dict[int, str],
+        declared_language: str | None = None,
+    ):
         self.blocks = blocks
+        self.declared_language = declared_language  # the seed's own word, when it gives one
         self.all_blocks = all_blocks
         self.removed_by = removed_by  # block index -> rule code, from earlier passes
         self.decisions: dict[int, Hit] = {}
@@ -131,12 +138,13 @@ class Context:
         return self._zones
 
     def language_hint(self) -> str | None:
-        """The language of the prose blocks, for rules that read dates or names."""
+        """The language of the prose blocks, for rules that read dates or names; the
+        language the seed declares when the prose does not tell."""
         if self._language is False:
             from corpuskit.metadata import detect_language
 
             prose = " ".join(b.text for b in self.blocks if is_prose(b))
-            self._language = detect_language(prose[:2000])[0]
+            self._language = detect_language(prose[:2000])[0] or self.declared_language
         return self._language
 
     def header(self) -> list[Block]:
