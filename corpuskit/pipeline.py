@@ -15,6 +15,7 @@ from corpuskit import __version__
 from corpuskit.assemble import assemble, kept_ranges
 from corpuskit.config import Config
 from corpuskit.decode import DecodeError, decode
+from corpuskit.linefreq import LineTable
 from corpuskit.metadata import detect_language
 from corpuskit.models import (
     Checksums,
@@ -63,29 +64,36 @@ def seed_id(name: str) -> str:
     return Path(name).stem
 
 
-def clean_file(path: str | Path, config: Config | None = None) -> CleanResult:
+def clean_file(
+    path: str | Path, config: Config | None = None, line_table: LineTable | None = None
+) -> CleanResult:
     """Clean one seed file."""
     path = Path(path)
     try:
         raw = path.read_bytes()
     except OSError as err:
         return _unreadable(str(path), f"cannot read {path}: {err.strerror or err}")
-    return clean_bytes(raw, name=str(path), config=config)
+    return clean_bytes(raw, name=str(path), config=config, line_table=line_table)
 
 
-def clean_text(text: str, seed: str = "-", config: Config | None = None) -> CleanResult:
-    """Clean a seed given as text."""
+def clean_text(
+    text: str, seed: str = "-", config: Config | None = None, line_table: LineTable | None = None
+) -> CleanResult:
+    """Clean a seed given as text; `line_table` (optional) says which lines recur across
+    the corpus (`corpuskit.linefreq`)."""
     raw = text.encode("utf-8", "surrogatepass")
-    return _clean(text, Decoding(encoding="utf-8"), raw, seed, seed, config or Config())
+    return _clean(text, Decoding(encoding="utf-8"), raw, seed, seed, config or Config(), line_table)
 
 
-def clean_bytes(raw: bytes, name: str = "-", config: Config | None = None) -> CleanResult:
+def clean_bytes(
+    raw: bytes, name: str = "-", config: Config | None = None, line_table: LineTable | None = None
+) -> CleanResult:
     """Clean a seed given as bytes; `name` gives its id and, by its suffix, its kind."""
     try:
         decoded = decode(raw)
     except DecodeError as err:
         return _unreadable(name, f"{name}: {err}")
-    return _clean(decoded.text, decoded.decoding, raw, seed_id(name), name, config or Config())
+    return _clean(decoded.text, decoded.decoding, raw, seed_id(name), name, config or Config(), line_table)
 
 
 def _unreadable(path: str, message: str) -> CleanResult:
@@ -113,7 +121,15 @@ class _Locator:
         return {"line": line, "column": offset - self.starts[line - 1] + 1}
 
 
-def _clean(text: str, decoding: Decoding, raw: bytes, sid: str, path: str, config: Config) -> CleanResult:
+def _clean(
+    text: str,
+    decoding: Decoding,
+    raw: bytes,
+    sid: str,
+    path: str,
+    config: Config,
+    line_table: LineTable | None = None,
+) -> CleanResult:
     def on(rule: type[Rule]) -> bool:
         return selected(rule.code, config.select, config.ignore)
 
@@ -153,7 +169,7 @@ def _clean(text: str, decoding: Decoding, raw: bytes, sid: str, path: str, confi
 
     blocks = segment(source)
     span_findings = _apply_span_rules(blocks, [r for r in SPAN_RULES if on(r)], severity, locate, source)
-    decisions, flags = _decide_blocks(blocks, [r for r in BLOCK_RULES if on(r)])
+    decisions, flags = _decide_blocks(blocks, [r for r in BLOCK_RULES if on(r)], line_table)
 
     meta, origins = SeedMeta(), {}
     dropped: list[tuple[int, int]] = []
@@ -246,7 +262,7 @@ def _apply_span_rules(blocks, rules, severity, locate, source) -> dict[int, list
     return found
 
 
-def _decide_blocks(blocks: list[Block], rules) -> tuple[dict[int, Hit], list[Hit]]:
+def _decide_blocks(blocks: list[Block], rules, line_table=None) -> tuple[dict[int, Hit], list[Hit]]:
     """Run block rules in passes over the blocks still kept until a pass removes and lifts
     nothing; return the removals and lifts of all passes and the flags of the last."""
     instances = [rule() for rule in rules]
@@ -254,7 +270,7 @@ def _decide_blocks(blocks: list[Block], rules) -> tuple[dict[int, Hit], list[Hit
     survivors = blocks
     flags: list[Hit] = []
     for _ in range(MAX_PASSES):
-        ctx = Context(survivors, blocks, {i: h.rule.code for i, h in decisions.items()})
+        ctx = Context(survivors, blocks, {i: h.rule.code for i, h in decisions.items()}, line_table)
         for rule in instances:
             for hit in rule.check(ctx):
                 ctx.add(hit)

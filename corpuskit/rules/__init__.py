@@ -30,6 +30,7 @@ from corpuskit.rules.lines import (
     ShareLine,
     SponsorLabel,
 )
+from corpuskit.rules.model import LineScore
 from corpuskit.rules.notices import CharsetDetected, EncodingFixed, UnreadableSeed
 from corpuskit.rules.record import (
     EmptyAfterCleaning,
@@ -58,6 +59,7 @@ BLOCK_RULES: tuple[type[BlockRule], ...] = (
     ExtraDateline,
     SourceLine,
     Title,
+    LineScore,
     HeaderClutter,
     FooterClutter,
     HeaderText,

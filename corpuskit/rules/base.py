@@ -23,6 +23,7 @@ from corpuskit.segment import Block
 
 if TYPE_CHECKING:
     from corpuskit.config import Config
+    from corpuskit.linefreq import LineTable
     from corpuskit.models import FileReport, SeedRecord
 
 REMOVE, LIFT, FLAG = "remove", "lift", "flag"
@@ -84,8 +85,15 @@ class Context:
     removal or lift of a block wins, and later rules see it. A flag is weaker: it holds
     only if no later rule removes or lifts the block."""
 
-    def __init__(self, blocks: list[Block], all_blocks: list[Block], removed_by: dict[int, str]):
+    def __init__(
+        self,
+        blocks: list[Block],
+        all_blocks: list[Block],
+        removed_by: dict[int, str],
+        line_table: LineTable | None = None,
+    ):
         self.blocks = blocks
+        self.line_table = line_table  # line repetition across the corpus, when known
         self.all_blocks = all_blocks
         self.removed_by = removed_by  # block index -> rule code, from earlier passes
         self.decisions: dict[int, Hit] = {}

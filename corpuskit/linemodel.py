@@ -1,0 +1,172 @@
+"""The line model: two logistic regressions over the features of `linefeatures`.
+
+Stage one reads each block alone (intrinsic features); stage two adds the block's
+context, including the stage-one scores of its neighbours (context smoothing). Weights,
+feature scaling and decision thresholds live in a small JSON file shipped with the
+package (`corpuskit/data/line_model.json`), written by `benchmarks/train_lines.py`;
+inference is plain numpy. Every decision can be explained: a feature's contribution is
+its weight times its standardized value, and the largest ones are named.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from corpuskit.linefeatures import CONTEXT, INTRINSIC, context, intrinsic_matrix
+from corpuskit.linefreq import LineTable
+from corpuskit.segment import Block
+
+MODEL_FILE = "line_model.json"
+
+LABELS = {  # feature -> how a finding names it
+    "words": "words",
+    "chars": "characters",
+    "terminal": "ends like a sentence",
+    "colon_end": "ends with a colon",
+    "open_end": "ends open",
+    "first_upper": "starts with a capital",
+    "capitalised": "capitalised words",
+    "all_caps": "all capitals",
+    "digits": "digits",
+    "symbols": "symbols",
+    "stopwords": "stopword share",
+    "stopword_count": "stopwords",
+    "chrome_words": "boilerplate words",
+    "link": "link or address",
+    "separators": "menu separators",
+    "word_length": "word length",
+    "sentences": "sentences",
+    "leading_mark": "starts with a mark",
+    "date_time": "date or time",
+    "quotes": "quotation marks",
+    "corpus_repeats": "repeated in the corpus",
+    "prev_score": "line before",
+    "next_score": "line after",
+    "near_score": "nearby lines",
+    "far_score": "surrounding lines",
+    "prev_words": "length of line before",
+    "next_words": "length of line after",
+    "in_body": "in the article body",
+    "body_distance": "distance from the body",
+    "before_body": "above the body",
+    "position": "position",
+    "edge": "first or last line",
+    "doc_repeats": "repeated in the document",
+    "doc_blocks": "document length",
+}
+
+
+@dataclass
+class Stage:
+    """One logistic regression on standardized features."""
+
+    names: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Stage:
+        return cls(
+            tuple(data["features"]),
+            np.array(data["mean"], dtype=float),
+            np.array(data["scale"], dtype=float),
+            np.array(data["coef"], dtype=float),
+            float(data["intercept"]),
+        )
+
+    def to_dict(self) -> dict:
+        return {
+            "features": list(self.names),
+            "mean": [round(float(v), 6) for v in self.mean],
+            "scale": [round(float(v), 6) for v in self.scale],
+            "coef": [round(float(v), 6) for v in self.coef],
+            "intercept": round(float(self.intercept), 6),
+        }
+
+    def contributions(self, x: np.ndarray) -> np.ndarray:
+        """Per-feature contributions to the log-odds (rows: blocks)."""
+        return (x - self.mean) / self.scale * self.coef
+
+    def logit(self, x: np.ndarray) -> np.ndarray:
+        return self.contributions(x).sum(axis=1) + self.intercept
+
+
+@dataclass
+class Prediction:
+    """Scores of the blocks given to `LineModel.predict`, in their order."""
+
+    blocks: list[Block]
+    probability: np.ndarray  # of being boilerplate
+    contributions: np.ndarray  # stage-two contributions to the log-odds
+    values: np.ndarray  # stage-two feature values
+    names: tuple[str, ...]
+
+    def reasons(self, row: int, top: int = 3) -> list[tuple[str, float, float]]:
+        """The `top` features that pushed this block out most: (name, value, contribution)."""
+        contrib = self.contributions[row]
+        order = np.argsort(-contrib, kind="stable")[:top]
+        return [
+            (self.names[j], float(self.values[row, j]), float(contrib[j])) for j in order if contrib[j] > 0
+        ]
+
+
+class LineModel:
+    """Stage one (intrinsic features) feeds stage two (intrinsic + context)."""
+
+    def __init__(self, stage1: Stage, stage2: Stage, remove_at: float, flag_at: float, meta: dict):
+        if stage1.names != INTRINSIC or stage2.names != INTRINSIC + CONTEXT:
+            raise ValueError("line model: its features do not match this version of corpuskit")
+        self.stage1, self.stage2 = stage1, stage2
+        self.remove_at, self.flag_at = remove_at, flag_at
+        self.meta = meta
+
+    @classmethod
+    def from_dict(cls, data: dict) -> LineModel:
+        return cls(
+            Stage.from_dict(data["stage1"]),
+            Stage.from_dict(data["stage2"]),
+            float(data["remove_at"]),
+            float(data["flag_at"]),
+            data.get("meta", {}),
+        )
+
+    def to_dict(self) -> dict:
+        return {
+            "format": 1,
+            "remove_at": self.remove_at,
+            "flag_at": self.flag_at,
+            "stage1": self.stage1.to_dict(),
+            "stage2": self.stage2.to_dict(),
+            "meta": self.meta,
+        }
+
+    @classmethod
+    def load(cls, path: str | Path) -> LineModel:
+        return cls.from_dict(json.loads(Path(path).read_text("utf-8")))
+
+    def predict(self, blocks: list[Block], table: LineTable | None = None, cache: dict | None = None):
+        """Probabilities of being boilerplate for blocks in document order."""
+        x1 = intrinsic_matrix(blocks, table, cache)
+        s1 = self.stage1.logit(x1) if len(blocks) else np.zeros(0)
+        words = np.array([b.word_count for b in blocks], dtype=float)
+        x2 = np.hstack([x1, context(blocks, words, s1)])
+        contrib = self.stage2.contributions(x2)
+        logit = contrib.sum(axis=1) + self.stage2.intercept
+        return Prediction(blocks, 1 / (1 + np.exp(-logit)), contrib, x2, self.stage2.names)
+
+
+@cache
+def default_model() -> LineModel | None:
+    """The model shipped with the package; None when the file is absent."""
+    resource = resources.files("corpuskit.data").joinpath(MODEL_FILE)
+    if not resource.is_file():
+        return None
+    return LineModel.from_dict(json.loads(resource.read_text("utf-8")))
