@@ -242,15 +242,17 @@ def training_rows(docs: list[Doc], args):
 
 def train(docs: list[Doc], args) -> LineModel:
     rows, y, w, owners = training_rows(docs, args)
-    x1 = np.vstack([docs[d].x1[r] for d, r in zip(_unique(owners), rows, strict=True)])
-    stage1 = fit_stage(x1, y, w, INTRINSIC, args.c)
-    x2 = []
-    for d, r in zip(_unique(owners), rows, strict=True):
-        doc = docs[d]
-        s1 = stage1.logit(doc.x1)
-        x2.append(np.hstack([doc.x1, context(doc.blocks, doc.words, s1)])[r])
-    stage2 = fit_stage(np.vstack(x2), y, w, INTRINSIC + CONTEXT, args.c)
-    return LineModel(stage1, stage2, args.remove_at, args.flag_at, {})
+    order = _unique(owners)
+    x1 = np.vstack([docs[d].x1[r] for d, r in zip(order, rows, strict=True)])
+    stages = [fit_stage(x1, y, w, INTRINSIC, args.c)]
+    scores = {d: stages[0].logit(docs[d].x1) for d in order}
+    for _ in range(args.stages - 1):
+        full = {d: np.hstack([docs[d].x1, context(docs[d].blocks, docs[d].words, scores[d])]) for d in order}
+        x = np.vstack([full[d][r] for d, r in zip(order, rows, strict=True)])
+        stage = fit_stage(x, y, w, INTRINSIC + CONTEXT, args.c)
+        stages.append(stage)
+        scores = {d: stage.logit(full[d]) for d in order}
+    return LineModel(stages, args.remove_at, args.flag_at, {})
 
 
 def _unique(owners: np.ndarray) -> list[int]:
@@ -265,17 +267,31 @@ def _unique(owners: np.ndarray) -> list[int]:
 def probabilities(model: LineModel, doc: Doc) -> np.ndarray:
     if not doc.blocks:
         return np.zeros(0)
-    s1 = model.stage1.logit(doc.x1)
-    x2 = np.hstack([doc.x1, context(doc.blocks, doc.words, s1)])
-    return 1 / (1 + np.exp(-model.stage2.logit(x2)))
+    return model.predict_features(doc.blocks, doc.x1).probability
 
 
 # ---------------------------------------------------------------- evaluation
 
 
-def proxy_outputs(doc: Doc, p: np.ndarray, remove_at: float) -> str:
+def settle(model: LineModel, doc: Doc, remove_at: float, passes: int = 50) -> np.ndarray:
+    """Which open blocks stay when the model alone runs in passes over the blocks still
+    standing until nothing changes (as the pipeline runs it)."""
+    keep = np.ones(len(doc.blocks), dtype=bool)
+    for _ in range(passes):
+        rows = np.flatnonzero(keep)
+        if not len(rows):
+            break
+        p = model.predict_features([doc.blocks[r] for r in rows], doc.x1[rows]).probability
+        out = rows[p >= remove_at]
+        if not len(out):
+            break
+        keep[out] = False
+    return keep
+
+
+def proxy_output(doc: Doc, keep: np.ndarray) -> str:
     """Quick stand-in for the pipeline's output: the open blocks the model keeps."""
-    return "\n\n".join(b.text for b, q in zip(doc.blocks, p, strict=True) if q < remove_at)
+    return "\n\n".join(b.text for b, k in zip(doc.blocks, keep, strict=True) if k)
 
 
 def pipeline_output(doc: Doc, model: LineModel | None, table: LineTable | None) -> str:
@@ -335,10 +351,8 @@ def cross_validate(docs: list[Doc], tables, args) -> dict:
         test_docs = [d for d in docs if d.fold == fold]
         model = train(train_docs, args)
         for doc in test_docs:
-            p = probabilities(model, doc)
-            scored_proxy[(doc.set_name, doc.view)].append(
-                (doc, score(doc, proxy_outputs(doc, p, args.remove_at)))
-            )
+            keep = settle(model, doc, args.remove_at)
+            scored_proxy[(doc.set_name, doc.view)].append((doc, score(doc, proxy_output(doc, keep))))
             if args.pipeline:
                 table = tables.get((doc.set_name, doc.view)) if args.corpus_table else None
                 out = pipeline_output(doc, model, table)
@@ -362,6 +376,7 @@ def parse_args(argv):
     ap.add_argument("--bench-dir", type=Path, default=quality.DEFAULT_BENCH)
     ap.add_argument("--folds", type=int, default=5, help="K page-level folds (0: no cross-validation)")
     ap.add_argument("--limit", type=int, default=0, help="first N pages of each set only")
+    ap.add_argument("--stages", type=int, default=2, help="stacked regressions (1: no context)")
     ap.add_argument("--c", type=float, default=1.0, help="inverse L2 strength of both regressions")
     ap.add_argument("--remove-at", type=float, default=0.9, help="probability from which a line goes")
     ap.add_argument("--flag-at", type=float, default=0.6, help="probability from which a line is flagged")

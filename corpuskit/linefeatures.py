@@ -30,6 +30,7 @@ INTRINSIC = (
     "colon_end",  # ends with a colon
     "open_end",  # ends with another mark: , ; | - ( ...
     "first_upper",  # starts with a capital letter
+    "first_lower",  # starts with a small letter (a paragraph broken across lines)
     "capitalised",  # share of words that start with a capital
     "all_caps",  # cased letters all capitals (three letters or more)
     "digits",  # share of characters that are digits
@@ -37,6 +38,7 @@ INTRINSIC = (
     "stopwords",  # share of words that are frequent function words (any language)
     "stopword_count",  # log(1 + stopwords)
     "chrome_words",  # share of words from the boilerplate lexicons
+    "credit_words",  # share of words from the credit and photo agency lexicons
     "link",  # holds a URL, an e-mail address or a handle
     "separators",  # log(1 + menu separators: | • · » › ...)
     "word_length",  # mean word length (characters, capped at 12) / 10
@@ -46,6 +48,8 @@ INTRINSIC = (
     "quotes",  # holds quotation marks
     "corpus_repeats",  # log(1 + other documents of the corpus holding the line)
 )
+
+_I = {name: i for i, name in enumerate(INTRINSIC)}
 
 CONTEXT = (
     "prev_score",  # stage-one score of the block before (0 at the edge)
@@ -61,18 +65,17 @@ CONTEXT = (
     "edge",  # first or last block standing
     "doc_repeats",  # log(1 + other blocks with the same text)
     "doc_blocks",  # log(1 + blocks standing)
+    "doc_score",  # mean stage-one score of the blocks standing
+    "doc_good",  # share of the words standing in blocks that look like text
 )
+_C = {name: i for i, name in enumerate(CONTEXT)}
 
-_TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
-_SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’»)\]]*\s+\S)")
-_SYMBOL = re.compile(r"[^\w\s]")
-_LINK = re.compile(r"https?://|www\.|\w@\w|(?<!\w)@\w|\.(?:com|org|net|html?)\b", re.IGNORECASE)
 _DATE_TIME = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)|(?<!\d)\d{1,2}:\d\d(?!\d)")
 _SEPARATOR_MARKS = "|•·»›«‹/\\>"
 _QUOTES = '"“”„«»'
 _OPEN_END = ",;|-–—(/&+:"
-_DIGIT_DELETE = str.maketrans("", "", "0123456789")
-_CHROME_LEXICONS = ("nav", "share", "trending", "sponsor", "cookie", "paywall", "teaser", "credit")
+_CHROME_LEXICONS = ("nav", "share", "trending", "sponsor", "cookie", "paywall", "teaser")
+_CREDIT_LEXICONS = ("credit", "photo_agency")
 
 
 @cache
@@ -81,68 +84,175 @@ def stopwords() -> frozenset[str]:
     return frozenset(w for words in read_phrases("stopwords").values() for w in words)
 
 
+def _lexicon_words(categories: tuple[str, ...], shortest: int) -> frozenset[str]:
+    words = set()
+    for category in categories:
+        for phrases in read_phrases(category).values():
+            for phrase in phrases:
+                words.update(w for w in re.findall(r"\w+", phrase.lower()) if len(w) >= shortest)
+    return frozenset(words - stopwords())
+
+
 @cache
 def chrome_words() -> frozenset[str]:
-    """Words of the boilerplate lexicons (menus, share calls, paywalls, credits, ...),
-    three letters or more and not stopwords.
+    """Words of the boilerplate lexicons (menus, share calls, paywalls, ...), three
+    letters or more and not stopwords.
 
     >>> "newsletter" in chrome_words(), "the" in chrome_words()
     (True, False)
     """
-    words = set()
-    for category in _CHROME_LEXICONS:
-        for phrases in read_phrases(category).values():
-            for phrase in phrases:
-                words.update(w for w in re.findall(r"\w+", phrase.lower()) if len(w) >= 3)
-    return frozenset(words - stopwords())
+    return _lexicon_words(_CHROME_LEXICONS, 3)
 
 
-def intrinsic(block: Block) -> list[float]:
-    """The intrinsic features of a block, in the order of `INTRINSIC` (corpus repetition
-    left at 0: `corpus_repeats` fills it for a whole document).
+@cache
+def credit_words() -> frozenset[str]:
+    """Words of the credit and photo agency lexicons ("photo", "foto", "getty", "ap", ...).
+
+    >>> "getty" in credit_words(), "reuters" in credit_words()
+    (True, True)
+    """
+    return _lexicon_words(_CREDIT_LEXICONS, 2)
+
+
+# Character classes, as bits, for a whole document at once.
+_BITS = (
+    "digit", "upper", "lower", "space", "symbol", "separator", "quote", "terminal", "at",
+    "alnum", "closer", "colon", "open", "opener",
+)  # fmt: skip
+_BIT = {name: 1 << i for i, name in enumerate(_BITS)}
+_COUNTED = ("digit", "upper", "lower", "symbol", "separator", "quote", "at")
+_MARKS = {
+    "separator": _SEPARATOR_MARKS,
+    "quote": _QUOTES,
+    "terminal": ".!?…。！？",
+    "at": "@",
+    "closer": "\"'”’»)]",
+    "colon": ":",
+    "open": _OPEN_END.replace(":", ""),
+    "opener": _QUOTES + "'‘(",
+}
+_LINK_NEEDLES = ("://", "www.", ".com", ".org", ".net", ".htm")
+
+
+@cache
+def _char_classes() -> np.ndarray:
+    """Class bits of every character of the Basic Multilingual Plane."""
+    table = np.zeros(0x10000, dtype=np.uint16)
+    for code in range(0x10000):
+        ch = chr(code)
+        bits = 0
+        if ch.isdigit():
+            bits |= _BIT["digit"]
+        if ch.isupper():
+            bits |= _BIT["upper"]
+        elif ch.islower():
+            bits |= _BIT["lower"]
+        if ch.isspace():
+            bits |= _BIT["space"]
+        elif ch.isalnum():
+            bits |= _BIT["alnum"]
+        elif ch != "_":
+            bits |= _BIT["symbol"]
+        table[code] = bits
+    for name, marks in _MARKS.items():
+        for ch in marks:
+            table[ord(ch)] |= _BIT[name]
+    return table
+
+
+def intrinsic_rows(blocks: list[Block]) -> np.ndarray:
+    """The intrinsic features of blocks, one row each in the order of `INTRINSIC`
+    (corpus repetition left at 0: `corpus_repeats` fills it). Characters are classified
+    for the whole document at once; words are looked up in the lexicons in bulk.
 
     >>> from corpuskit.segment import segment
-    >>> row = intrinsic(segment("The council met on Tuesday.")[0])  # the, on; met (Dutch)
-    >>> dict(zip(INTRINSIC, row))["terminal"], dict(zip(INTRINSIC, row))["stopwords"]
+    >>> row = intrinsic_rows(segment("The council met on Tuesday."))[0]  # the, on; met (Dutch)
+    >>> dict(zip(INTRINSIC, row.tolist()))["terminal"], dict(zip(INTRINSIC, row.tolist()))["stopwords"]
     (1.0, 0.6)
     """
-    text = block.text
-    n = len(text)
-    words = block.words
-    count = len(words)
-    lowered = [w.lower() for w in words]
-    stop = sum(map(stopwords().__contains__, lowered))
-    chrome = sum(map(chrome_words().__contains__, lowered))
-    capitalised = sum(w[:1].isupper() for w in words)
-    digits = n - len(text.translate(_DIGIT_DELETE))
-    symbols = len(_SYMBOL.findall(text))
-    first = text[:1]
-    last = text[-1:]
-    terminal = bool(_TERMINAL.search(text))
-    letters = sum(len(w) for w in words)
-    return [
-        math.log1p(count),
-        math.log1p(n),
-        float(terminal),
-        float(last == ":"),
-        float(not terminal and last in _OPEN_END and last != ":"),
-        float(first.isupper()),
-        capitalised / count if count else 0.0,
-        float(text.isupper() and sum(ch.isalpha() for ch in text[:40]) >= 3),
-        digits / n,
-        symbols / n,
-        stop / count if count else 0.0,
-        math.log1p(stop),
-        chrome / count if count else 0.0,
-        float(bool(_LINK.search(text))),
-        math.log1p(sum(map(text.count, _SEPARATOR_MARKS))),
-        min(12.0, letters / count) / 10 if count else 0.0,
-        math.log1p(len(_SENTENCE_END.findall(text))),
-        float(not (first.isalnum() or first in _QUOTES or first in "'‘(")),
-        float(bool(digits and _DATE_TIME.search(text))),
-        float(any(q in text for q in _QUOTES)),
-        0.0,
-    ]
+    n = len(blocks)
+    out = np.zeros((n, len(INTRINSIC)))
+    if not n:
+        return out
+    texts = [b.text for b in blocks]
+    joined = "\n".join(texts)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+    starts = np.zeros(n, dtype=np.int64)
+    starts[1:] = np.cumsum(lengths + 1)[:-1]
+    ends = starts + lengths
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    classes = _char_classes()[np.minimum(codes, 0xFFFF)]
+    classes[codes > 0xFFFF] = _BIT["symbol"]
+
+    # per-block counts of each counted class, in one pass (each block keeps its "\n")
+    shifts = np.array([_BITS.index(name) for name in _COUNTED], dtype=np.uint16)
+    bits = ((classes[:, None] >> shifts) & 1).astype(np.int32)
+    counts = dict(zip(_COUNTED, np.add.reduceat(bits, starts, axis=0).T.astype(float), strict=True))
+    inner = ((classes[:-1] & _BIT["terminal"]) != 0) & ((classes[1:] & _BIT["space"]) != 0)
+    inner_ends = np.add.reduceat(np.append(inner, False).astype(np.int32), starts)
+
+    last = ends - 1  # the last character before closing quotes and brackets
+    while True:
+        closing = (last >= starts) & ((classes[np.maximum(last, 0)] & _BIT["closer"]) != 0)
+        if not closing.any():
+            break
+        last = np.where(closing, last - 1, last)
+    last_class = np.where(last >= starts, classes[np.maximum(last, 0)], 0)
+    end_class, first_class = classes[ends - 1], classes[starts]
+
+    word_lists = [b.words for b in blocks]
+    word_counts = np.fromiter(map(len, word_lists), dtype=np.int64, count=n)
+    words = [w for ws in word_lists for w in ws]
+    lowered = "\n".join(words).lower().split("\n") if words else []
+    owner = np.repeat(np.arange(n), word_counts)
+
+    def per_block(values) -> np.ndarray:
+        return np.bincount(owner, weights=np.fromiter(values, dtype=float, count=len(words)), minlength=n)
+
+    stop = per_block(map(stopwords().__contains__, lowered))
+    chrome = per_block(map(chrome_words().__contains__, lowered))
+    credit = per_block(map(credit_words().__contains__, lowered))
+    capitalised = per_block(map(str.istitle, words))
+    letters = per_block(map(len, words))
+
+    links = counts["at"] > 0
+    folded = joined.lower()
+    for needle in _LINK_NEEDLES:
+        at = folded.find(needle)
+        while at >= 0:
+            links[np.searchsorted(starts, at, side="right") - 1] = True
+            at = folded.find(needle, at + 1)
+    dated = np.zeros(n, dtype=bool)
+    if counts["digit"].any():
+        for match in _DATE_TIME.finditer(joined):
+            dated[np.searchsorted(starts, match.start(), side="right") - 1] = True
+
+    terminal = (last_class & _BIT["terminal"]) != 0
+    safe = np.maximum(word_counts, 1)
+    has_words = word_counts > 0
+    out[:, _I["words"]] = np.log1p(word_counts)
+    out[:, _I["chars"]] = np.log1p(lengths)
+    out[:, _I["terminal"]] = terminal
+    out[:, _I["colon_end"]] = (end_class & _BIT["colon"]) != 0
+    out[:, _I["open_end"]] = ~terminal & ((end_class & _BIT["open"]) != 0)
+    out[:, _I["first_upper"]] = (first_class & _BIT["upper"]) != 0
+    out[:, _I["first_lower"]] = (first_class & _BIT["lower"]) != 0
+    out[:, _I["capitalised"]] = np.where(has_words, capitalised / safe, 0.0)
+    out[:, _I["all_caps"]] = (counts["upper"] >= 3) & (counts["lower"] == 0)
+    out[:, _I["digits"]] = counts["digit"] / lengths
+    out[:, _I["symbols"]] = counts["symbol"] / lengths
+    out[:, _I["stopwords"]] = np.where(has_words, stop / safe, 0.0)
+    out[:, _I["stopword_count"]] = np.log1p(stop)
+    out[:, _I["chrome_words"]] = np.where(has_words, chrome / safe, 0.0)
+    out[:, _I["credit_words"]] = np.where(has_words, credit / safe, 0.0)
+    out[:, _I["link"]] = links
+    out[:, _I["separators"]] = np.log1p(counts["separator"])
+    out[:, _I["word_length"]] = np.where(has_words, np.minimum(12.0, letters / safe) / 10, 0.0)
+    out[:, _I["sentences"]] = np.log1p(inner_ends)
+    out[:, _I["leading_mark"]] = (first_class & (_BIT["alnum"] | _BIT["opener"])) == 0
+    out[:, _I["date_time"]] = dated
+    out[:, _I["quotes"]] = counts["quote"] > 0
+    return out
 
 
 CORPUS_COLUMN = INTRINSIC.index("corpus_repeats")
@@ -163,12 +273,13 @@ def intrinsic_matrix(blocks: list[Block], table: LineTable | None, cache: dict |
     cache = {} if cache is None else cache
     fresh = [b for b in blocks if b.index not in cache]
     if fresh:
-        repeats = corpus_repeats(fresh, table).tolist()
-        for block, repeat in zip(fresh, repeats, strict=True):
-            row = intrinsic(block)
-            row[CORPUS_COLUMN] = repeat
+        rows = intrinsic_rows(fresh)
+        rows[:, CORPUS_COLUMN] = corpus_repeats(fresh, table)
+        for block, row in zip(fresh, rows, strict=True):
             cache[block.index] = row
-    return np.array([cache[b.index] for b in blocks], dtype=float).reshape(len(blocks), len(INTRINSIC))
+    if not blocks:
+        return np.zeros((0, len(INTRINSIC)))
+    return np.vstack([cache[b.index] for b in blocks])
 
 
 def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
@@ -209,27 +320,31 @@ def context(blocks: list[Block], words: np.ndarray, score: np.ndarray) -> np.nda
     if n == 0:
         return out
     good = -score
-    out[1:, 0] = score[:-1]
-    out[:-1, 1] = score[1:]
-    out[:, 2] = _window_mean(score, 3)
-    out[:, 3] = _window_mean(score, 10)
+    out[1:, _C["prev_score"]] = score[:-1]
+    out[:-1, _C["next_score"]] = score[1:]
+    out[:, _C["near_score"]] = _window_mean(score, 3)
+    out[:, _C["far_score"]] = _window_mean(score, 10)
     log_words = np.log1p(words)
-    out[1:, 4] = log_words[:-1]
-    out[:-1, 5] = log_words[1:]
+    out[1:, _C["prev_words"]] = log_words[:-1]
+    out[:-1, _C["next_words"]] = log_words[1:]
     start, end = densest_run(np.clip(good, -3, 3) * log_words)
     index = np.arange(n)
     if end >= start:
-        out[:, 6] = (index >= start) & (index <= end)
-        out[:, 7] = np.log1p(np.where(index < start, start - index, np.maximum(index - end, 0)))
-        out[:, 8] = index < start
+        out[:, _C["in_body"]] = (index >= start) & (index <= end)
+        out[:, _C["body_distance"]] = np.log1p(
+            np.where(index < start, start - index, np.maximum(index - end, 0))
+        )
+        out[:, _C["before_body"]] = index < start
     else:
-        out[:, 7] = np.log1p(n)
-    out[:, 9] = index / max(1, n - 1)
-    out[[0, -1], 10] = 1.0
+        out[:, _C["body_distance"]] = np.log1p(n)
+    out[:, _C["position"]] = index / max(1, n - 1)
+    out[[0, -1], _C["edge"]] = 1.0
     keys = [b.text.lower() for b in blocks]
     seen: dict[str, int] = {}
     for key in keys:
         seen[key] = seen.get(key, 0) + 1
-    out[:, 11] = np.log1p(np.array([seen[k] - 1 for k in keys], dtype=float))
-    out[:, 12] = math.log1p(n)
+    out[:, _C["doc_repeats"]] = np.log1p(np.array([seen[k] - 1 for k in keys], dtype=float))
+    out[:, _C["doc_blocks"]] = math.log1p(n)
+    out[:, _C["doc_score"]] = score.mean()
+    out[:, _C["doc_good"]] = words[score < 0].sum() / max(1.0, words.sum())
     return out

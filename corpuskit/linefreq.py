@@ -153,6 +153,50 @@ class LineTable:
         return cls(hashes.astype(np.uint64), counts.astype(np.uint32), documents)
 
 
+def count_corpus(paths: Iterable[str | Path]) -> LineTable:
+    """The first of `build`'s two passes: count the lines of every readable seed (the
+    second pass, cleaning, consults the result). Unreadable seeds are left to the second
+    pass, which reports them."""
+    from corpuskit.decode import DecodeError, decode
+
+    counter = LineCounter()
+    for path in paths:
+        try:
+            counter.add_text(decode(Path(path).read_bytes()).text)
+        except (OSError, DecodeError):
+            continue
+    return counter.table()
+
+
+def save_table(table: LineTable, path: str | Path) -> None:
+    """Write the table whole or not at all (temporary sibling, then rename)."""
+    import os
+    import tempfile
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        table.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cached_table(corpus: str | Path) -> tuple[LineTable | None, str | None]:
+    """The table saved by the last `build` next to `corpus`, if any, and a warning when
+    one is there but cannot be read (cleaning then goes on without it)."""
+    path = table_path(corpus)
+    if not path.is_file():
+        return None, None
+    try:
+        return LineTable.load(path), None
+    except LineTableError as err:
+        return None, f"warning: {err}; cleaning without corpus line counts"
+
+
 def table_path(corpus: str | Path) -> Path:
     """Where the line table of a corpus file lives: next to it, suffix `.lines`.
 

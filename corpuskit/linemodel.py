@@ -1,7 +1,7 @@
-"""The line model: two logistic regressions over the features of `linefeatures`.
+"""The line model: stacked logistic regressions over the features of `linefeatures`.
 
-Stage one reads each block alone (intrinsic features); stage two adds the block's
-context, including the stage-one scores of its neighbours (context smoothing). Weights,
+Stage one reads each block alone (intrinsic features); the next stage adds the block's
+context, including the previous stage's scores of its neighbours (context smoothing). Weights,
 feature scaling and decision thresholds live in a small JSON file shipped with the
 package (`corpuskit/data/line_model.json`), written by `benchmarks/train_lines.py`;
 inference is plain numpy. Every decision can be explained: a feature's contribution is
@@ -38,6 +38,8 @@ LABELS = {  # feature -> how a finding names it
     "stopwords": "stopword share",
     "stopword_count": "stopwords",
     "chrome_words": "boilerplate words",
+    "credit_words": "credit words",
+    "first_lower": "starts with a small letter",
     "link": "link or address",
     "separators": "menu separators",
     "word_length": "word length",
@@ -59,6 +61,8 @@ LABELS = {  # feature -> how a finding names it
     "edge": "first or last line",
     "doc_repeats": "repeated in the document",
     "doc_blocks": "document length",
+    "doc_score": "document score",
+    "doc_good": "document text share",
 }
 
 
@@ -119,20 +123,24 @@ class Prediction:
 
 
 class LineModel:
-    """Stage one (intrinsic features) feeds stage two (intrinsic + context)."""
+    """Stage one reads the intrinsic features; every further stage adds the context
+    features computed from the scores of the stage before it."""
 
-    def __init__(self, stage1: Stage, stage2: Stage, remove_at: float, flag_at: float, meta: dict):
-        if stage1.names != INTRINSIC or stage2.names != INTRINSIC + CONTEXT:
+    def __init__(self, stages: list[Stage], remove_at: float, flag_at: float, meta: dict):
+        if (
+            not stages
+            or stages[0].names != INTRINSIC
+            or any(s.names != INTRINSIC + CONTEXT for s in stages[1:])
+        ):
             raise ValueError("line model: its features do not match this version of corpuskit")
-        self.stage1, self.stage2 = stage1, stage2
+        self.stages = stages
         self.remove_at, self.flag_at = remove_at, flag_at
         self.meta = meta
 
     @classmethod
     def from_dict(cls, data: dict) -> LineModel:
         return cls(
-            Stage.from_dict(data["stage1"]),
-            Stage.from_dict(data["stage2"]),
+            [Stage.from_dict(s) for s in data["stages"]],
             float(data["remove_at"]),
             float(data["flag_at"]),
             data.get("meta", {}),
@@ -143,8 +151,7 @@ class LineModel:
             "format": 1,
             "remove_at": self.remove_at,
             "flag_at": self.flag_at,
-            "stage1": self.stage1.to_dict(),
-            "stage2": self.stage2.to_dict(),
+            "stages": [s.to_dict() for s in self.stages],
             "meta": self.meta,
         }
 
@@ -155,12 +162,17 @@ class LineModel:
     def predict(self, blocks: list[Block], table: LineTable | None = None, cache: dict | None = None):
         """Probabilities of being boilerplate for blocks in document order."""
         x1 = intrinsic_matrix(blocks, table, cache)
-        s1 = self.stage1.logit(x1) if len(blocks) else np.zeros(0)
+        return self.predict_features(blocks, x1)
+
+    def predict_features(self, blocks: list[Block], x1: np.ndarray) -> Prediction:
         words = np.array([b.word_count for b in blocks], dtype=float)
-        x2 = np.hstack([x1, context(blocks, words, s1)])
-        contrib = self.stage2.contributions(x2)
-        logit = contrib.sum(axis=1) + self.stage2.intercept
-        return Prediction(blocks, 1 / (1 + np.exp(-logit)), contrib, x2, self.stage2.names)
+        score = self.stages[0].logit(x1) if len(blocks) else np.zeros(0)
+        x, stage = x1, self.stages[0]
+        for stage in self.stages[1:]:
+            x = np.hstack([x1, context(blocks, words, score)])
+            score = stage.logit(x)
+        contrib = stage.contributions(x)
+        return Prediction(blocks, 1 / (1 + np.exp(-score)), contrib, x, stage.names)
 
 
 @cache

@@ -46,6 +46,7 @@ def test_build_output_options(corpus):
 def test_failed_build_leaves_previous_output(corpus, monkeypatch):
     assert main(["build"]) == 0
     before = (corpus / "build/corpus.jsonl").read_bytes()
+    lines_before = (corpus / "build/corpus.lines").read_bytes()
     (corpus / "seeds/005_0000000000000000.txt").write_text("A new seed.\n", encoding="utf-8")
 
     def explode(*args, **kwargs):
@@ -54,7 +55,8 @@ def test_failed_build_leaves_previous_output(corpus, monkeypatch):
     monkeypatch.setattr("corpuskit.models.SeedRecord.model_dump_json", explode)
     assert main(["build"]) == 2
     assert (corpus / "build/corpus.jsonl").read_bytes() == before
-    assert sorted(p.name for p in (corpus / "build").iterdir()) == ["corpus.jsonl", "reports"]
+    assert (corpus / "build/corpus.lines").read_bytes() == lines_before
+    assert sorted(p.name for p in (corpus / "build").iterdir()) == ["corpus.jsonl", "corpus.lines", "reports"]
 
 
 def test_check_exit_codes(corpus, capsys):

@@ -1,7 +1,10 @@
 """`corpuskit build`: the cleaned corpus as JSONL and one JSON report per seed.
 
-Both are written to temporary places and moved into position only when every seed has
-been processed, so a failed or interrupted build leaves the previous output untouched.
+Two passes: the first counts how many seeds hold each line (hashes only, `linefreq`),
+the second cleans every seed with those counts; the counts are saved next to the corpus
+(`corpus.lines`) for `check` to reuse. The outputs are written to temporary places and
+moved into position only when every seed has been processed, so a failed or interrupted
+build leaves the previous output untouched.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from corpuskit.atomic import atomic_dir, atomic_file
 from corpuskit.commands.check import failing
 from corpuskit.commands.common import load_settings, seeds_of
 from corpuskit.engines import local
+from corpuskit.linefreq import count_corpus, save_table, table_path
 from corpuskit.reporters import REPORTERS
 
 
@@ -20,7 +24,9 @@ def run(args) -> int:
     config = load_settings(args)
     output = Path(args.output or config.output)
     reports_dir = Path(args.reports or config.reports)
-    results = sorted(local.run(seeds_of(args, config), config), key=lambda r: (r.report.id, r.report.path))
+    seeds = seeds_of(args, config)
+    table = count_corpus(seeds)
+    results = sorted(local.run(seeds, config, table), key=lambda r: (r.report.id, r.report.path))
     with atomic_file(output) as corpus, atomic_dir(reports_dir) as folder:
         for result in results:
             if result.record is not None:
@@ -28,6 +34,7 @@ def run(args) -> int:
             (folder / f"{result.report.id}.json").write_text(
                 result.report.model_dump_json(indent=2) + "\n", encoding="utf-8"
             )
+    save_table(table, table_path(output))
     reports = [r.report for r in results]
     written = sum(r.record is not None for r in results)
     problems = [r for r in reports if failing([r], config.fail_on)]
