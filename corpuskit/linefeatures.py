@@ -188,8 +188,10 @@ def intrinsic_rows(blocks: list[Block]) -> np.ndarray:
     shifts = np.array([_BITS.index(name) for name in _COUNTED], dtype=np.uint16)
     bits = ((classes[:, None] >> shifts) & 1).astype(np.int32)
     counts = dict(zip(_COUNTED, np.add.reduceat(bits, starts, axis=0).T.astype(float), strict=True))
-    inner = ((classes[:-1] & _BIT["terminal"]) != 0) & ((classes[1:] & _BIT["space"]) != 0)
-    inner_ends = np.add.reduceat(np.append(inner, False).astype(np.int32), starts)
+    inner = np.zeros(len(classes), dtype=np.int32)  # a sentence end followed by a space
+    inner[:-1] = ((classes[:-1] & _BIT["terminal"]) != 0) & ((classes[1:] & _BIT["space"]) != 0)
+    inner[ends - 1] = 0  # the "\n" after a block is not part of it
+    inner_ends = np.add.reduceat(inner, starts)
 
     last = ends - 1  # the last character before closing quotes and brackets
     while True:
@@ -258,11 +260,18 @@ def intrinsic_rows(blocks: list[Block]) -> np.ndarray:
 CORPUS_COLUMN = INTRINSIC.index("corpus_repeats")
 
 
+REPEATS_MAX_WORDS = 15
+
+
 def corpus_repeats(blocks: list[Block], table: LineTable | None) -> np.ndarray:
-    """log(1 + other documents holding each block's line), from the corpus table."""
+    """log(1 + other documents holding each block's line), from the corpus table, for
+    lines of up to `REPEATS_MAX_WORDS` words: a longer line found in other documents is
+    more likely a syndicated article than page chrome, so it is not counted."""
     if table is None or not len(table) or not blocks:
         return np.zeros(len(blocks))
-    hashes = np.array([line_hash(b.text) for b in blocks], dtype=np.uint64)
+    hashes = np.array(
+        [line_hash(b.text) if b.word_count <= REPEATS_MAX_WORDS else 0 for b in blocks], dtype=np.uint64
+    )
     counts = table.lookup(hashes).astype(float)
     return np.log1p(np.maximum(counts - 1, 0))
 

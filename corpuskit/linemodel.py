@@ -11,6 +11,7 @@ its weight times its standardized value, and the largest ones are named.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -31,6 +32,7 @@ LABELS = {  # feature -> how a finding names it
     "colon_end": "ends with a colon",
     "open_end": "ends open",
     "first_upper": "starts with a capital",
+    "first_lower": "starts with a small letter",
     "capitalised": "capitalised words",
     "all_caps": "all capitals",
     "digits": "digits",
@@ -39,31 +41,56 @@ LABELS = {  # feature -> how a finding names it
     "stopword_count": "stopwords",
     "chrome_words": "boilerplate words",
     "credit_words": "credit words",
-    "first_lower": "starts with a small letter",
     "link": "link or address",
     "separators": "menu separators",
-    "word_length": "word length",
-    "sentences": "sentences",
+    "word_length": "mean word length",
+    "sentences": "sentence ends inside",
     "leading_mark": "starts with a mark",
     "date_time": "date or time",
     "quotes": "quotation marks",
-    "corpus_repeats": "repeated in the corpus",
-    "prev_score": "line before",
-    "next_score": "line after",
-    "near_score": "nearby lines",
-    "far_score": "surrounding lines",
-    "prev_words": "length of line before",
-    "next_words": "length of line after",
+    "corpus_repeats": "other documents with this line",
+    "prev_score": "score of the line before",
+    "next_score": "score of the line after",
+    "near_score": "score of nearby lines",
+    "far_score": "score of surrounding lines",
+    "prev_words": "words in the line before",
+    "next_words": "words in the line after",
     "in_body": "in the article body",
-    "body_distance": "distance from the body",
-    "before_body": "above the body",
-    "position": "position",
+    "body_distance": "lines from the article body",
+    "before_body": "above the article body",
+    "position": "position in the document",
     "edge": "first or last line",
-    "doc_repeats": "repeated in the document",
-    "doc_blocks": "document length",
-    "doc_score": "document score",
-    "doc_good": "document text share",
+    "doc_repeats": "same line elsewhere in the document",
+    "doc_blocks": "lines in the document",
+    "doc_score": "score of the document",
+    "doc_good": "share of words in text-like lines",
 }
+_COUNTS = {
+    "words", "chars", "stopword_count", "separators", "sentences", "corpus_repeats", "prev_words",
+    "next_words", "body_distance", "doc_repeats", "doc_blocks",
+}  # fmt: skip
+_SHARES = {
+    "capitalised", "digits", "symbols", "stopwords", "chrome_words", "credit_words", "position", "doc_good"
+}  # fmt: skip
+_SCORES = {"prev_score", "next_score", "near_score", "far_score", "doc_score"}
+
+
+def describe(name: str, value: float) -> str:
+    """A feature and its value as a finding shows them.
+
+    >>> describe("words", 1.0986), describe("stopwords", 0.25), describe("in_body", 0.0)
+    ('words 2', 'stopword share 25%', 'in the article body: no')
+    """
+    label = LABELS.get(name, name)
+    if name in _COUNTS:
+        return f"{label} {round(math.expm1(value))}"
+    if name in _SHARES:
+        return f"{label} {value:.0%}"
+    if name in _SCORES:
+        return f"{label} {value:+.1f}"
+    if name == "word_length":
+        return f"{label} {value * 10:.1f}"
+    return f"{label}: {'yes' if value else 'no'}"
 
 
 @dataclass

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from corpuskit.linemodel import LABELS, LineModel, Prediction, default_model
+from corpuskit.linemodel import LineModel, Prediction, default_model, describe
 from corpuskit.rules.base import FLAG, REMOVE, BlockRule, Context, Hit
 
 _override: list[LineModel | None] = []
@@ -31,10 +31,7 @@ def active_model() -> LineModel | None:
 
 def explain(prediction: Prediction, row: int) -> str:
     """The features that pushed a block out most, with their values and contributions."""
-    parts = []
-    for name, value, contribution in prediction.reasons(row):
-        shown = f"{value:.2f}".rstrip("0").rstrip(".")
-        parts.append(f"{LABELS.get(name, name)} {shown} (+{contribution:.1f})")
+    parts = [f"{describe(name, value)} (+{push:.1f})" for name, value, push in prediction.reasons(row)]
     return ", ".join(parts) or "no single strong feature"
 
 
@@ -48,7 +45,8 @@ class LineScore(BlockRule):
     document and across the corpus (when a line table is given), and its context: what
     the neighbouring lines look like, and whether it lies in the densest run of article
     text. A line scored as confident boilerplate is removed; an unsure one is flagged and
-    stays. The finding names the three features that pushed the line out most.
+    stays; when every line left would go, all are flagged instead (the model never empties
+    a document). The finding names the three features that pushed the line out most.
 
     Why: boilerplate comes in endless wordings and languages; lexicons catch the common
     phrases, statistics catch the rest (menus, link lists, widgets, footers), the way
@@ -74,9 +72,12 @@ class LineScore(BlockRule):
         if model is None or not blocks:
             return
         prediction = model.predict(blocks, ctx.line_table, self._features)
+        probability = prediction.probability
+        # Never empty a document: when every line left would go, the model is unsure.
+        remove_at = model.remove_at if (probability < model.remove_at).any() else float("inf")
         for row, block in enumerate(blocks):
-            p = float(prediction.probability[row])
-            if p >= model.remove_at:
+            p = float(probability[row])
+            if p >= remove_at:
                 yield self.hit(block, REMOVE, f"boilerplate (p={p:.2f}): {explain(prediction, row)}")
             elif p >= model.flag_at:
                 yield self.hit(block, FLAG, f"maybe boilerplate (p={p:.2f}): {explain(prediction, row)}")
