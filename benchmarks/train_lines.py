@@ -40,7 +40,7 @@ sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 import quality  # noqa: E402
 
 from corpuskit import clean_text  # noqa: E402
-from corpuskit.linefeatures import CONTEXT, INTRINSIC, context, intrinsic_matrix  # noqa: E402
+from corpuskit.linefeatures import CONTEXT, INTRINSIC, BlockFeatures, context  # noqa: E402
 from corpuskit.linefreq import LineCounter, LineTable  # noqa: E402
 from corpuskit.linemodel import LineModel, Stage  # noqa: E402
 from corpuskit.rules import model as model_rule  # noqa: E402
@@ -57,10 +57,9 @@ class Doc:
     set_name: str
     view: str
     blocks: list  # open blocks when the model runs, in order
-    x1: np.ndarray  # intrinsic features
+    feats: BlockFeatures  # of those blocks
     label: np.ndarray  # 1 boilerplate, 0 article text, -1 unknown
     weight: np.ndarray
-    words: np.ndarray
     fold: int = 0
     extra: dict = field(default_factory=dict)
 
@@ -184,10 +183,9 @@ def load_docs(args, pages_by_set, tables) -> list[Doc]:
                     captured[key] = (open_blocks, label, weight)
                     changed = True
                 open_blocks, label, weight = captured[key]
-                x1 = intrinsic_matrix(open_blocks, table)
-                words = np.array([b.word_count for b in open_blocks], dtype=float)
+                feats = BlockFeatures.of(open_blocks, table)
                 fold = fold_of(page["id"], args.folds)
-                docs.append(Doc(page, set_name, view, open_blocks, x1, label, weight, words, fold))
+                docs.append(Doc(page, set_name, view, open_blocks, feats, label, weight, fold))
     if args.cache and changed:
         args.cache.write_bytes(pickle.dumps(captured))
     return docs
@@ -243,11 +241,14 @@ def training_rows(docs: list[Doc], args):
 def train(docs: list[Doc], args) -> LineModel:
     rows, y, w, owners = training_rows(docs, args)
     order = _unique(owners)
-    x1 = np.vstack([docs[d].x1[r] for d, r in zip(order, rows, strict=True)])
+    x1 = np.vstack([docs[d].feats.x[r] for d, r in zip(order, rows, strict=True)])
     stages = [fit_stage(x1, y, w, INTRINSIC, args.c)]
-    scores = {d: stages[0].logit(docs[d].x1) for d in order}
+    scores = {d: stages[0].logit(docs[d].feats.x) for d in order}
     for _ in range(args.stages - 1):
-        full = {d: np.hstack([docs[d].x1, context(docs[d].blocks, docs[d].words, scores[d])]) for d in order}
+        full = {
+            d: np.hstack([docs[d].feats.x, context(docs[d].feats.words, scores[d], docs[d].feats.text_ids)])
+            for d in order
+        }
         x = np.vstack([full[d][r] for d, r in zip(order, rows, strict=True)])
         stage = fit_stage(x, y, w, INTRINSIC + CONTEXT, args.c)
         stages.append(stage)
@@ -267,7 +268,7 @@ def _unique(owners: np.ndarray) -> list[int]:
 def probabilities(model: LineModel, doc: Doc) -> np.ndarray:
     if not doc.blocks:
         return np.zeros(0)
-    return model.predict_features(doc.blocks, doc.x1).probability
+    return model.predict_features(doc.feats).probability
 
 
 # ---------------------------------------------------------------- evaluation
@@ -281,7 +282,7 @@ def settle(model: LineModel, doc: Doc, remove_at: float, passes: int = 50) -> np
         rows = np.flatnonzero(keep)
         if not len(rows):
             break
-        p = model.predict_features([doc.blocks[r] for r in rows], doc.x1[rows]).probability
+        p = model.predict_features(doc.feats.take(rows)).probability
         out = rows[p >= remove_at]
         if not len(out):
             break

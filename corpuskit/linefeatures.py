@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
@@ -276,19 +277,25 @@ def corpus_repeats(blocks: list[Block], table: LineTable | None) -> np.ndarray:
     return np.log1p(np.maximum(counts - 1, 0))
 
 
-def intrinsic_matrix(blocks: list[Block], table: LineTable | None, cache: dict | None = None) -> np.ndarray:
-    """Intrinsic feature rows of blocks; rows are kept in `cache` (by block index), so
-    each block is read once however many passes ask."""
-    cache = {} if cache is None else cache
-    fresh = [b for b in blocks if b.index not in cache]
-    if fresh:
-        rows = intrinsic_rows(fresh)
-        rows[:, CORPUS_COLUMN] = corpus_repeats(fresh, table)
-        for block, row in zip(fresh, rows, strict=True):
-            cache[block.index] = row
-    if not blocks:
-        return np.zeros((0, len(INTRINSIC)))
-    return np.vstack([cache[b.index] for b in blocks])
+@dataclass
+class BlockFeatures:
+    """What the line model needs of every block of a document, computed once."""
+
+    x: np.ndarray  # intrinsic features, one row per block
+    words: np.ndarray  # word counts
+    text_ids: np.ndarray  # equal for blocks with the same lower-cased text
+
+    @classmethod
+    def of(cls, blocks: list[Block], table: LineTable | None = None) -> BlockFeatures:
+        x = intrinsic_rows(blocks)
+        x[:, CORPUS_COLUMN] = corpus_repeats(blocks, table)
+        words = np.fromiter((b.word_count for b in blocks), dtype=float, count=len(blocks))
+        ids: dict[str, int] = {}
+        text_ids = np.fromiter((ids.setdefault(b.lowered, len(ids)) for b in blocks), dtype=np.int64)
+        return cls(x, words, text_ids)
+
+    def take(self, rows: np.ndarray) -> BlockFeatures:
+        return BlockFeatures(self.x[rows], self.words[rows], self.text_ids[rows])
 
 
 def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
@@ -308,27 +315,29 @@ def densest_run(gain: np.ndarray) -> tuple[int, int]:
 
     >>> densest_run(np.array([-1.0, 2.0, -0.5, 3.0, -4.0, 1.0]))
     (1, 3)
+    >>> densest_run(np.array([-1.0, -2.0]))
+    (0, -1)
     """
-    best, best_span = 0.0, (0, -1)
-    running, start = 0.0, 0
-    for i, value in enumerate(gain.tolist()):
-        if running <= 0:
-            running, start = value, i
-        else:
-            running += value
-        if running > best:
-            best, best_span = running, (start, i)
-    return best_span
+    if not len(gain):
+        return 0, -1
+    total = np.concatenate([[0.0], np.cumsum(gain)])
+    lowest = np.minimum.accumulate(total)
+    where_lowest = np.maximum.accumulate(np.where(total == lowest, np.arange(len(total)), 0))
+    best = total[1:] - lowest[:-1]
+    end = int(np.argmax(best))
+    if best[end] <= 0:
+        return 0, -1
+    return int(where_lowest[end]), end
 
 
-def context(blocks: list[Block], words: np.ndarray, score: np.ndarray) -> np.ndarray:
-    """Context features (columns in the order of `CONTEXT`) of blocks in document order,
-    from their word counts and stage-one scores (log-odds of being boilerplate)."""
-    n = len(blocks)
+def context(words: np.ndarray, score: np.ndarray, text_ids: np.ndarray) -> np.ndarray:
+    """Context features (columns in the order of `CONTEXT`) of the blocks standing, in
+    document order, from their word counts, their scores of the stage before (log-odds of
+    being boilerplate) and their text ids (`BlockFeatures`)."""
+    n = len(score)
     out = np.zeros((n, len(CONTEXT)))
     if n == 0:
         return out
-    good = -score
     out[1:, _C["prev_score"]] = score[:-1]
     out[:-1, _C["next_score"]] = score[1:]
     out[:, _C["near_score"]] = _window_mean(score, 3)
@@ -336,23 +345,19 @@ def context(blocks: list[Block], words: np.ndarray, score: np.ndarray) -> np.nda
     log_words = np.log1p(words)
     out[1:, _C["prev_words"]] = log_words[:-1]
     out[:-1, _C["next_words"]] = log_words[1:]
-    start, end = densest_run(np.clip(good, -3, 3) * log_words)
+    start, end = densest_run(np.clip(-score, -3, 3) * log_words)
     index = np.arange(n)
     if end >= start:
         out[:, _C["in_body"]] = (index >= start) & (index <= end)
-        out[:, _C["body_distance"]] = np.log1p(
-            np.where(index < start, start - index, np.maximum(index - end, 0))
-        )
+        distance = np.where(index < start, start - index, np.maximum(index - end, 0))
+        out[:, _C["body_distance"]] = np.log1p(distance)
         out[:, _C["before_body"]] = index < start
     else:
         out[:, _C["body_distance"]] = np.log1p(n)
     out[:, _C["position"]] = index / max(1, n - 1)
     out[[0, -1], _C["edge"]] = 1.0
-    keys = [b.text.lower() for b in blocks]
-    seen: dict[str, int] = {}
-    for key in keys:
-        seen[key] = seen.get(key, 0) + 1
-    out[:, _C["doc_repeats"]] = np.log1p(np.array([seen[k] - 1 for k in keys], dtype=float))
+    _, inverse, counts = np.unique(text_ids, return_inverse=True, return_counts=True)
+    out[:, _C["doc_repeats"]] = np.log1p(counts[inverse] - 1)
     out[:, _C["doc_blocks"]] = math.log1p(n)
     out[:, _C["doc_score"]] = score.mean()
     out[:, _C["doc_good"]] = words[score < 0].sum() / max(1.0, words.sum())

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from corpuskit.linefeatures import CONTEXT, INTRINSIC, context, intrinsic_matrix
+from corpuskit.linefeatures import CONTEXT, INTRINSIC, BlockFeatures, context
 from corpuskit.linefreq import LineTable
 from corpuskit.segment import Block
 
@@ -134,18 +134,19 @@ class Stage:
 class Prediction:
     """Scores of the blocks given to `LineModel.predict`, in their order."""
 
-    blocks: list[Block]
     probability: np.ndarray  # of being boilerplate
-    contributions: np.ndarray  # stage-two contributions to the log-odds
-    values: np.ndarray  # stage-two feature values
+    contributions: np.ndarray  # last stage's contributions to the log-odds
+    values: np.ndarray  # last stage's feature values
     names: tuple[str, ...]
 
-    def reasons(self, row: int, top: int = 3) -> list[tuple[str, float, float]]:
-        """The `top` features that pushed this block out most: (name, value, contribution)."""
-        contrib = self.contributions[row]
-        order = np.argsort(-contrib, kind="stable")[:top]
+    def reasons(self, rows: np.ndarray, top: int = 3) -> list[list[tuple[str, float, float]]]:
+        """For each row, the `top` features that pushed the block out most, as
+        (name, value, contribution), strongest first."""
+        contrib = self.contributions[rows]
+        order = np.argsort(-contrib, axis=1, kind="stable")[:, :top]
         return [
-            (self.names[j], float(self.values[row, j]), float(contrib[j])) for j in order if contrib[j] > 0
+            [(self.names[j], float(self.values[r, j]), float(c[j])) for j in cols if c[j] > 0]
+            for r, c, cols in zip(rows.tolist(), contrib, order.tolist(), strict=True)
         ]
 
 
@@ -186,20 +187,19 @@ class LineModel:
     def load(cls, path: str | Path) -> LineModel:
         return cls.from_dict(json.loads(Path(path).read_text("utf-8")))
 
-    def predict(self, blocks: list[Block], table: LineTable | None = None, cache: dict | None = None):
+    def predict(self, blocks: list[Block], table: LineTable | None = None) -> Prediction:
         """Probabilities of being boilerplate for blocks in document order."""
-        x1 = intrinsic_matrix(blocks, table, cache)
-        return self.predict_features(blocks, x1)
+        return self.predict_features(BlockFeatures.of(blocks, table))
 
-    def predict_features(self, blocks: list[Block], x1: np.ndarray) -> Prediction:
-        words = np.array([b.word_count for b in blocks], dtype=float)
-        score = self.stages[0].logit(x1) if len(blocks) else np.zeros(0)
+    def predict_features(self, features: BlockFeatures) -> Prediction:
+        x1 = features.x
+        score = self.stages[0].logit(x1) if len(x1) else np.zeros(0)
         x, stage = x1, self.stages[0]
         for stage in self.stages[1:]:
-            x = np.hstack([x1, context(blocks, words, score)])
+            x = np.hstack([x1, context(features.words, score, features.text_ids)])
             score = stage.logit(x)
         contrib = stage.contributions(x)
-        return Prediction(blocks, 1 / (1 + np.exp(-score)), contrib, x, stage.names)
+        return Prediction(1 / (1 + np.exp(-score)), contrib, x, stage.names)
 
 
 @cache

@@ -8,7 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from corpuskit.linemodel import LineModel, Prediction, default_model, describe
+import numpy as np
+
+from corpuskit.linefeatures import BlockFeatures
+from corpuskit.linemodel import LineModel, default_model, describe
 from corpuskit.rules.base import FLAG, REMOVE, BlockRule, Context, Hit
 
 _override: list[LineModel | None] = []
@@ -29,10 +32,11 @@ def active_model() -> LineModel | None:
     return _override[-1] if _override else default_model()
 
 
-def explain(prediction: Prediction, row: int) -> str:
+def explain(reasons: list[tuple[str, float, float]]) -> str:
     """The features that pushed a block out most, with their values and contributions."""
-    parts = [f"{describe(name, value)} (+{push:.1f})" for name, value, push in prediction.reasons(row)]
-    return ", ".join(parts) or "no single strong feature"
+    return ", ".join(f"{describe(name, value)} (+{push:.1f})" for name, value, push in reasons) or (
+        "no single strong feature"
+    )
 
 
 class LineScore(BlockRule):
@@ -64,20 +68,24 @@ class LineScore(BlockRule):
     summary = "line scored as boilerplate by the line model"
 
     def __init__(self) -> None:
-        self._features: dict[int, list[float]] = {}
+        self._features: BlockFeatures | None = None  # of every block, computed once
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         model = active_model()
         blocks = list(ctx.open_blocks())
         if model is None or not blocks:
             return
-        prediction = model.predict(blocks, ctx.line_table, self._features)
+        if self._features is None:
+            self._features = BlockFeatures.of(ctx.all_blocks, ctx.line_table)
+        rows = np.fromiter((b.index for b in blocks), dtype=np.int64, count=len(blocks))
+        prediction = model.predict_features(self._features.take(rows))
         probability = prediction.probability
         # Never empty a document: when every line left would go, the model is unsure.
         remove_at = model.remove_at if (probability < model.remove_at).any() else float("inf")
-        for row, block in enumerate(blocks):
+        hits = np.flatnonzero(probability >= model.flag_at)
+        for row, reasons in zip(hits.tolist(), prediction.reasons(hits), strict=True):
             p = float(probability[row])
             if p >= remove_at:
-                yield self.hit(block, REMOVE, f"boilerplate (p={p:.2f}): {explain(prediction, row)}")
-            elif p >= model.flag_at:
-                yield self.hit(block, FLAG, f"maybe boilerplate (p={p:.2f}): {explain(prediction, row)}")
+                yield self.hit(blocks[row], REMOVE, f"boilerplate (p={p:.2f}): {explain(reasons)}")
+            else:
+                yield self.hit(blocks[row], FLAG, f"maybe boilerplate (p={p:.2f}): {explain(reasons)}")
