@@ -203,13 +203,25 @@ def line_table(pages: list[dict], key: str, args):
     return counter.table()
 
 
+def corpuskit_config(args):
+    """The default settings, less the rules named by --ignore (to measure what each earns)."""
+    from corpuskit.config import Config
+
+    return Config(ignore=args.ignore)
+
+
 def make_systems(args, ck, view: str, pages: list[dict]) -> dict:
     """name -> (function(page) -> text, input field, exceptions that abort the run)."""
     if not args.html:
         key = f"text_{view}"
         table = line_table(pages, key, args)
+        config = corpuskit_config(args)
+
+        def corpuskit_text(page):
+            return ck.clean_text(page[key], config=config, line_table=table).record.text
+
         return {
-            "corpuskit": (lambda p: ck.clean_text(p[key], line_table=table).record.text, key, ()),
+            "corpuskit": (corpuskit_text, key, ()),
             "nothing": (lambda p: p[key], key, ()),
         }
 
@@ -370,6 +382,7 @@ def parse_args(argv):
     ap.add_argument("--json", type=Path, help="write all figures as JSON")
     ap.add_argument("--per-doc", type=Path, help="write per-page scores as JSONL")
     ap.add_argument("--folds", type=int, default=1, help="K: split pages by sha1(id) mod K")
+    ap.add_argument("--ignore", default="", help="rule codes or prefixes to switch off, e.g. B301,B111")
     ap.add_argument(
         "--no-line-table",
         dest="line_table",
@@ -380,6 +393,7 @@ def parse_args(argv):
     args = ap.parse_args(argv)
     args.views = ["html"] if args.html else [v.strip() for v in args.views.split(",")]
     args.set = [v.strip() for v in args.set.split(",")]
+    args.ignore = [c.strip() for c in args.ignore.split(",") if c.strip()]
     if set(args.views) - {"full", "residual", "html"} or set(args.set) - set(FILES):
         ap.error("--views takes full,residual and --set takes gold,snippets")
     if args.trafilatura and not args.html:

@@ -286,3 +286,25 @@ def test_repeated_article_text_stays(body):
     doc = f"{body}\n\n{body}\n"
     result = clean_text(doc, line_table=_table([body], 400))
     assert result.record.text == doc
+
+
+WRAPPED = {
+    "de": "Der Gemeinderat hat am Dienstagabend über den neuen\nHaushalt beraten und nach langer "
+    "Debatte beschlossen,\ndie Bibliothek drei weitere Jahre zu finanzieren, und\nwill im Herbst "
+    "erneut darüber sprechen",
+    "fr": "Le conseil municipal s'est réuni mardi soir pour\nexaminer le nouveau budget et, après un "
+    "long débat,\na décidé de financer la bibliothèque pendant trois\nans de plus et d'en reparler "
+    "à l'automne",
+    "en": "The council met on Tuesday evening to discuss the\nnew budget, and after a long debate the "
+    "members\nagreed to fund the library for another three years\nand to come back to it in the autumn",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(WRAPPED))
+def test_footer_clutter_defers_to_the_model_on_wrapped_text(lang):
+    body = BODIES[lang]
+    doc = f"{body}\n\n{body}\n\n{WRAPPED[lang]}\n"
+    assert [f.code for f in clean_text(doc).report.findings if f.action] == []
+    without_model = Config(ignore=["B301"])
+    removed = {f.code for f in clean_text(doc, config=without_model).report.findings if f.action}
+    assert removed == {"B112"}  # alone, the footer rule takes the wrapped lines for chrome

@@ -98,6 +98,7 @@ class Context:
         self.removed_by = removed_by  # block index -> rule code, from earlier passes
         self.decisions: dict[int, Hit] = {}
         self.flags: dict[int, Hit] = {}
+        self.line_scores: dict[int, float] = {}  # block index -> line model's probability
         self._zones: tuple[int, int] | None = None
         self._language: str | bool | None = False
 

@@ -80,6 +80,7 @@ class LineScore(BlockRule):
         rows = np.fromiter((b.index for b in blocks), dtype=np.int64, count=len(blocks))
         prediction = model.predict_features(self._features.take(rows))
         probability = prediction.probability
+        ctx.line_scores.update(zip(rows.tolist(), probability.tolist(), strict=True))
         # Never empty a document: when every line left would go, the model is unsure.
         remove_at = model.remove_at if (probability < model.remove_at).any() else float("inf")
         hits = np.flatnonzero(probability >= model.flag_at)
