@@ -17,11 +17,12 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 
 import numpy as np
 
 from corpuskit.lexicon import read_phrases
-from corpuskit.linefreq import LineTable, line_hash
+from corpuskit.linefreq import LineTable, line_hashes
 from corpuskit.segment import Block
 
 INTRINSIC = (
@@ -71,7 +72,7 @@ CONTEXT = (
 )
 _C = {name: i for i, name in enumerate(CONTEXT)}
 
-_DATE_TIME = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)|(?<!\d)\d{1,2}:\d\d(?!\d)")
+_DIGIT_RUN = re.compile(r"[0-9]+(?::[0-9]+)?")  # a year (18xx-20xx) or a clock time (h:mm) is one
 _SEPARATOR_MARKS = "|•·»›«‹/\\>"
 _QUOTES = '"“”„«»'
 _OPEN_END = ",;|-–—(/&+:"
@@ -161,6 +162,19 @@ def _char_classes() -> np.ndarray:
     return table
 
 
+_STOP, _CHROME, _CREDIT = 1, 2, 4
+
+
+@cache
+def _word_kinds() -> dict[str, int]:
+    """Lower-cased word -> bits: stopword, boilerplate lexicon word, credit word."""
+    kinds: dict[str, int] = {}
+    for words, bit in ((stopwords(), _STOP), (chrome_words(), _CHROME), (credit_words(), _CREDIT)):
+        for word in words:
+            kinds[word] = kinds.get(word, 0) | bit
+    return kinds
+
+
 def intrinsic_rows(blocks: list[Block]) -> np.ndarray:
     """The intrinsic features of blocks, one row each in the order of `INTRINSIC`
     (corpus repetition left at 0: `corpus_repeats` fills it). Characters are classified
@@ -171,10 +185,15 @@ def intrinsic_rows(blocks: list[Block]) -> np.ndarray:
     >>> dict(zip(INTRINSIC, row.tolist()))["terminal"], dict(zip(INTRINSIC, row.tolist()))["stopwords"]
     (1.0, 0.6)
     """
+    return _intrinsic(blocks)[0]
+
+
+def _intrinsic(blocks: list[Block]) -> tuple[np.ndarray, list[str]]:
+    """Intrinsic rows, and the lower-cased text of every block."""
     n = len(blocks)
     out = np.zeros((n, len(INTRINSIC)))
     if not n:
-        return out
+        return out, []
     texts = [b.text for b in blocks]
     joined = "\n".join(texts)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
@@ -212,23 +231,34 @@ def intrinsic_rows(blocks: list[Block]) -> np.ndarray:
     def per_block(values) -> np.ndarray:
         return np.bincount(owner, weights=np.fromiter(values, dtype=float, count=len(words)), minlength=n)
 
-    stop = per_block(map(stopwords().__contains__, lowered))
-    chrome = per_block(map(chrome_words().__contains__, lowered))
-    credit = per_block(map(credit_words().__contains__, lowered))
+    kinds = np.fromiter(map(_word_kinds().get, lowered, repeat(0)), dtype=np.int64, count=len(words))
+    stop = np.bincount(owner, weights=(kinds & _STOP) != 0, minlength=n)
+    chrome = np.bincount(owner, weights=(kinds & _CHROME) != 0, minlength=n)
+    credit = np.bincount(owner, weights=(kinds & _CREDIT) != 0, minlength=n)
     capitalised = per_block(map(str.istitle, words))
     letters = per_block(map(len, words))
 
     links = counts["at"] > 0
-    folded = joined.lower()
+    folded, folded_starts = joined.lower(), starts
+    if len(folded) == len(joined):
+        lowered_texts = folded.split("\n")
+    else:  # a few characters grow when lower-cased ("İ"): fold line by line
+        lowered_texts = [t.lower() for t in texts]
+        folded = "\n".join(lowered_texts)
+        folded_starts = np.zeros(n, dtype=np.int64)
+        folded_starts[1:] = np.cumsum(np.fromiter(map(len, lowered_texts), dtype=np.int64, count=n) + 1)[:-1]
     for needle in _LINK_NEEDLES:
         at = folded.find(needle)
         while at >= 0:
-            links[np.searchsorted(starts, at, side="right") - 1] = True
+            links[np.searchsorted(folded_starts, at, side="right") - 1] = True
             at = folded.find(needle, at + 1)
     dated = np.zeros(n, dtype=bool)
     if counts["digit"].any():
-        for match in _DATE_TIME.finditer(joined):
-            dated[np.searchsorted(starts, match.start(), side="right") - 1] = True
+        for match in _DIGIT_RUN.finditer(joined):
+            whole, _, minutes = match.group().partition(":")
+            year = len(whole) == 4 and whole[:2] in ("18", "19", "20")
+            if year or (len(whole) <= 2 and len(minutes) == 2):
+                dated[np.searchsorted(starts, match.start(), side="right") - 1] = True
 
     terminal = (last_class & _BIT["terminal"]) != 0
     safe = np.maximum(word_counts, 1)
@@ -255,7 +285,7 @@ def intrinsic_rows(blocks: list[Block]) -> np.ndarray:
     out[:, _I["leading_mark"]] = (first_class & (_BIT["alnum"] | _BIT["opener"])) == 0
     out[:, _I["date_time"]] = dated
     out[:, _I["quotes"]] = counts["quote"] > 0
-    return out
+    return out, lowered_texts
 
 
 CORPUS_COLUMN = INTRINSIC.index("corpus_repeats")
@@ -268,13 +298,14 @@ def corpus_repeats(blocks: list[Block], table: LineTable | None) -> np.ndarray:
     """log(1 + other documents holding each block's line), from the corpus table, for
     lines of up to `REPEATS_MAX_WORDS` words: a longer line found in other documents is
     more likely a syndicated article than page chrome, so it is not counted."""
+    out = np.zeros(len(blocks))
     if table is None or not len(table) or not blocks:
-        return np.zeros(len(blocks))
-    hashes = np.array(
-        [line_hash(b.text) if b.word_count <= REPEATS_MAX_WORDS else 0 for b in blocks], dtype=np.uint64
-    )
+        return out
+    rows = [i for i, b in enumerate(blocks) if b.word_count <= REPEATS_MAX_WORDS]
+    hashes = np.array(line_hashes([blocks[i].text for i in rows]), dtype=np.uint64)
     counts = table.lookup(hashes).astype(float)
-    return np.log1p(np.maximum(counts - 1, 0))
+    out[rows] = np.log1p(np.maximum(counts - 1, 0))
+    return out
 
 
 @dataclass
@@ -287,11 +318,11 @@ class BlockFeatures:
 
     @classmethod
     def of(cls, blocks: list[Block], table: LineTable | None = None) -> BlockFeatures:
-        x = intrinsic_rows(blocks)
+        x, folded = _intrinsic(blocks)  # `folded`: each block's text, lower-cased
         x[:, CORPUS_COLUMN] = corpus_repeats(blocks, table)
         words = np.fromiter((b.word_count for b in blocks), dtype=float, count=len(blocks))
         ids: dict[str, int] = {}
-        text_ids = np.fromiter((ids.setdefault(b.lowered, len(ids)) for b in blocks), dtype=np.int64)
+        text_ids = np.array([ids.setdefault(t, len(ids)) for t in folded], dtype=np.int64)
         return cls(x, words, text_ids)
 
     def take(self, rows: np.ndarray) -> BlockFeatures:

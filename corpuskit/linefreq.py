@@ -45,15 +45,28 @@ def line_hash(text: str) -> int:
     >>> line_hash("Home") == line_hash("  HOME |") != 0, line_hash("|||")
     (True, 0)
     """
-    key = normalize_line(text)
+    return line_hashes([text])[0]
+
+
+def line_hashes(lines: list[str]) -> list[int]:
+    """`line_hash` of many lines (no line may hold a newline): the text is folded in one
+    piece, only the hashing is done line by line."""
+    if not lines:
+        return []
+    folded = _NOT_WORD.sub(" ", _DIGIT.sub("0", "\n".join(lines).lower())).split("\n")
+    return [_digest(" ".join(key.split())) for key in folded]
+
+
+def _digest(key: str) -> int:
     if not key:
         return 0
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little") or 1
+    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "little") or 1
 
 
 def document_hashes(lines: Iterable[str]) -> np.ndarray:
     """The distinct non-zero hashes of a document's lines, sorted."""
-    found = {line_hash(line) for line in lines}
+    found = set(line_hashes([line for line in lines if "\n" not in line]))
     found.discard(0)
     return np.array(sorted(found), dtype=np.uint64)
 
