@@ -58,12 +58,12 @@ class LineScore(BlockRule):
 
     Example:
         >>> from corpuskit import clean_text
-        >>> menu = "\n".join(["Politik", "Wirtschaft", "Kultur", "Sport", "Wetter"])
-        >>> r = clean_text(BODY + "\n\n" + BODY + "\n\n" + menu)
-        >>> r.record.text == BODY + "\n\n" + BODY + "\n"
+        >>> menu = "\\n".join(["Politik", "Wirtschaft", "Kultur", "Sport", "Wetter"])
+        >>> r = clean_text(BODY + "\\n\\n" + BODY + "\\n\\n" + menu)
+        >>> r.record.text == BODY + "\\n\\n" + BODY + "\\n"
         True
         >>> print(next(f.message for f in r.report.findings if f.text == "Kultur"))
-        boilerplate (p=0.88): words 1 (+3.2), stopwords 0 (+0.7), in the article body: no (+0.6)
+        boilerplate (p=0.88): words 1 (+3.2), stopwords 0 (+0.7), score of the line before +1.5 (+0.6)
     """
 
     code, name, category = "B301", "line-model", "boilerplate"
