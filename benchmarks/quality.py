@@ -1,5 +1,7 @@
 """Quality benchmark for corpuskit on the shared dev sets (`--help` for the options).
 
+corpuskit runs as `corpuskit build` would on the pages of each set and view: with a line
+table counting the pages that hold each line (`--no-line-table`: every page alone).
 Gold pages (dev.jsonl): bag-of-token P/R/F1 of the cleaned text against the gold text,
 macro (mean over pages) and micro (summed counts). Snippet pages (snippets_dev.jsonl):
 must-stay / must-go snippets found in the output (NFC, no whitespace, case-sensitive),
@@ -188,12 +190,38 @@ def run_system(fn, pages: list[dict], source: str, fatal=()) -> dict:
     }
 
 
-def make_systems(args, ck, view: str) -> dict:
+def line_table(pages: list[dict], key: str, args):
+    """Line counts over the pages of the run, as `corpuskit build` makes them over a
+    corpus (None with --no-line-table)."""
+    if not args.line_table:
+        return None
+    from corpuskit.linefreq import LineCounter
+
+    counter = LineCounter()
+    for page in pages:
+        counter.add_text(page[key])
+    return counter.table()
+
+
+def corpuskit_config(args):
+    """The default settings, less the rules named by --ignore (to measure what each earns)."""
+    from corpuskit.config import Config
+
+    return Config(ignore=args.ignore)
+
+
+def make_systems(args, ck, view: str, pages: list[dict]) -> dict:
     """name -> (function(page) -> text, input field, exceptions that abort the run)."""
     if not args.html:
         key = f"text_{view}"
+        table = line_table(pages, key, args)
+        config = corpuskit_config(args)
+
+        def corpuskit_text(page):
+            return ck.clean_text(page[key], config=config, line_table=table).record.text
+
         return {
-            "corpuskit": (lambda p: ck.clean_text(p[key]).record.text, key, ()),
+            "corpuskit": (corpuskit_text, key, ()),
             "nothing": (lambda p: p[key], key, ()),
         }
 
@@ -236,7 +264,7 @@ def evaluate(set_name: str, view: str, pages: list[dict], args, ck, per_doc) -> 
     """Run all systems on one set/view, print the table; return its figures."""
     scorer = score_gold if set_name == "gold" else score_snippets
     groups, entry = {}, {"systems": {}, "throughput": {}, "errors": {}}
-    for name, (fn, source, fatal) in make_systems(args, ck, view).items():
+    for name, (fn, source, fatal) in make_systems(args, ck, view, pages).items():
         run = run_system(fn, pages, source, fatal)
         docs = [scorer(p, o) for p, o in zip(pages, run["outputs"], strict=True)]
         for key in {"ALL"} | {k for d in docs for k in d["keys"]}:
@@ -354,10 +382,18 @@ def parse_args(argv):
     ap.add_argument("--json", type=Path, help="write all figures as JSON")
     ap.add_argument("--per-doc", type=Path, help="write per-page scores as JSONL")
     ap.add_argument("--folds", type=int, default=1, help="K: split pages by sha1(id) mod K")
+    ap.add_argument("--ignore", default="", help="rule codes or prefixes to switch off, e.g. B301,B111")
+    ap.add_argument(
+        "--no-line-table",
+        dest="line_table",
+        action="store_false",
+        help="clean each page alone, without line counts over the pages (as `build` makes)",
+    )
     ap.add_argument("--fold", type=int, default=0, help="I: evaluate only fold I")
     args = ap.parse_args(argv)
     args.views = ["html"] if args.html else [v.strip() for v in args.views.split(",")]
     args.set = [v.strip() for v in args.set.split(",")]
+    args.ignore = [c.strip() for c in args.ignore.split(",") if c.strip()]
     if set(args.views) - {"full", "residual", "html"} or set(args.set) - set(FILES):
         ap.error("--views takes full,residual and --set takes gold,snippets")
     if args.trafilatura and not args.html:

@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import sys
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -82,7 +83,10 @@ class Cache:
 
     def __init__(self, folder: Path, config: Config):
         self.folder = folder
-        self.salt = hashlib.sha256(f"{code_fingerprint()}\n{config_fingerprint(config)}".encode()).hexdigest()
+        lines = sys.modules.get("corpuskit.linefreq")  # not loaded: no line table in use
+        table = lines.current_table() if lines is not None else None
+        salt = f"{code_fingerprint()}\n{config_fingerprint(config)}\n{table.digest() if table else ''}"
+        self.salt = hashlib.sha256(salt.encode()).hexdigest()
         self._db: sqlite3.Connection | None = None
         self.hits = self.misses = 0
 

@@ -21,6 +21,7 @@ from corpuskit.decode import DecodeError, decode
 from corpuskit.explicit import ExplicitMeta, Problem, find_front_matter, merge, read_sidecar
 from corpuskit.fixes import fix_kind, layout_problems
 from corpuskit.html import HtmlPage, is_html, read_html
+from corpuskit.linefreq import LineTable, current_table
 from corpuskit.metadata import detect_language
 from corpuskit.models import (
     Checksums,
@@ -82,10 +83,12 @@ def clean_file(
     config: Config | None = None,
     explicit: Sequence[ExplicitMeta] = (),
     name: str | None = None,
+    line_table: LineTable | None = None,
 ) -> CleanResult:
     """Clean one seed file; a sidecar beside it (`<seed>.meta.yaml|yml|json`) is read
     and wins over every other metadata source. `name` (default: the path) is the path the
-    report shows."""
+    report shows. `line_table` says which lines recur across the corpus
+    (`corpuskit.linefreq`; default: the table in use, if any)."""
     path = Path(path)
     shown = str(path) if name is None else name
     config = config or Config()
@@ -97,7 +100,7 @@ def clean_file(
     sources = [*([sidecar] if sidecar else []), *explicit]
     try:
         with time_budget(config.time_budget):
-            return _clean_bytes(raw, shown, config, sources, problems)
+            return _clean_bytes(raw, shown, config, sources, problems, line_table)
     except OverBudget as err:
         return _unreadable(shown, f"{shown}: {err} (time-budget); not cleaned", OverTime)
 
@@ -109,7 +112,11 @@ def warm_up() -> None:
 
 
 def clean_text(
-    text: str, seed: str = "-", config: Config | None = None, explicit: Sequence[ExplicitMeta] = ()
+    text: str,
+    seed: str = "-",
+    config: Config | None = None,
+    explicit: Sequence[ExplicitMeta] = (),
+    line_table: LineTable | None = None,
 ) -> CleanResult:
     """Clean a seed given as text. `explicit`: metadata from outside the text, strongest
     first (see `corpuskit.explicit`); front matter in the text comes before it."""
@@ -124,25 +131,38 @@ def clean_text(
         list(explicit),
         [],
         layout=False,
+        line_table=line_table,
     )
 
 
 def clean_bytes(
-    raw: bytes, name: str = "-", config: Config | None = None, explicit: Sequence[ExplicitMeta] = ()
+    raw: bytes,
+    name: str = "-",
+    config: Config | None = None,
+    explicit: Sequence[ExplicitMeta] = (),
+    line_table: LineTable | None = None,
 ) -> CleanResult:
     """Clean a seed given as bytes; `name` gives its id and, by its suffix, its kind.
     `explicit`: metadata from outside the text, strongest first (an HTML page's meta
     tags, say); front matter in the text comes before it."""
-    return _clean_bytes(raw, name, config, list(explicit), [])
+    return _clean_bytes(raw, name, config, list(explicit), [], line_table)
 
 
-def _clean_bytes(raw, name, config, explicit, problems) -> CleanResult:
+def _clean_bytes(raw, name, config, explicit, problems, line_table=None) -> CleanResult:
     try:
         decoded = decode(raw)
     except DecodeError as err:
         return _unreadable(name, f"{name}: {err}")
     return _clean(
-        decoded.text, decoded.decoding, raw, seed_id(name), name, config or Config(), explicit, problems
+        decoded.text,
+        decoded.decoding,
+        raw,
+        seed_id(name),
+        name,
+        config or Config(),
+        explicit,
+        problems,
+        line_table=line_table,
     )
 
 
@@ -199,10 +219,13 @@ def _clean(
     problems: list[Problem],
     noqa: tuple[str, ...] | None = None,
     layout: bool = True,
+    line_table: LineTable | None = None,
 ) -> CleanResult:
     """Clean decoded text. `noqa` replaces the codes of the seed's own suppression line
     (to find unused ones); `layout=False` skips the file-layout codes E003 and E004
-    (text given as a string has no file layout)."""
+    (text given as a string has no file layout). `line_table`: lines that recur across
+    the corpus (default: the table in use, if any)."""
+    line_table = line_table if line_table is not None else current_table()
     given = (explicit, problems)  # as passed, for cleaning again without one suppression
     page = None
     if is_html(path):
@@ -286,7 +309,9 @@ def _clean(
             )
     span_findings = _apply_span_rules(blocks, [r for r in SPAN_RULES if on(r)], severity, locate, source)
     declared_language = page.meta["language"][0] if page and "language" in page.meta else None
-    decisions, flags = _decide_blocks(blocks, [r for r in BLOCK_RULES if on(r)], declared_language)
+    decisions, flags = _decide_blocks(
+        blocks, [r for r in BLOCK_RULES if on(r)], declared_language, line_table
+    )
 
     meta, origins = SeedMeta(), {}
     if page:
@@ -496,7 +521,7 @@ def _apply_span_rules(blocks, rules, severity, locate, source) -> dict[int, list
 
 
 def _decide_blocks(
-    blocks: list[Block], rules, declared_language: str | None = None
+    blocks: list[Block], rules, declared_language: str | None = None, line_table: LineTable | None = None
 ) -> tuple[dict[int, Hit], list[Hit]]:
     """Run block rules in passes over the blocks still kept until a pass removes and lifts
     nothing; return the removals and lifts of all passes and the flags of the last."""
@@ -505,7 +530,8 @@ def _decide_blocks(
     survivors = blocks
     flags: list[Hit] = []
     for _ in range(MAX_PASSES):
-        ctx = Context(survivors, blocks, {i: h.rule.code for i, h in decisions.items()}, declared_language)
+        removed = {i: h.rule.code for i, h in decisions.items()}
+        ctx = Context(survivors, blocks, removed, declared_language, line_table)
         for rule in instances:
             for hit in rule.check(ctx):
                 ctx.add(hit)

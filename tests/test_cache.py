@@ -81,12 +81,18 @@ def test_build_from_cache_is_identical(project, cleaned):
     assert {p.name: p.read_bytes() for p in (project / "build/reports").iterdir()} == reports
 
 
-def test_check_fills_the_cache_for_build(project, cleaned):
-    assert main(["check"]) == 0
+def test_build_fills_the_cache_for_check(project, cleaned):
+    assert main(["build"]) == 0  # saves the line counts that check then reads: same results
     cleaned.clear()
-    assert main(["build"]) == 0
+    assert main(["check"]) == 0
     assert cleaned == []
-    assert len((project / "build/corpus.jsonl").read_text("utf-8").splitlines()) == 4
+
+
+def test_line_counts_are_part_of_the_key(project, cleaned):
+    assert main(["check"]) == 0  # no build yet: no line counts
+    cleaned.clear()
+    assert main(["build"]) == 0  # cleans with the corpus's line counts: different results
+    assert len(cleaned) == 4
 
 
 def test_no_cache_and_clean_cache(project, cleaned, capsys):

@@ -46,6 +46,7 @@ def test_build_output_options(corpus):
 def test_failed_build_leaves_previous_output(corpus, monkeypatch):
     assert main(["build"]) == 0
     before = (corpus / "build/corpus.jsonl").read_bytes()
+    lines_before = (corpus / "build/corpus.lines").read_bytes()
     (corpus / "seeds/005_0000000000000000.txt").write_text("A new seed.\n", encoding="utf-8")
 
     def explode(*args, **kwargs):
@@ -54,9 +55,11 @@ def test_failed_build_leaves_previous_output(corpus, monkeypatch):
     monkeypatch.setattr("corpuskit.models.SeedRecord.model_dump_json", explode)
     assert main(["build"]) == 2
     assert (corpus / "build/corpus.jsonl").read_bytes() == before
+    assert (corpus / "build/corpus.lines").read_bytes() == lines_before
     assert sorted(p.name for p in (corpus / "build").iterdir()) == [
         "corpus.index.npz",
         "corpus.jsonl",
+        "corpus.lines",
         "reports",
     ]
 
@@ -146,3 +149,51 @@ def test_bad_config_is_a_usage_error(tmp_path, monkeypatch, capsys):
 def test_committed_schemas_match_the_models():
     for name, text in schema.rendered().items():
         assert (ROOT / "schemas" / name).read_text("utf-8") == text, f"run `corpuskit schema` ({name})"
+
+
+CITIES = ["Bergen", "Lyon", "Graz", "Porto", "Gent", "Turku", "Malmö", "Brno", "Split", "Bilbao"]
+SHARED = "Unsere Leserreisen im Überblick"
+
+
+@pytest.fixture()
+def repeated_line_corpus(tmp_path, monkeypatch):
+    """Sixty short articles that all carry the same promo line between paragraphs."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for i in range(60):
+        city = CITIES[i % len(CITIES)]
+        paragraph = (
+            f"Der Stadtrat von {city} hat am Dienstag zum {i + 2}. Mal über den Haushalt beraten "
+            f"und nach langer Debatte beschlossen, die Bibliothek weitere {i + 3} Jahre zu finanzieren."
+        )
+        text = f"{paragraph}\n\n{paragraph}\n\n{SHARED}\n\n{paragraph}\n\n{paragraph}\n"
+        (seeds / f"{i:03d}.txt").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _shared_line_findings(capsys) -> list[str]:
+    out = capsys.readouterr().out
+    return [line for line in out.splitlines() if "B301" in line and "other documents with this line" in line]
+
+
+def test_build_saves_line_counts_and_check_reuses_them(repeated_line_corpus, capsys):
+    assert main(["check", "--output-format", "text", "seeds"]) == 0
+    assert _shared_line_findings(capsys) == []  # no build yet: nothing says the line recurs
+    assert main(["build"]) == 0
+    capsys.readouterr()
+    corpus = (repeated_line_corpus / "build/corpus.jsonl").read_text("utf-8")
+    assert SHARED not in corpus
+    assert corpus.count("Stadtrat") == 240
+    assert (repeated_line_corpus / "build/corpus.lines").is_file()
+    assert main(["check", "seeds"]) == 0
+    assert len(_shared_line_findings(capsys)) == 60
+
+
+def test_check_warns_about_an_unreadable_line_table(repeated_line_corpus, capsys):
+    (repeated_line_corpus / "build").mkdir()
+    (repeated_line_corpus / "build/corpus.lines").write_bytes(b"garbage")
+    assert main(["check", "seeds"]) == 0
+    captured = capsys.readouterr()
+    assert "corpus.lines" in captured.err and "not a corpuskit line table" in captured.err
+    assert "Traceback" not in captured.err

@@ -96,7 +96,7 @@ def test_failing_worker_leaves_previous_output(corpus, monkeypatch):
     assert main(["build", "-j", "2"]) == 2
     assert _snapshot(corpus / "build") == before
     listing = sorted(p.name for p in (corpus / "build").iterdir())
-    assert listing == ["corpus.index.npz", "corpus.jsonl", "reports"]
+    assert listing == ["corpus.index.npz", "corpus.jsonl", "corpus.lines", "reports"]
 
 
 def test_ray_address_needs_the_ray_engine(corpus, capsys):

@@ -1,8 +1,11 @@
 """`corpuskit build`: the cleaned corpus as JSONL and one JSON report per seed.
 
 Seeds are cleaned in id order and written as they come (streaming: memory stays flat).
-Both outputs go to temporary places and are moved into position only when every seed has
-been processed, so a failed or interrupted build leaves the previous output untouched.
+Two passes: the first counts how many seeds hold each line (hashes only, `linefreq`),
+the second cleans every seed with those counts; the counts are saved next to the corpus
+(`corpus.lines`) for `check` to reuse. The outputs are written to temporary places and
+moved into position only when every seed has been processed, so a failed or interrupted
+build leaves the previous output untouched.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from corpuskit.atomic import atomic_dir, atomic_file
 from corpuskit.commands.common import engine_of, load_settings, seeds_of
 from corpuskit.discover import sorted_by_id
 from corpuskit.engines.output import render
+from corpuskit.linefreq import count_corpus, save_table, table_path, use_table
 from corpuskit.models import FileReport
 from corpuskit.progress import track
 from corpuskit.reporters import REPORTERS
@@ -26,33 +30,36 @@ def run(args) -> int:
     output = Path(args.output or config.output)
     reports_dir = Path(args.reports or config.reports)
     paths = sorted_by_id(seeds_of(args, config))
-    if args.no_cache and not args.html:  # workers clean and serialize: the fastest path
-        outputs = engine_of(args, "render_all")(paths, config)
-        results = None
-    else:
-        run_engine = engine_of(args, "run")
-        fresh = cache.run(
-            lambda misses: run_engine(misses, config), paths, config, enabled=not args.no_cache, full=True
-        )
-        results = list(fresh) if args.html else None
-        outputs = (render(result) for result in (results if results is not None else fresh))
-    checking = corpus_checks.Review(config)  # ids and duplicates between seeds
-    written = total = 0
-    problems: list[FileReport] = []
-    with atomic_file(output) as corpus, atomic_dir(reports_dir) as folder:
-        for out in track(outputs, len(paths), "cleaning"):
-            total += 1
-            found = checking.judge(out.id, out.path, out.prints)
-            if found:
-                out = out.with_findings(found)
-            if out.record_json is not None:
-                corpus.write(out.record_json + "\n")
-                written += 1
-            (folder / f"{out.id}.json").write_text(out.report_json, encoding="utf-8")
-            if out.worst >= config.fail_on.rank:
-                report = FileReport.model_validate_json(out.report_json)
-                report.findings = [f for f in report.findings if f.severity.rank >= config.fail_on.rank]
-                problems.append(report)
+    table = count_corpus(paths)  # first pass: how many seeds hold each line
+    with use_table(table):  # second pass: clean with those counts
+        if args.no_cache and not args.html:  # workers clean and serialize: the fastest path
+            outputs = engine_of(args, "render_all")(paths, config)
+            results = None
+        else:
+            run_engine = engine_of(args, "run")
+            fresh = cache.run(
+                lambda misses: run_engine(misses, config), paths, config, enabled=not args.no_cache, full=True
+            )
+            results = list(fresh) if args.html else None
+            outputs = (render(result) for result in (results if results is not None else fresh))
+        checking = corpus_checks.Review(config)  # ids and duplicates between seeds
+        written = total = 0
+        problems: list[FileReport] = []
+        with atomic_file(output) as corpus, atomic_dir(reports_dir) as folder:
+            for out in track(outputs, len(paths), "cleaning"):
+                total += 1
+                found = checking.judge(out.id, out.path, out.prints)
+                if found:
+                    out = out.with_findings(found)
+                if out.record_json is not None:
+                    corpus.write(out.record_json + "\n")
+                    written += 1
+                (folder / f"{out.id}.json").write_text(out.report_json, encoding="utf-8")
+                if out.worst >= config.fail_on.rank:
+                    report = FileReport.model_validate_json(out.report_json)
+                    report.findings = [f for f in report.findings if f.severity.rank >= config.fail_on.rank]
+                    problems.append(report)
+    save_table(table, table_path(output))  # for `check`
     checking.index().save(corpus_checks.index_path(config, output))  # read by `check`
     if results is not None:
         from corpuskit.reporters.html import write_review

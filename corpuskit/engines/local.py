@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from corpuskit.config import Config
 from corpuskit.engines.output import Output, render
+from corpuskit.linefreq import current_table, use_table
 from corpuskit.pipeline import CleanResult, clean_file, warm_up
 
 T = TypeVar("T")
@@ -45,7 +46,7 @@ def render_all(paths: Iterable[Path], config: Config, jobs: int | None = 1) -> I
 def _map(work: Callable[[Sequence[Path]], list[T]], paths: list[Path], config: Config, jobs: int | None):
     jobs = min(1 if jobs is None else jobs_or_cpus(jobs), max(1, len(paths)))
     if jobs == 1:
-        _init(config)
+        _init(config)  # the line table in use is this process's
         for start in range(0, len(paths), BATCH):
             yield from work(paths[start : start + BATCH])
         return
@@ -53,7 +54,7 @@ def _map(work: Callable[[Sequence[Path]], list[T]], paths: list[Path], config: C
     warm_up()  # imports and models loaded once, shared by the forked workers
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with context.Pool(jobs, initializer=_init, initargs=(config,)) as pool:
+    with context.Pool(jobs, initializer=_init, initargs=(config, current_table())) as pool:
         pending: deque = deque()
         for start in range(0, len(paths), BATCH):
             pending.append(pool.apply_async(work, (paths[start : start + BATCH],)))
@@ -66,10 +67,13 @@ def _map(work: Callable[[Sequence[Path]], list[T]], paths: list[Path], config: C
 _config: Config | None = None
 
 
-def _init(config: Config) -> None:
+def _init(config: Config, table=None) -> None:
+    """Set up a worker: its config and the line table of the run (`use_table`)."""
     global _config
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     _config = config
+    if table is not None:
+        use_table(table).__enter__()  # for the worker's whole life
 
 
 def _clean_batch(paths: Sequence[Path]) -> list[CleanResult]:

@@ -26,6 +26,7 @@ import numpy as np
 from corpuskit.config import Config, ConfigError
 from corpuskit.corpus import Fingerprint
 from corpuskit.engines.output import Output, render
+from corpuskit.linefreq import current_table
 from corpuskit.models import FileReport, SeedRecord
 from corpuskit.pipeline import CleanResult, clean_file
 
@@ -56,7 +57,7 @@ def render_all(
     try:
         settings = config.model_dump(mode="json")
         dataset = ray.data.from_items(rows).map_batches(
-            _CleanBatch(settings), batch_size=BATCH, batch_format="pyarrow"
+            _CleanBatch(settings, current_table()), batch_size=BATCH, batch_format="pyarrow"
         )
         for expected, row in enumerate(dataset.iter_rows()):
             if row["index"] != expected:  # pragma: no cover - Ray Data keeps order when asked to
@@ -115,8 +116,9 @@ def _connect(ray, address: str | None, jobs: int | None) -> bool:
 class _CleanBatch:
     """The work of one Ray Data batch: clean each seed, serialize record and report."""
 
-    def __init__(self, settings: dict):
+    def __init__(self, settings: dict, table=None):
         self.settings = settings
+        self.table = table  # the run's line table (corpuskit.linefreq), shipped with the task
 
     def __call__(self, batch):
         import pyarrow as pa
@@ -124,7 +126,7 @@ class _CleanBatch:
         config = Config.model_validate(self.settings)
         columns = batch.to_pydict()
         outs = [
-            render(clean_file(file, config, name=path))
+            render(clean_file(file, config, name=path, line_table=self.table))
             for file, path in zip(columns["file"], columns["path"], strict=True)
         ]
         return pa.table(

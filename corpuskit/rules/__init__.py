@@ -49,6 +49,7 @@ from corpuskit.rules.lines import (
     ShareLine,
     SponsorLabel,
 )
+from corpuskit.rules.model import LineScore
 from corpuskit.rules.notices import CharsetDetected, EncodingFixed, OverTime, UnreadableSeed
 from corpuskit.rules.record import (
     EmptyAfterCleaning,
@@ -84,6 +85,7 @@ BLOCK_RULES: tuple[type[BlockRule], ...] = (
     ExtraDateline,
     SourceLine,
     Title,
+    LineScore,
     HeaderClutter,
     FooterClutter,
     HeaderText,

@@ -23,6 +23,7 @@ from corpuskit.segment import Block
 
 if TYPE_CHECKING:
     from corpuskit.config import Config
+    from corpuskit.linefreq import LineTable
     from corpuskit.models import FileReport, SeedRecord
 
 REMOVE, LIFT, FLAG = "remove", "lift", "flag"
@@ -90,13 +91,16 @@ class Context:
         all_blocks: list[Block],
         removed_by: dict[int, str],
         declared_language: str | None = None,
+        line_table: LineTable | None = None,
     ):
         self.blocks = blocks
         self.declared_language = declared_language  # the seed's own word, when it gives one
+        self.line_table = line_table  # line repetition across the corpus, when known
         self.all_blocks = all_blocks
         self.removed_by = removed_by  # block index -> rule code, from earlier passes
         self.decisions: dict[int, Hit] = {}
         self.flags: dict[int, Hit] = {}
+        self.line_scores: dict[int, float] = {}  # block index -> line model's probability
         self._zones: tuple[int, int] | None = None
         self._language: str | bool | None = False
 

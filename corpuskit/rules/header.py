@@ -409,13 +409,18 @@ class HeaderClutter(BlockRule):
                 yield self.hit(block, REMOVE, "short line above the article, not a sentence")
 
 
+FOOTER_AGREEMENT = 0.5
+
+
 class FooterClutter(BlockRule):
     """Removes the page chrome below the article.
 
     What it does: after the last paragraph of running text, a line of ten words or fewer
-    that is not a sentence is removed (tags, counters, link rows).
+    that is not a sentence is removed (tags, counters, link rows), unless the line model
+    (B301) reads it as text (a line of a hard-wrapped paragraph, a table cell).
 
-    Why: the end of a scraped page is navigation and widgets.
+    Why: the end of a scraped page is navigation and widgets; but a paragraph wrapped
+    into short lines also ends "below the last paragraph", and it is article text.
 
     Example:
         >>> from corpuskit import clean_text
@@ -429,6 +434,8 @@ class FooterClutter(BlockRule):
     def check(self, ctx: Context) -> Iterable[Hit]:
         for block in ctx.footer():
             if block.word_count <= 10 and not is_sentence(block):
+                if ctx.line_scores.get(block.index, 1.0) < FOOTER_AGREEMENT:
+                    continue  # the line model reads it as text: a wrapped line, a table cell
                 yield self.hit(block, REMOVE, "short line below the article, not a sentence")
 
 

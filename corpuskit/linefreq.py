@@ -1,0 +1,247 @@
+"""Line repetition across a corpus: how many documents hold each normalized line.
+
+Lines that recur across many documents are page chrome (menus, footers, share rows).
+Only 64-bit hashes of normalized lines are kept, never the text: `LineCounter` collects
+them in one streaming pass over the corpus, `LineTable` is the frozen result that `build`
+saves next to the corpus and that cleaning consults. Normalization follows CCNet: lower
+case, digits folded to 0, punctuation dropped, whitespace collapsed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+from collections.abc import Iterable
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+
+_DIGIT = re.compile(r"\d")
+_NOT_WORD = re.compile(r"[^\w\s]+|_+")
+_SPACE = re.compile(r"\s+")
+_MAGIC = b"CKLINES1"
+_HEADER = struct.Struct("<8sQQ")  # magic, documents, entries
+TABLE_SUFFIX = ".lines"
+
+
+class LineTableError(ValueError):
+    """A line-frequency file that cannot be read; the message names the file."""
+
+
+def normalize_line(text: str) -> str:
+    """The form a line is counted under.
+
+    >>> normalize_line("  Share on Facebook! (12) ")
+    'share on facebook 00'
+    """
+    folded = _DIGIT.sub("0", text.lower())
+    return _SPACE.sub(" ", _NOT_WORD.sub(" ", folded)).strip()
+
+
+def line_hash(text: str) -> int:
+    """64-bit hash of a line's normalized form; 0 for a line with no word in it.
+
+    >>> line_hash("Home") == line_hash("  HOME |") != 0, line_hash("|||")
+    (True, 0)
+    """
+    return line_hashes([text])[0]
+
+
+def line_hashes(lines: list[str]) -> list[int]:
+    """`line_hash` of many lines (no line may hold a newline): the text is folded in one
+    piece, only the hashing is done line by line."""
+    if not lines:
+        return []
+    folded = _NOT_WORD.sub(" ", _DIGIT.sub("0", "\n".join(lines).lower())).split("\n")
+    return [_digest(" ".join(key.split())) for key in folded]
+
+
+def _digest(key: str) -> int:
+    if not key:
+        return 0
+    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "little") or 1
+
+
+def document_hashes(lines: Iterable[str]) -> np.ndarray:
+    """The distinct non-zero hashes of a document's lines, sorted."""
+    found = set(line_hashes([line for line in lines if "\n" not in line]))
+    found.discard(0)
+    return np.array(sorted(found), dtype=np.uint64)
+
+
+class LineCounter:
+    """Counts, for every line hash, the documents that hold it; memory grows with the
+    number of distinct lines, not with the corpus (buffers are merged as they fill).
+
+    >>> counter = LineCounter()
+    >>> for doc in ["Home\\nA story.", "Home\\nAnother story.", "HOME"]:
+    ...     counter.add_text(doc)
+    >>> table = counter.table(min_count=2)
+    >>> table.documents, table.count(line_hash("home")), table.count(line_hash("A story."))
+    (3, 3, 0)
+    """
+
+    def __init__(self, flush_every: int = 2_000_000):
+        self.documents = 0
+        self._hashes = np.zeros(0, dtype=np.uint64)
+        self._counts = np.zeros(0, dtype=np.uint32)
+        self._pending: list[np.ndarray] = []
+        self._pending_size = 0
+        self._flush_every = flush_every
+
+    def add_text(self, text: str) -> None:
+        """Count the lines of one document (each distinct line once)."""
+        self.add_hashes(document_hashes(text.splitlines()))
+
+    def add_hashes(self, hashes: np.ndarray) -> None:
+        self.documents += 1
+        if len(hashes):
+            self._pending.append(hashes)
+            self._pending_size += len(hashes)
+            if self._pending_size >= self._flush_every:
+                self._flush()
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        new, counts = np.unique(np.concatenate(self._pending), return_counts=True)
+        self._pending, self._pending_size = [], 0
+        merged = np.concatenate([self._hashes, new])
+        weights = np.concatenate([self._counts, counts.astype(np.uint32)])
+        self._hashes, index = np.unique(merged, return_inverse=True)
+        self._counts = np.bincount(index, weights=weights).astype(np.uint32)
+
+    def table(self, min_count: int = 2) -> LineTable:
+        """The frozen table; lines held by fewer than `min_count` documents are dropped."""
+        self._flush()
+        keep = self._counts >= min_count
+        return LineTable(self._hashes[keep], self._counts[keep], self.documents)
+
+
+class LineTable:
+    """Sorted line hashes with the number of documents holding each."""
+
+    def __init__(self, hashes: np.ndarray, counts: np.ndarray, documents: int):
+        self.hashes = np.asarray(hashes, dtype=np.uint64)
+        self.counts = np.asarray(counts, dtype=np.uint32)
+        self.documents = documents
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+    def digest(self) -> str:
+        """A short hash of the whole table: results cleaned with it depend on it."""
+        sha = hashlib.sha256(str(self.documents).encode())
+        sha.update(self.hashes.tobytes())
+        sha.update(self.counts.tobytes())
+        return sha.hexdigest()[:16]
+
+    def count(self, hash_value: int) -> int:
+        """Documents holding the line with this hash (0 when unknown)."""
+        return int(self.lookup(np.array([hash_value], dtype=np.uint64))[0])
+
+    def lookup(self, hashes: np.ndarray) -> np.ndarray:
+        """Document counts for an array of hashes (0 when unknown)."""
+        if not len(self.hashes) or not len(hashes):
+            return np.zeros(len(hashes), dtype=np.uint32)
+        pos = np.minimum(np.searchsorted(self.hashes, hashes), len(self.hashes) - 1)
+        return np.where(self.hashes[pos] == hashes, self.counts[pos], 0).astype(np.uint32)
+
+    def save(self, path: str | Path) -> None:
+        with open(path, "wb") as fh:
+            fh.write(_HEADER.pack(_MAGIC, self.documents, len(self.hashes)))
+            fh.write(self.hashes.astype("<u8").tobytes())
+            fh.write(self.counts.astype("<u4").tobytes())
+
+    @classmethod
+    def load(cls, path: str | Path) -> LineTable:
+        """Read a table written by `save`; `LineTableError` names the file when it cannot."""
+        try:
+            data = Path(path).read_bytes()
+        except OSError as err:
+            raise LineTableError(f"{path}: cannot read the line table: {err.strerror or err}") from None
+        if len(data) < _HEADER.size:
+            raise LineTableError(f"{path}: not a corpuskit line table (too short)")
+        magic, documents, entries = _HEADER.unpack_from(data)
+        if magic != _MAGIC or len(data) != _HEADER.size + 12 * entries:
+            raise LineTableError(f"{path}: not a corpuskit line table (bad header or size)")
+        start = _HEADER.size
+        hashes = np.frombuffer(data, dtype="<u8", count=entries, offset=start)
+        counts = np.frombuffer(data, dtype="<u4", count=entries, offset=start + 8 * entries)
+        return cls(hashes.astype(np.uint64), counts.astype(np.uint32), documents)
+
+
+def count_corpus(paths: Iterable[str | Path]) -> LineTable:
+    """The first of `build`'s two passes: count the lines of every readable seed (the
+    second pass, cleaning, consults the result). Unreadable seeds are left to the second
+    pass, which reports them."""
+    from corpuskit.decode import DecodeError, decode
+
+    counter = LineCounter()
+    for path in paths:
+        try:
+            counter.add_text(decode(Path(path).read_bytes()).text)
+        except (OSError, DecodeError):
+            continue
+    return counter.table()
+
+
+def save_table(table: LineTable, path: str | Path) -> None:
+    """Write the table whole or not at all (temporary sibling, then rename)."""
+    import os
+    import tempfile
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        table.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cached_table(corpus: str | Path) -> tuple[LineTable | None, str | None]:
+    """The table saved by the last `build` next to `corpus`, if any, and a warning when
+    one is there but cannot be read (cleaning then goes on without it)."""
+    path = table_path(corpus)
+    if not path.is_file():
+        return None, None
+    try:
+        return LineTable.load(path), None
+    except LineTableError as err:
+        return None, f"warning: {err}; cleaning without corpus line counts"
+
+
+def table_path(corpus: str | Path) -> Path:
+    """Where the line table of a corpus file lives: next to it, suffix `.lines`.
+
+    >>> table_path("build/corpus.jsonl").as_posix()
+    'build/corpus.lines'
+    """
+    return Path(corpus).with_suffix(TABLE_SUFFIX)
+
+
+_in_use: LineTable | None = None
+
+
+def current_table() -> LineTable | None:
+    """The table the running command cleans with (set by `use_table`), if any."""
+    return _in_use
+
+
+@contextmanager
+def use_table(table: LineTable | None):
+    """Clean with `table` inside the block: the engines' workers (forked from this
+    process) and the results cache see it too."""
+    global _in_use
+    previous, _in_use = _in_use, table
+    try:
+        yield table
+    finally:
+        _in_use = previous

@@ -1,0 +1,310 @@
+"""The line model (B301), its features and the corpus line table: positives and negatives
+in several languages (none from the seeds), the three decision bands, the explanation of
+each removal, and the table's file format."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from conftest import BODY
+from corpuskit import clean_text
+from corpuskit.config import Config
+from corpuskit.linefeatures import CONTEXT, INTRINSIC, intrinsic_rows
+from corpuskit.linefreq import LineCounter, LineTable, LineTableError, cached_table, line_hash, table_path
+from corpuskit.linemodel import LineModel, Stage, default_model
+from corpuskit.rules.model import using_model
+from corpuskit.segment import segment
+
+BODY_DE = (
+    "Der Gemeinderat hat am Dienstagabend über den neuen Haushalt beraten und nach langer "
+    "Debatte beschlossen, die Bibliothek drei weitere Jahre zu finanzieren."
+)
+BODY_FR = (
+    "Le conseil municipal s'est réuni mardi soir pour examiner le nouveau budget et, après un "
+    "long débat, a décidé de financer la bibliothèque pendant trois ans de plus."
+)
+BODY_ES = (
+    "El consejo municipal se reunió el martes por la noche para debatir el nuevo presupuesto y, "
+    "tras un largo debate, decidió financiar la biblioteca otros tres años."
+)
+BODY_PL = (
+    "Rada miejska zebrała się we wtorek wieczorem, aby omówić nowy budżet, i po długiej debacie "
+    "postanowiła finansować bibliotekę przez kolejne trzy lata."
+)
+
+MENUS = {
+    "en": ["Sections", "Local", "Weather", "Obituaries", "Classifieds", "E-Edition"],
+    "de": ["Ressorts", "Lokales", "Kultur", "Ratgeber", "Immobilien", "Stellenmarkt"],
+    "fr": ["Rubriques", "Régions", "Culture", "Économie", "Immobilier", "Emploi"],
+    "es": ["Secciones", "Local", "Cultura", "Economía", "Clasificados", "Empleo"],
+    "pl": ["Działy", "Region", "Kultura", "Gospodarka", "Ogłoszenia", "Praca"],
+}
+BODIES = {"en": BODY, "de": BODY_DE, "fr": BODY_FR, "es": BODY_ES, "pl": BODY_PL}
+
+
+def b301(result) -> dict[str, str]:
+    """Text -> action of every B301 finding."""
+    return {f.text: f.action for f in result.report.findings if f.code == "B301"}
+
+
+@pytest.mark.parametrize("lang", sorted(MENUS))
+def test_menu_above_the_article_is_removed(lang):
+    body = BODIES[lang]
+    doc = "\n".join(MENUS[lang]) + f"\n\n{body}\n\n{body}\n\n{body}\n"
+    assert clean_text(doc).record.text == f"{body}\n\n{body}\n\n{body}\n"
+
+
+@pytest.mark.parametrize("lang", sorted(MENUS))
+def test_menu_below_the_article_is_removed_by_the_model(lang):
+    body = BODIES[lang]
+    doc = f"{body}\n\n{body}\n\n{body}\n\n" + "\n".join(MENUS[lang]) + "\n"
+    alone = Config(ignore=["B111", "B112", "B113"])  # no header or footer rule
+    result = clean_text(doc, config=alone)
+    assert result.record.text == f"{body}\n\n{body}\n\n{body}\n"
+    assert sum(b301(result).get(word) == "removed" for word in MENUS[lang]) >= 5  # one may be a nav word
+
+
+@pytest.mark.parametrize("lang", sorted(MENUS))
+def test_link_row_below_the_article_is_removed(lang):
+    body = BODIES[lang]
+    row = " | ".join(MENUS[lang])
+    result = clean_text(f"{body}\n\n{body}\n\n{row}\n")
+    assert row not in result.record.text
+    assert result.record.text.count(body) == 2
+
+
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        ("What the council decided", BODY),
+        ("Was der Rat beschlossen hat", BODY_DE),
+        ("Ce que le conseil a décidé", BODY_FR),
+        ("Lo que decidió el consejo", BODY_ES),
+        ("Co postanowiła rada", BODY_PL),
+    ],
+)
+def test_subheading_between_paragraphs_stays(heading, body):
+    doc = f"{body}\n\n{body}\n\n{heading}\n\n{body}\n\n{body}\n"
+    result = clean_text(doc)
+    assert f"\n{heading}\n" in result.record.text
+    assert b301(result).get(heading) != "removed"
+
+
+@pytest.mark.parametrize("body", BODIES.values())
+def test_article_paragraphs_are_never_touched(body):
+    result = clean_text(f"{body}\n\n{body}\n\n{body}\n")
+    assert b301(result) == {}
+
+
+def test_removal_names_the_features_that_pushed_the_line_out():
+    doc = "\n".join(MENUS["de"]) + f"\n\n{BODY_DE}\n\n{BODY_DE}\n"
+    messages = [f.message for f in clean_text(doc).report.findings if f.code == "B301"]
+    assert messages
+    for message in messages:
+        assert message.startswith(("boilerplate (p=", "maybe boilerplate (p="))
+        reasons = message.split("): ", 1)[1].split(", ")
+        assert 1 <= len(reasons) <= 3
+        assert all(r.endswith(")") and "(+" in r for r in reasons)
+
+
+def _words_only_model(remove_at: float, flag_at: float) -> LineModel:
+    """A model whose score falls with the number of words only (log-odds 3 - 2 x words)."""
+    names = INTRINSIC
+    mean, scale = np.zeros(len(names)), np.ones(len(names))
+    coef = np.zeros(len(names))
+    coef[names.index("words")] = -2 / np.log(2)  # `words` is log(1 + words)
+    stage1 = Stage(names, mean, scale, coef, 1.0)
+    names2 = INTRINSIC + CONTEXT
+    coef2 = np.zeros(len(names2))
+    coef2[names2.index("words")] = coef[names.index("words")]
+    stage2 = Stage(names2, np.zeros(len(names2)), np.ones(len(names2)), coef2, 3.0)
+    return LineModel([stage1, stage2], remove_at, flag_at, {})
+
+
+def test_three_bands_remove_flag_keep():
+    # one word: log-odds 1 (p 0.73); three words: log-odds -1 (p 0.27); many: ~0
+    model = _words_only_model(remove_at=0.7, flag_at=0.2)
+    with using_model(model):
+        result = clean_text(f"{BODY}\n\nAlone\n\nThree words here.\n\n{BODY}\n")
+    assert b301(result) == {"Alone": "removed", "Three words here.": "flagged"}
+    assert result.record.text == f"{BODY}\n\nThree words here.\n\n{BODY}\n"
+    flagged = [f for f in result.report.findings if f.code == "B301" and f.action == "flagged"]
+    assert flagged[0].severity == "warning"
+
+
+def test_the_model_never_empties_a_document():
+    model = _words_only_model(remove_at=0.0, flag_at=0.0)  # every line would go
+    with using_model(model):
+        result = clean_text(f"{BODY}\n\n{BODY}\n")
+    assert result.record.text == f"{BODY}\n\n{BODY}\n"
+    assert set(b301(result).values()) == {"flagged"}
+
+
+def test_no_model_no_decision():
+    with using_model(None):
+        result = clean_text("\n".join(MENUS["en"]) + "\n\n" + BODY + "\n")
+    assert b301(result) == {}
+
+
+def test_model_round_trips_through_its_json_form():
+    model = default_model()
+    assert model is not None
+    again = LineModel.from_dict(model.to_dict())
+    blocks = segment("\n".join(MENUS["fr"]) + "\n" + BODY_FR)
+    first = model.predict(blocks).probability
+    assert np.allclose(first, again.predict(blocks).probability, atol=1e-6)
+
+
+def test_model_with_other_features_is_refused():
+    data = default_model().to_dict()
+    data["stages"][0]["features"] = data["stages"][0]["features"][:-1]
+    with pytest.raises(ValueError, match="features do not match"):
+        LineModel.from_dict(data)
+
+
+# ---------------------------------------------------------------- features
+
+
+def _features(line: str) -> dict[str, float]:
+    return dict(zip(INTRINSIC, intrinsic_rows(segment(line))[0].tolist(), strict=True))
+
+
+@pytest.mark.parametrize("body", BODIES.values())
+def test_prose_has_stopwords_and_ends_like_a_sentence(body):
+    f = _features(body)
+    assert f["stopwords"] >= 0.25 and f["terminal"] == 1.0 and f["chrome_words"] < 0.1
+
+
+@pytest.mark.parametrize(
+    ("line", "feature"),
+    [
+        ("Home | News | Sport | Wetter", "separators"),
+        ("Kontakt: redaktion@example.de", "link"),
+        ("Mehr unter www.example.org", "link"),
+        ("ACTUALITÉS RÉGIONALES", "all_caps"),
+        ("Foto: dpa", "credit_words"),
+        ("Partager sur Facebook", "chrome_words"),
+        ("12.03.2023 14:30", "date_time"),
+        ("»Wir bleiben«, sagte sie.", "quotes"),
+        ("und dann ging es weiter.", "first_lower"),
+        ("• Nächster Artikel", "leading_mark"),
+    ],
+)
+def test_feature_fires(line, feature):
+    assert _features(line)[feature] > 0
+
+
+@pytest.mark.parametrize(
+    ("line", "feature"),
+    [
+        (BODY_DE, "separators"),
+        (BODY_FR, "link"),
+        ("Actualités régionales", "all_caps"),
+        (BODY_ES, "credit_words"),
+        (BODY_PL, "date_time"),
+        ("Der Rat tagte.", "leading_mark"),
+    ],
+)
+def test_feature_stays_quiet(line, feature):
+    assert _features(line)[feature] == 0
+
+
+def test_features_of_a_block_do_not_depend_on_the_others():
+    lines = ["Home", BODY_FR, "Kontakt: redaktion@example.de", "» Weiter"]
+    together = intrinsic_rows(segment("\n".join(lines)))
+    alone = np.vstack([intrinsic_rows(segment(line)) for line in lines])
+    assert np.array_equal(together, alone)
+
+
+# ---------------------------------------------------------------- corpus line table
+
+
+def test_line_hash_ignores_case_digits_and_punctuation():
+    assert line_hash("Share on Facebook") == line_hash("  SHARE on facebook! ")
+    assert line_hash("Page 2 of 10") == line_hash("Page 3 of 11")
+    assert line_hash("Share on Facebook") != line_hash("Share on Twitter")
+    assert line_hash(" -- | -- ") == 0
+
+
+def test_counter_counts_documents_not_occurrences():
+    counter = LineCounter(flush_every=2)  # force merges of buffers
+    for doc in ["Menu\nMenu\nA", "Menu\nB", "Menü\nMenu", "C"]:
+        counter.add_text(doc)
+    table = counter.table(min_count=1)
+    assert table.documents == 4
+    assert table.count(line_hash("menu")) == 3
+    assert table.count(line_hash("Menü")) == 1
+    assert counter.table(min_count=2).count(line_hash("A")) == 0
+
+
+def test_table_round_trips_and_rejects_other_files(tmp_path):
+    counter = LineCounter()
+    for doc in ["Home\nA story", "Home\nAnother story"]:
+        counter.add_text(doc)
+    path = tmp_path / "corpus.lines"
+    counter.table().save(path)
+    table = LineTable.load(path)
+    assert (table.documents, len(table), table.count(line_hash("home"))) == (2, 1, 2)
+    bad = tmp_path / "bad.lines"
+    bad.write_bytes(b"not a table at all")
+    with pytest.raises(LineTableError, match=r"bad\.lines"):
+        LineTable.load(bad)
+    assert cached_table(tmp_path / "nothing.jsonl") == (None, None)
+    (tmp_path / "other.lines").write_bytes(b"CKLINES1" + b"\0" * 30)
+    table, warning = cached_table(tmp_path / "other.jsonl")
+    assert table is None and "other.lines" in warning
+    assert table_path(tmp_path / "corpus.jsonl") == path
+
+
+def _table(lines: list[str], documents: int) -> LineTable:
+    hashes = np.array(sorted(line_hash(line) for line in lines), dtype=np.uint64)
+    return LineTable(hashes, np.full(len(hashes), documents, dtype=np.uint32), documents)
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Unsere Leserreisen im Überblick", BODY_DE),
+        ("Nos offres d'abonnement du moment", BODY_FR),
+        ("Nuestras ofertas de suscripción", BODY_ES),
+        ("Our weekly digest of local events", BODY),
+    ],
+)
+def test_line_repeated_across_the_corpus_goes(line, body):
+    doc = f"{body}\n\n{body}\n\n{line}\n\n{body}\n\n{body}\n"
+    assert line in clean_text(doc).record.text
+    assert line in clean_text(doc, line_table=_table([line], 3)).record.text  # a few pages: no sign
+    result = clean_text(doc, line_table=_table([line], 400))
+    assert line not in result.record.text
+    message = next(f.message for f in result.report.findings if f.text == line)
+    assert "other documents with this line 399" in message
+
+
+@pytest.mark.parametrize("body", BODIES.values())
+def test_repeated_article_text_stays(body):
+    doc = f"{body}\n\n{body}\n"
+    result = clean_text(doc, line_table=_table([body], 400))
+    assert result.record.text == doc
+
+
+WRAPPED = {
+    "de": "Der Gemeinderat hat am Dienstagabend über den neuen\nHaushalt beraten und nach langer "
+    "Debatte beschlossen,\ndie Bibliothek drei weitere Jahre zu finanzieren, und\nwill im Herbst "
+    "erneut darüber sprechen",
+    "fr": "Le conseil municipal s'est réuni mardi soir pour\nexaminer le nouveau budget et, après un "
+    "long débat,\na décidé de financer la bibliothèque pendant trois\nans de plus et d'en reparler "
+    "à l'automne",
+    "en": "The council met on Tuesday evening to discuss the\nnew budget, and after a long debate the "
+    "members\nagreed to fund the library for another three years\nand to come back to it in the autumn",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(WRAPPED))
+def test_footer_clutter_defers_to_the_model_on_wrapped_text(lang):
+    body = BODIES[lang]
+    doc = f"{body}\n\n{body}\n\n{WRAPPED[lang]}\n"
+    assert [f.code for f in clean_text(doc).report.findings if f.action] == []
+    without_model = Config(ignore=["B301"])
+    removed = {f.code for f in clean_text(doc, config=without_model).report.findings if f.action}
+    assert removed == {"B112"}  # alone, the footer rule takes the wrapped lines for chrome
