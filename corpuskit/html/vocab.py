@@ -173,8 +173,9 @@ def classify(value: str) -> Match | None:
     (('navigation', 'footer', False), None)
     >>> classify("header"), classify("sr-only"), classify("Kommentare")
     (None, ('hidden', 'sr-only', False), ('comments', 'kommentare', False))
-    >>> classify("post type-post category-newsletter tag-ads author-jdoe"), classify("elementor-widget")
-    (None, ('navigation', 'widget', True))
+    >>> classify("category-newsletter author-jdoe post_format-post-format-gallery")
+    >>> classify("widget")
+    ('navigation', 'widget', True)
     >>> classify("shareholder-letter commentary"), classify("share-tools"), classify("fb-comments")
     (None, ('share', 'share', False), ('comments', 'comments', False))
     """
@@ -187,7 +188,7 @@ def classify(value: str) -> Match | None:
         parts = split_parts(token)
         if not parts or parts[0] in _STATE_WORDS:
             continue
-        if len(parts) > 1 and parts[0] in _TAXONOMY:
+        if len(parts) > 1 and (parts[0] in _TAXONOMY or (len(parts) > 2 and parts[1] in _TAXONOMY)):
             found = pats.search(parts, sequences_only=True)  # "author-box", not "author-jdoe"
         else:
             found = pats.search(parts)
