@@ -225,9 +225,13 @@ def make_systems(args, ck, view: str, pages: list[dict]) -> dict:
             "nothing": (lambda p: p[key], key, ()),
         }
 
+    from corpuskit.config import Config
+
+    config = Config(html_parser=args.html_parser)
+
     def corpuskit_html(page):
         name = re.sub(r"[^\w.-]+", "_", page["id"]) + ".html"
-        return ck.clean_bytes(page["html"].encode("utf-8"), name=name).record.text
+        return ck.clean_bytes(page["html"].encode("utf-8"), name=name, config=config).record.text
 
     systems = {"corpuskit": (corpuskit_html, "html", (NotImplementedError,))}
     if args.trafilatura:
@@ -379,6 +383,9 @@ def parse_args(argv):
     ap.add_argument("--limit", type=int, default=0, help="first N pages only")
     ap.add_argument("--html", action="store_true", help="clean the HTML with clean_bytes()")
     ap.add_argument("--trafilatura", action="store_true", help="HTML mode: also run trafilatura")
+    ap.add_argument(
+        "--html-parser", default="lxml", choices=("lxml", "bs4"), help="HTML mode: corpuskit's parser"
+    )
     ap.add_argument("--json", type=Path, help="write all figures as JSON")
     ap.add_argument("--per-doc", type=Path, help="write per-page scores as JSONL")
     ap.add_argument("--folds", type=int, default=1, help="K: split pages by sha1(id) mod K")

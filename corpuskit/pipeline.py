@@ -316,6 +316,7 @@ def _clean(
     meta, origins = SeedMeta(), {}
     if page:
         _apply_declared(meta, origins, page.meta)
+        flags += _keep_lifts_the_seed_contradicts(decisions, meta, origins)
     dropped: list[tuple[int, int]] = []
     for block in blocks:
         hit = decisions.get(block.index)
@@ -472,6 +473,44 @@ def _html_findings(page: HtmlPage, on, severity) -> list[Finding]:
             )
         )
     return found
+
+
+def _keep_lifts_the_seed_contradicts(decisions: dict[int, Hit], meta: SeedMeta, origins) -> list[Hit]:
+    """A line lifted into a field the seed declares leaves the text only when it repeats
+    the declared value; otherwise it is no title (or byline) after all, and stays, flagged."""
+    kept = []
+    for index, hit in list(decisions.items()):
+        if hit.action != LIFT or hit.field not in origins or origins[hit.field].origin != "explicit":
+            continue
+        if not _agrees(hit.field, hit.value, getattr(meta, hit.field)):
+            del decisions[index]
+            method = origins[hit.field].method
+            message = f"{hit.message}: differs from the declared {hit.field} ({method}), kept"
+            kept.append(Hit(hit.rule, hit.block, "flag", message))
+    return kept
+
+
+def _agrees(field: str, lifted, declared) -> bool:
+    """Whether a lifted value says what the declared one says.
+
+    >>> _agrees("title", "Rain floods the valley", "Rain floods the valley - The Courier")
+    True
+    >>> _agrees("title", "Zwei Mal ging sie heuer leer aus", "Kuzmina jubelt in Antholz")
+    False
+    """
+    if field == "authors":
+        return bool({a.lower() for a in lifted} & {a.lower() for a in declared})
+    if field == "published":
+        return _day(lifted) == _day(declared)
+    said, told = _WORDS.findall(str(lifted).lower()), _WORDS.findall(str(declared).lower())
+    return bool(said) and len(set(said) & set(told)) >= 0.8 * len(set(said))
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _day(value):
+    return value.date() if hasattr(value, "date") else value
 
 
 def _apply_declared(meta: SeedMeta, origins: dict[str, FieldOrigin], declared: dict) -> None:

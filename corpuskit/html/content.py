@@ -377,12 +377,8 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset(), title: str | Non
             continue
         code, reason, weak = verdict
         share = prose_under[i] / total_prose
-        if weak and share > 0:
-            # the word names either the prompt or what it guards: running text stays
-            if not _inside(node, kept):
-                why = f"{reason}, but it holds running text: kept"
-                result.removals.append(Removal(H_KEPT, css_path(node), why, "", node.line))
-            kept.add(i)
+        if weak and (share > 0 or node in semantic):
+            kept.add(i)  # the word names the content as often as the chrome: the text stays
         elif code == H_HIDDEN and 0 < share < PROTECT_SHARE:
             deferred[i] = (code, reason)  # hidden running text: decided once the root is known
         elif share >= PROTECT_SHARE:

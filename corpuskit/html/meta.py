@@ -330,8 +330,27 @@ def _iso_or_rfc(text: str) -> dt.datetime | None:
         try:
             return parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
-            return None
+            pass
+    for shape in _COMMON_SHAPES:  # frequent in meta tags, and far cheaper than dateparser
+        try:
+            return dt.datetime.strptime(text, shape)
+        except ValueError:
+            continue
     return None
+
+
+_COMMON_SHAPES = (
+    "%B %d, %Y %H:%M",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%d %B %Y",
+    "%A, %B %d, %Y, %I:%M %p",
+    "%A, %B %d, %Y",
+    "%Y/%m/%d",
+    "%Y%m%d",
+    "%d.%m.%Y",
+    "%Y-%m-%d %H:%M:%S %z",
+)
 
 
 def _url(value: Any) -> str | None:

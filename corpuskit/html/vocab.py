@@ -154,8 +154,11 @@ def split_parts(token: str) -> list[str]:
     >>> split_parts("socialShare-bar_2"), split_parts("BBCNewsLink"), split_parts("légende")
     (['social', 'share', 'bar'], ['bbc', 'news', 'link'], ['légende'])
     """
+    pieces = _SEPARATORS.split(token)
+    if token.islower():  # no camelCase to split
+        return [piece for piece in pieces if piece]
     parts = []
-    for piece in _SEPARATORS.split(token):
+    for piece in pieces:
         if piece:
             parts.extend(p.lower() for p in _CAMEL.split(piece) if p)
     return parts
@@ -165,7 +168,6 @@ def _match_parts(parts: list[str], pats: _Patterns) -> Match | None:
     return pats.search(parts)
 
 
-@lru_cache(maxsize=8192)
 def classify(value: str) -> Match | None:
     """(category, word, weak) when a class, id or aria-label value marks boilerplate.
 
@@ -173,27 +175,50 @@ def classify(value: str) -> Match | None:
     (('navigation', 'footer', False), None)
     >>> classify("header"), classify("sr-only"), classify("Kommentare")
     (None, ('hidden', 'sr-only', False), ('comments', 'kommentare', False))
-    >>> classify("post type-post category-newsletter tag-ads author-jdoe"), classify("elementor-widget")
-    (None, ('navigation', 'widget', True))
+    >>> classify("category-newsletter author-jdoe post_format-post-format-gallery")
+    >>> classify("widget")
+    ('navigation', 'widget', True)
     >>> classify("shareholder-letter commentary"), classify("share-tools"), classify("fb-comments")
     (None, ('share', 'share', False), ('comments', 'comments', False))
     """
-    pats = patterns()
+    return read_value(value)[0]
+
+
+def names_content(value: str) -> bool:
+    """Whether a class or id value names the article's own container ("article-body",
+    "entry-content", "artikel-text").
+
+    >>> names_content("c-article__body rich-text"), names_content("article-teaser")
+    (True, False)
+    """
+    return read_value(value)[1]
+
+
+@lru_cache(maxsize=16384)
+def read_value(value: str) -> tuple[Match | None, bool]:
+    """What a class or id value says: the boilerplate it marks, and whether it names the
+    article's container; every token is split once for both."""
+    pats, content = patterns(), content_patterns()
+    found: Match | None = None
+    names = False
     for token in value.split():
-        lowered = token.lower()
-        kind = pats.tokens.get(lowered)
-        if kind:
-            return kind[0], lowered, kind[1]
         parts = split_parts(token)
-        if not parts or parts[0] in _STATE_WORDS:
+        if not parts:
             continue
-        if len(parts) > 1 and parts[0] in _TAXONOMY:
+        if not names and content.search(parts):
+            names = True
+        if found is not None:
+            continue
+        kind = pats.tokens.get(token.lower())
+        if kind:
+            found = kind[0], token.lower(), kind[1]
+        elif parts[0] in _STATE_WORDS:
+            continue
+        elif len(parts) > 1 and (parts[0] in _TAXONOMY or (len(parts) > 2 and parts[1] in _TAXONOMY)):
             found = pats.search(parts, sequences_only=True)  # "author-box", not "author-jdoe"
         else:
             found = pats.search(parts)
-        if found:
-            return found
-    return None
+    return found, names
 
 
 @lru_cache(maxsize=4096)
@@ -208,19 +233,3 @@ def classify_label(label: str) -> Match | None:
     if not parts or len(parts) > 8:
         return None
     return _match_parts(parts, patterns())
-
-
-@lru_cache(maxsize=4096)
-def names_content(value: str) -> bool:
-    """Whether a class or id value names the article's own container ("article-body",
-    "entry-content", "artikel-text").
-
-    >>> names_content("c-article__body rich-text"), names_content("article-teaser")
-    (True, False)
-    """
-    pats = content_patterns()
-    for token in value.split():
-        parts = split_parts(token)
-        if parts and pats.search(parts):
-            return True
-    return False

@@ -38,9 +38,11 @@ class PageChrome(Notice):
     """Removes the page's navigation, forms and captions.
 
     What it does: leaves out `<nav>`, `<menu>`, `<dialog>`, `<form>`, buttons and labels,
-    `<noscript>`, `<figcaption>` and elements with role navigation, menu, toolbar, search
-    or dialog; and, inside the main content, a `<header>`, `<footer>` or `<aside>` that
-    holds no running text and does not belong to an `<article>`.
+    `<noscript>`, `<figcaption>`, a `<figure>` holding no quote, table, list or code (its
+    text is a caption or credit), and elements with role navigation, menu, toolbar, search
+    or dialog; a `<header>`, `<footer>` or `<aside>` outside the page's `<article>`; and,
+    on pages without one, such an element inside the main content that holds no running
+    text.
 
     Why: these parts of a page are never the article's text. A header, footer or aside
     inside the article that holds sentences (a fact box, an author's note) stays.
@@ -63,9 +65,12 @@ class MarkedBoilerplate(Notice):
     What it does: splits class, id and aria-label values into words ("socialShare-bar" ->
     social, share, bar) and leaves out an element when a word names advertising, sponsored
     content, a paywall prompt, a share bar, a cookie banner, a newsletter box, related
-    links, comments, navigation, a dialog, or a caption or credit. The words are data, in
-    several languages (`corpuskit/lexicons/html_classes.txt`). Tokens that describe a state
-    ("no-ads", "has-comments") are not read. An element holding a large share of the
+    links, comments, navigation, a dialog, a caption or credit, an author's note, a byline
+    or date, or a disclaimer. The words are data, in several languages
+    (`corpuskit/lexicons/html_classes.txt`), with exceptions ("shareholder", "commentary").
+    Tokens that describe a state or a taxonomy ("no-ads", "has-comments",
+    "category-newsletter") are not read. Weak words ("paywall", "widget", "teaser", "image")
+    leave out only elements without running text. An element holding half or more of the
     page's running text is kept and flagged (H107) instead.
 
     Why: page templates name their parts; those names are the strongest sign of
@@ -107,10 +112,13 @@ class OutsideMainContent(Notice):
     """Removes what lies outside the page's main content.
 
     What it does: weighs every block (running text counts for it, links and short chrome
-    against it), takes the element whose blocks weigh most as the main content, and leaves
-    out the rest of the page. `<article>`, `<main>` and schema.org `articleBody` get a
-    bonus but must still hold most of the weight. The heading just above the main content
-    stays with it.
+    against it; teaser cards count for nothing), takes the element whose blocks weigh most,
+    discounted by its link density, as the main content, and leaves out the rest of the
+    page. `<article>`, schema.org `articleBody`, containers named like "article-body" and
+    the elements around the paragraph after the title heading get a bonus but must still
+    hold most of the weight. The heading just above the main content stays with it; a
+    heading whose section was left out goes. When no element holds a fifth of the page's
+    text, nothing stands out and the whole page stays.
 
     Why: menus, teasers and footers surround the article; the article is where the running
     text is.
@@ -151,8 +159,9 @@ class MarkedButKept(Notice):
     """Flags an element named as boilerplate that holds much of the page's running text.
 
     What it does: when an element's class, id, role or tag says boilerplate (H102, H103,
-    H104) but the element holds a quarter or more of the page's running text, it stays
-    and this finding says so.
+    H104) but the element holds half or more of the page's running text, it stays and this
+    finding says so; so does hidden text between the visible paragraphs of the main
+    content (the rest of an article hidden from some readers).
 
     Why: precision first. Templates put a "sidebar" or "comments" class on wrappers that
     also hold the article; dropping them would lose it.
