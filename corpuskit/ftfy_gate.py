@@ -110,15 +110,15 @@ class Gate:
             singles.update(map(chr, range(0xD800, 0xE000)))
         if config.fix_encoding:
             singles.add("\ufffd")  # byte 1A of the sloppy codecs, repaired on its own
-        extra = ""
         if config.uncurl_quotes:
-            extra += chardata.SINGLE_QUOTE_RE.pattern[1:-1] + chardata.DOUBLE_QUOTE_RE.pattern[1:-1]
+            quotes = (chardata.SINGLE_QUOTE_RE, chardata.DOUBLE_QUOTE_RE)
+            singles.update(ch for ch in map(chr, range(0x10000)) if any(q.match(ch) for q in quotes))
         if config.fix_line_breaks:
-            extra += "\r\n\v\f\x85\u2028\u2029"
+            singles.update("\r\n\v\f\x85\u2028\u2029")
         # unescape_html may be on: an ampersand sends the line to the entity check
         ascii_singles = _char_class(ch for ch in singles if ch.isascii())
         self._ascii = re.compile(f"[{ascii_singles}&]")
-        self._singles = re.compile(f"[{_char_class(singles)}{extra}&]")
+        self._singles = re.compile(f"[{_char_class(singles)}&]")
         self._singles_and: dict[str, re.Pattern[str]] = {}
         self._entity = fixes.HTML_ENTITY_RE if config.unescape_html else None
         self._pairs, self._byte_rules = self._build_pairs(chardata) if config.fix_encoding else (None, {})
