@@ -290,7 +290,7 @@ def main(argv=None) -> int:
             print(f"  {label:<40}{value:>10}  {'PASS' if ok else 'MISS'}")
         if args.size_mb < 150:
             print("  note: a small corpus; the targets are defined on ~200 MB (RSS on 1 GB)")
-        if os.cpu_count() and os.cpu_count() < max(jobs):
+        if jobs and (os.cpu_count() or 1) < max(jobs):
             print(f"  note: only {os.cpu_count()} CPUs")
         if args.json:
             for m in figures.values():

@@ -110,15 +110,16 @@ class Gate:
             singles.update(map(chr, range(0xD800, 0xE000)))
         if config.fix_encoding:
             singles.add("\ufffd")  # byte 1A of the sloppy codecs, repaired on its own
-        extra = ""
         if config.uncurl_quotes:
-            extra += chardata.SINGLE_QUOTE_RE.pattern[1:-1] + chardata.DOUBLE_QUOTE_RE.pattern[1:-1]
+            quotes = (chardata.SINGLE_QUOTE_RE, chardata.DOUBLE_QUOTE_RE)
+            singles.update(ch for ch in map(chr, range(0x10000)) if any(q.match(ch) for q in quotes))
         if config.fix_line_breaks:
-            extra += "\r\n\v\f\x85\u2028\u2029"
+            singles.update("\r\n\v\f\x85\u2028\u2029")
         # unescape_html may be on: an ampersand sends the line to the entity check
         ascii_singles = _char_class(ch for ch in singles if ch.isascii())
         self._ascii = re.compile(f"[{ascii_singles}&]")
-        self._singles = re.compile(f"[{_char_class(singles)}{extra}&]")
+        self._singles = re.compile(f"[{_char_class(singles)}&]")
+        self._singles_and: dict[str, re.Pattern[str]] = {}
         self._entity = fixes.HTML_ENTITY_RE if config.unescape_html else None
         self._pairs, self._byte_rules = self._build_pairs(chardata) if config.fix_encoding else (None, {})
 
@@ -194,9 +195,10 @@ class Gate:
             return True
         return self._pairs is not None and self._pairs.search(text) is not None
 
-    def suspects(self, text: str) -> list[int] | None:
+    def suspects(self, text: str, also: str = "") -> list[int] | None:
         """Offsets in `text` of every spot where a line might change (a line without one
-        cannot change), or None when any line might (the text is not normalized).
+        cannot change), or None when any line might (the text is not normalized). The
+        non-ASCII characters in `also` are reported too (one scan for both).
 
         >>> default_gate().suspects("clean\\nA &amp; B\\nÃ© x"), default_gate().suspects("e\\u0301")
         ([8, 16], None)
@@ -205,7 +207,11 @@ class Gate:
             return [m.start() for m in self._ascii.finditer(text)]
         if self._normal_form and not unicodedata.is_normalized(self._normal_form, text):
             return None
-        found = [m.start() for m in self._singles.finditer(text)]
+        singles = self._singles_and.get(also)
+        if singles is None:
+            singles = re.compile(self._singles.pattern[:-1] + _char_class(also) + "]")
+            self._singles_and[also] = singles
+        found = [m.start() for m in singles.finditer(text)]
         if self._pairs is not None:
             found += [m.start() for m in self._pairs.finditer(text)]
         return found

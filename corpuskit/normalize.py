@@ -163,12 +163,10 @@ def normalize(text: str, strip_tags: bool = False) -> Normalized:
     stripped = list(map(str.rstrip, parts))  # rstrip returns the line itself when it has no trailing space
     if stripped != parts:
         dirty.update(i for i, line in enumerate(parts) if len(line) != len(stripped[i]))
-    positions = default_gate().suspects(joined)
+    positions = default_gate().suspects(joined, also=_ODD_SPACES)  # odd spaces are not ASCII
     if positions is None:
         dirty.update(range(len(parts)))
         positions = []
-    if not joined.isascii() and any(ch in joined for ch in _ODD_SPACES):
-        positions += [m.start() for m in _ODD_SPACE.finditer(joined)]
     if strip_tags and "<" in joined:
         positions += [m.start() for m in re.finditer("<", joined)]
     if not positions and not dirty:

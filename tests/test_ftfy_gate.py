@@ -236,3 +236,11 @@ def test_gate_follows_the_settings():
     wide = "ｗｉｄｅ"
     assert not GATE.might_change(wide)
     assert Gate(CONFIG._replace(fix_character_width=True)).might_change(wide)
+    form_feed = "page\x0cbreak"
+    assert not GATE.might_change(form_feed)
+    assert Gate(CONFIG._replace(fix_line_breaks=True)).might_change(form_feed)
+    for config in (CONFIG._replace(uncurl_quotes=True), CONFIG._replace(fix_line_breaks=True)):
+        gate = Gate(config)
+        for line in [curly, wide, form_feed, "a\u2028b", "‘x’ and “y”", *KNOWN[:4]]:
+            fixed, steps = ftfy.fix_and_explain(line, config=config)
+            assert gate.might_change(line) or (fixed == line and not steps), (config, line)
