@@ -39,7 +39,11 @@ def discover(paths: list[str], include: list[str], exclude: list[str]) -> Iterat
         if not path.exists() and not path.is_symlink():
             raise PathError(f"{given}: no such file or folder")
         if path.is_dir():
-            candidates = sorted(p for p in path.rglob("*") if p.is_file() and is_seed_name(p, include))
+            candidates = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and is_seed_name(p, include) and not escapes(p, path)
+            )
         else:
             candidates = [path]
         for candidate in candidates:
@@ -57,3 +61,55 @@ def sorted_by_id(paths) -> list[Path]:
     ['a/a.md', 'b/a.txt', 'a/b.txt']
     """
     return sorted(paths, key=lambda path: (Path(path).stem, str(path)))
+
+
+def escapes(path: Path, folder: Path) -> bool:
+    """A symbolic link (or a file under one) that leads out of the folder being walked.
+
+    >>> escapes(Path("seeds/a.txt"), Path("seeds"))
+    False
+    """
+    try:
+        return not path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        return True
+
+
+def strays(paths: list[str], include: list[str], exclude: list[str]) -> list[tuple[Path, str, str]]:
+    """Files in the walked folders that are not read, and why: (path, code, message).
+
+    F004: a seed-named file whose link leads outside the folder (never followed, so a
+    corpus cannot pull in files from elsewhere). F005: a sidecar with no seed beside it.
+    """
+    found: list[tuple[Path, str, str]] = []
+    for given in paths:
+        folder = Path(given)
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if is_excluded(path, exclude) or (not path.is_file() and not path.is_symlink()):
+                continue
+            if is_seed_name(path, include) and escapes(path, folder):
+                target = _target(path)
+                found.append((path, "F004", f"{path}: link to {target}, outside {folder}: not read"))
+            elif path.name.endswith(SIDECAR_SUFFIXES) and not _has_seed(path):
+                found.append((path, "F005", f"{path}: sidecar without a seed beside it: not used"))
+    return found
+
+
+def _target(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return "a link loop"
+
+
+def _has_seed(sidecar: Path) -> bool:
+    name = sidecar.name
+    for suffix in SIDECAR_SUFFIXES:
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return (sidecar.parent / name).is_file() or any(
+        p.is_file() and p.stem == name and not p.name.endswith(SIDECAR_SUFFIXES)
+        for p in sidecar.parent.glob(f"{name}.*")
+    )

@@ -201,3 +201,21 @@ def _outputs(folder: Path) -> tuple[bytes, list[str]]:
     corpus = (folder / "build/corpus.jsonl").read_bytes()
     assert all(json.loads(line) for line in corpus.splitlines())
     return corpus, sorted(p.name for p in (folder / "build/reports").iterdir())
+
+
+def test_symlink_outside_the_corpus_is_not_read(project, capsys):
+    outside = project / "secret.txt"
+    outside.write_text("Private notes that must never enter the corpus, said the owner.", encoding="utf-8")
+    (project / "seeds/link.txt").symlink_to(outside)
+    assert main(["check", "seeds"]) == 1
+    out = capsys.readouterr().out
+    assert f"seeds/link.txt:1:1: F004 seeds/link.txt: link to {outside}, outside seeds: not read" in out
+    assert main(["build"]) == 1
+    assert "Private notes" not in (project / "build/corpus.jsonl").read_text("utf-8")
+
+
+def test_sidecar_without_its_seed_is_reported(project, capsys):
+    (project / "seeds/gone.meta.yaml").write_text("title: A seed that was deleted\n", encoding="utf-8")
+    assert main(["check", "seeds"]) == 0  # a warning
+    assert "seeds/gone.meta.yaml:1:1: F005" in capsys.readouterr().out
+    assert main(["check", "--strict", "seeds"]) == 1

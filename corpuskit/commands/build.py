@@ -16,7 +16,7 @@ from pathlib import Path
 from corpuskit import cache
 from corpuskit import corpus as corpus_checks
 from corpuskit.atomic import atomic_dir, atomic_file
-from corpuskit.commands.common import engine_of, load_settings, seeds_of
+from corpuskit.commands.common import engine_of, load_settings, seeds_of, stray_reports
 from corpuskit.discover import sorted_by_id
 from corpuskit.engines.output import render
 from corpuskit.linefreq import count_corpus, save_table, table_path, use_table
@@ -65,6 +65,7 @@ def run(args) -> int:
         from corpuskit.reporters.html import write_review
 
         write_review(Path(args.html), results, config)
+    problems += [r for r in stray_reports(args, config) if r.findings[0].severity.rank >= config.fail_on.rank]
     if problems:
         REPORTERS["text"](problems, sys.stderr)
     print(f"wrote {written} records to {output} and {total} reports to {reports_dir}/", file=sys.stderr)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 
 from corpuskit import cache, corpus, gate
-from corpuskit.commands.common import engine_of, load_settings, seeds_of
+from corpuskit.commands.common import engine_of, load_settings, seeds_of, stray_reports
 from corpuskit.linefreq import cached_table, use_table
 from corpuskit.models import FileReport, Severity
 from corpuskit.progress import track
@@ -46,4 +46,4 @@ def run(args) -> int:
         results = cache.run(runner, paths, config, enabled=not args.no_cache, render=render)
         reports = [result.report for result in track(results, len(paths), "checking")]
         corpus.review_reports(reports, fresh_prints, config)  # ids, duplicates vs the last build
-    return gate.emit(reports, config, args)
+    return gate.emit(reports + stray_reports(args, config), config, args)

@@ -29,6 +29,36 @@ def seeds_of(args, config: Config) -> list[Path]:
     return list(discover(args.paths or config.paths, config.include, config.exclude))
 
 
+def stray_reports(args, config: Config) -> list:
+    """Reports for files in the corpus folders that are not read (F004, F005)."""
+    from corpuskit.discover import strays
+    from corpuskit.models import Decoding, FileReport, Finding
+    from corpuskit.pipeline import seed_id
+    from corpuskit.rules import ALL_RULES, selected
+
+    reports = []
+    for path, code, message in strays(args.paths or config.paths, config.include, config.exclude):
+        if not selected(code, config.select, config.ignore):
+            continue
+        rule = ALL_RULES[code]
+        finding = Finding(
+            code=code,
+            rule=rule.name,
+            category=rule.category,
+            severity=config.severity.get(code, rule.severity),
+            message=message,
+        )
+        reports.append(
+            FileReport(
+                id=seed_id(str(path)),
+                path=str(path),
+                decoding=Decoding(encoding="unknown"),
+                findings=[finding],
+            )
+        )
+    return reports
+
+
 def engine_of(args, function: str):
     """`function` (`run` or `render_all`) of the engine the flags choose, with its options
     bound: `(paths, config) -> iterator`, in the order of the paths."""

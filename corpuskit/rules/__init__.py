@@ -50,7 +50,14 @@ from corpuskit.rules.lines import (
     SponsorLabel,
 )
 from corpuskit.rules.model import LineScore
-from corpuskit.rules.notices import CharsetDetected, EncodingFixed, OverTime, UnreadableSeed
+from corpuskit.rules.notices import (
+    CharsetDetected,
+    EncodingFixed,
+    LinkOutside,
+    OrphanSidecar,
+    OverTime,
+    UnreadableSeed,
+)
 from corpuskit.rules.record import (
     EmptyAfterCleaning,
     IdPattern,
@@ -111,6 +118,8 @@ NOTICES: tuple[type[Notice], ...] = (
     CharsetDetected,
     UnreadableSeed,
     OverTime,
+    LinkOutside,
+    OrphanSidecar,
     FrontMatter,
     FrontMatterInvalid,
     SidecarInvalid,

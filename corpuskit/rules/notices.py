@@ -83,3 +83,45 @@ class OverTime(Notice):
     code, name, category = "F003", "over-time", "file"
     severity = Severity.ERROR
     summary = "seed took longer than the time budget"
+
+
+class LinkOutside(Notice):
+    """Reports a seed-named file whose link leads outside the corpus folder.
+
+    What it does: while walking a folder, a symbolic link (or a file under a linked
+    folder) that resolves outside the folder is not read, and this error names it and its
+    target.
+
+    Why: a corpus in git must not pull in files from elsewhere on the machine (a link to
+    a home folder or to /etc); reading it would also make the corpus differ by machine.
+
+    Example:
+        >>> from corpuskit.discover import escapes
+        >>> from pathlib import Path
+        >>> escapes(Path("/etc/hostname"), Path("seeds"))
+        True
+    """
+
+    code, name, category = "F004", "link-outside-corpus", "file"
+    severity = Severity.ERROR
+    summary = "link leads outside the corpus folder: not read"
+
+
+class OrphanSidecar(Notice):
+    """Warns about a metadata sidecar with no seed beside it.
+
+    What it does: a `<seed>.meta.yaml`, `.meta.yml` or `.meta.json` whose seed (by file
+    name or by id) is not in the same folder is reported; it is not used.
+
+    Why: a sidecar left behind after a seed was renamed or deleted silently stops
+    applying; the warning says so.
+
+    Example:
+        >>> from corpuskit.rules import ALL_RULES
+        >>> ALL_RULES["F005"].severity.value
+        'warning'
+    """
+
+    code, name, category = "F005", "orphan-sidecar", "file"
+    severity = Severity.WARNING
+    summary = "sidecar without a seed"
