@@ -7,6 +7,27 @@ BODY = (
     "the members agreed to fund the library for another three years."
 )
 
+BODY_DE = (
+    "Der Gemeinderat hat am Dienstagabend über den neuen Haushalt beraten und nach langer "
+    "Debatte beschlossen, die Bibliothek drei weitere Jahre zu finanzieren."
+)
+BODY_ES = (
+    "El consejo municipal se reunió el martes por la noche para debatir el nuevo presupuesto y, "
+    "tras un largo debate, decidió financiar la biblioteca otros tres años."
+)
+BODY_FR = (
+    "Le conseil municipal s'est réuni mardi soir pour examiner le nouveau budget et, après un "
+    "long débat, a décidé de financer la bibliothèque pendant trois ans de plus."
+)
+BODY_NB = (
+    "Kommunestyret møttes tirsdag kveld for å diskutere det nye budsjettet, og etter en lang "
+    "debatt ble det vedtatt å finansiere biblioteket i tre år til."
+)
+BODY_PL = (
+    "Rada miejska zebrała się we wtorek wieczorem, aby omówić nowy budżet, i po długiej debacie "
+    "postanowiła finansować bibliotekę przez kolejne trzy lata."
+)
+
 
 @pytest.fixture(autouse=True)
 def _doctest_body(doctest_namespace):

@@ -5,15 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import BODY
+from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, BODY_NB
 from corpuskit import cache
 from corpuskit.cli import main
-from tests.test_rules import BODY_DE, BODY_ES, BODY_NB
-
-BODY_FR = (
-    "Le conseil municipal s'est réuni mardi soir pour examiner le nouveau budget et, après un "
-    "long débat, a décidé de financer la bibliothèque pendant trois ans de plus."
-)
 
 
 @pytest.fixture()

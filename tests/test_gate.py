@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import BODY
+from conftest import BODY, BODY_DE
 from corpuskit import clean_bytes, clean_file
 from corpuskit.cli import main
 from corpuskit.config import Config
@@ -19,10 +19,6 @@ from corpuskit.models import Severity
 from corpuskit.reporters.github import escape_data, escape_property, step_summary
 
 DATA = Path(__file__).with_name("data")
-BODY_DE = (
-    "Der Gemeinderat hat am Dienstagabend über den neuen Haushalt beraten und nach langer "
-    "Debatte beschlossen, die Bibliothek drei weitere Jahre zu finanzieren."
-)
 
 
 @pytest.fixture()

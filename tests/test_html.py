@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import BODY
+from conftest import BODY, BODY_DE, BODY_ES
 from corpuskit import clean_bytes, clean_file, clean_text
 from corpuskit.assemble import rebuild_original, rebuild_view
 from corpuskit.config import Config
@@ -22,15 +22,6 @@ from corpuskit.html.vocab import classify
 
 FIXTURES = Path(__file__).with_name("html")
 PAGES = sorted(FIXTURES.glob("*.html"))
-
-BODY_DE = (
-    "Der Gemeinderat hat am Dienstagabend über den neuen Haushalt beraten und nach langer "
-    "Debatte beschlossen, die Bibliothek drei weitere Jahre zu finanzieren."
-)
-BODY_ES = (
-    "El consejo municipal se reunió el martes por la noche para debatir el nuevo presupuesto y, "
-    "tras un largo debate, decidió financiar la biblioteca otros tres años."
-)
 
 
 def page(body: str, head: str = "", lang: str = "en") -> bytes:

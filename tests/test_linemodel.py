@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from conftest import BODY
+from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, BODY_PL
 from corpuskit import clean_text
 from corpuskit.config import Config
 from corpuskit.linefeatures import CONTEXT, INTRINSIC, intrinsic_rows
@@ -15,23 +15,6 @@ from corpuskit.linefreq import LineCounter, LineTable, LineTableError, cached_ta
 from corpuskit.linemodel import LineModel, Stage, default_model
 from corpuskit.rules.model import using_model
 from corpuskit.segment import segment
-
-BODY_DE = (
-    "Der Gemeinderat hat am Dienstagabend über den neuen Haushalt beraten und nach langer "
-    "Debatte beschlossen, die Bibliothek drei weitere Jahre zu finanzieren."
-)
-BODY_FR = (
-    "Le conseil municipal s'est réuni mardi soir pour examiner le nouveau budget et, après un "
-    "long débat, a décidé de financer la bibliothèque pendant trois ans de plus."
-)
-BODY_ES = (
-    "El consejo municipal se reunió el martes por la noche para debatir el nuevo presupuesto y, "
-    "tras un largo debate, decidió financiar la biblioteca otros tres años."
-)
-BODY_PL = (
-    "Rada miejska zebrała się we wtorek wieczorem, aby omówić nowy budżet, i po długiej debacie "
-    "postanowiła finansować bibliotekę przez kolejne trzy lata."
-)
 
 MENUS = {
     "en": ["Sections", "Local", "Weather", "Obituaries", "Classifieds", "E-Edition"],

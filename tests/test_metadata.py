@@ -10,24 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BODY
+from conftest import BODY, BODY_DE, BODY_ES, BODY_FR
 from corpuskit import clean_text
 from corpuskit.dates import UNKNOWN, read_date_line
 from corpuskit.metadata import parse_byline, parse_date, parse_names
 
 ROOT = Path(__file__).resolve().parents[1]
-BODY_DE = (
-    "Der Gemeinderat hat am Dienstagabend über den neuen Haushalt beraten und nach langer "
-    "Debatte beschlossen, die Bibliothek drei weitere Jahre zu finanzieren."
-)
-BODY_FR = (
-    "Le conseil municipal s'est réuni mardi soir pour examiner le nouveau budget et, après un "
-    "long débat, a décidé de financer la bibliothèque pendant trois ans de plus."
-)
-BODY_ES = (
-    "El consejo municipal se reunió el martes por la noche para debatir el nuevo presupuesto y, "
-    "tras un largo debate, decidió financiar la biblioteca otros tres años."
-)
 
 
 def tz(hours: float) -> dt.timezone:

@@ -7,19 +7,10 @@ import datetime as dt
 
 import pytest
 
-from conftest import BODY
+from conftest import BODY, BODY_DE, BODY_FR
 from corpuskit import clean_text
 from corpuskit.cli import main
 from corpuskit.config import Config, ConfigError, load_config
-
-BODY_DE = (
-    "Der Gemeinderat hat am Dienstagabend über den neuen Haushalt beraten und nach langer "
-    "Debatte beschlossen, die Bibliothek drei weitere Jahre zu finanzieren."
-)
-BODY_FR = (
-    "Le conseil municipal s'est réuni mardi soir pour examiner le nouveau budget et, après un "
-    "long débat, a décidé de financer la bibliothèque pendant trois ans de plus."
-)
 
 
 def found(res, code: str):

@@ -6,25 +6,8 @@ import datetime as dt
 
 import pytest
 
-from conftest import BODY
+from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, BODY_NB
 from corpuskit import clean_text
-
-BODY_DE = (
-    "Der Gemeinderat hat am Dienstagabend über den neuen Haushalt beraten und nach langer "
-    "Debatte beschlossen, die Bibliothek drei weitere Jahre zu finanzieren."
-)
-BODY_FR = (
-    "Le conseil municipal s'est réuni mardi soir pour examiner le nouveau budget et, après un "
-    "long débat, a décidé de financer la bibliothèque pendant trois ans de plus."
-)
-BODY_NB = (
-    "Kommunestyret møttes tirsdag kveld for å diskutere det nye budsjettet, og etter en lang "
-    "debatt ble det vedtatt å finansiere biblioteket i tre år til."
-)
-BODY_ES = (
-    "El consejo municipal se reunió el martes por la noche para debatir el nuevo presupuesto y, "
-    "tras un largo debate, decidió financiar la biblioteca otros tres años."
-)
 
 
 def codes_acting_on(text: str, needle: str) -> set[str]:
