@@ -372,7 +372,8 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset(), title: str | Non
         if verdict is None and in_article and i not in in_article:
             part = _page_part(node)
             if part:
-                verdict = H_CHROME, f"{part} outside the article", False
+                # an article's own header sometimes stands outside it: running text stays
+                verdict = H_CHROME, f"{part} outside the article", part == "<header>"
         if verdict is None or verdict[0] in disabled:
             continue
         code, reason, weak = verdict
@@ -776,17 +777,22 @@ def _page_parts_kept(nodes, inside, blocks, root_index) -> set[int]:
 
 
 def _keep_heading_above(blocks: list[Block], first_inside: int | None) -> None:
-    """Bring back the heading just above the content root (at most a few short blocks
-    between them, none of them running text)."""
+    """Bring back the heading just above the content root, and the paragraphs of running
+    text between them (a standfirst); at most a few blocks lie between them, none of them
+    links."""
     if first_inside is None:
         return
+    lead: list[Block] = []
     for number in range(first_inside - 1, max(-1, first_inside - 8), -1):
         block = blocks[number]
-        if block.prose:
+        if block.dropped != H_OUTSIDE:
+            continue
+        if block.owner.tag in HEADINGS:
+            for kept in [block, *lead]:
+                kept.dropped = None
             return
-        if block.owner.tag in HEADINGS and block.dropped == H_OUTSIDE:
-            block.dropped = None
-            return
+        if block.prose and block.link_chars <= LINK_SHARE * len(block.text):
+            lead.append(block)
 
 
 def _drop_orphan_headings(blocks: list[Block]) -> None:
