@@ -11,7 +11,8 @@
 3. Main content: every block weighs its running text (characters outside links) against its
    links and chrome; the element whose blocks weigh most is the content root. `<article>`,
    `<main>` and schema.org `articleBody` get a bonus, not a blank cheque: they win only
-   when their text weighs about as much. Headings just above the root stay with it.
+   when their text weighs about as much. The heading just above the root stays with it,
+   with the standfirst between them.
 4. Inside the root, `<header>`, `<footer>` and `<aside>` stay when they hold running text
    or belong to an `<article>`; blocks made mostly of links go.
 
