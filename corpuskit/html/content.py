@@ -1,20 +1,25 @@
 """The main content of an HTML page as lines of text, and a record of what was dropped.
 
 1. Blocks: paragraphs, headings, list items, table rows (and any other element holding
-   text of its own) become blocks; `<br>` starts a new line within a block.
+   text of its own) become blocks; `<br>` starts a new line within a block. Each block
+   knows its length and its link text (link density).
 2. Never article (H1xx findings, each naming the element by a short CSS path): invisible
    or interactive markup, navigation, dialogs, forms, figure captions and credits, hidden
-   elements, and elements whose class, id, role or aria-label marks advertising, sponsors,
-   paywalls, share bars, cookie banners, newsletter boxes, related links or comments
-   (`lexicons/html_classes.txt`). An element holding a large share of the page's running
-   text is never dropped for its name: it is kept and flagged instead.
-3. Main content: every block weighs its running text (characters outside links) against its
-   links and chrome; the element whose blocks weigh most is the content root. `<article>`,
-   `<main>` and schema.org `articleBody` get a bonus, not a blank cheque: they win only
-   when their text weighs about as much. The heading just above the root stays with it,
-   with the standfirst between them.
+   elements, header/footer/aside outside the article, and elements whose class, id, role
+   or aria-label marks advertising, sponsors, paywalls, share bars, cookie banners,
+   newsletter boxes, related links, comments and the like (`lexicons/html_classes.txt`).
+   An element holding half of the page's running text is never dropped for its name: it
+   is kept and flagged instead; weak words only drop elements without running text.
+3. Main content: every block weighs its running text against its links and chrome; teaser
+   cards weigh nothing; the element whose blocks weigh most, discounted by its link
+   density, is the content root. `<article>`, `<main>`, schema.org `articleBody`, content
+   class names and the paragraph after the title heading give a bonus, not a blank cheque.
+   A lone paragraph takes its siblings; when nothing holds a fifth of the page's text, the
+   whole page is the root. The heading just above the root stays with it, with the
+   standfirst between them.
 4. Inside the root, `<header>`, `<footer>` and `<aside>` stay when they hold running text
-   or belong to an `<article>`; blocks made mostly of links go.
+   or belong to an `<article>`; blocks made mostly of links go, and so do headings whose
+   section went.
 
 The remaining blocks are the extracted text view, one line per line, blocks separated by
 a blank line; the pipeline runs the text rules over it exactly as over a text seed.
