@@ -117,8 +117,8 @@ class OutsideMainContent(Notice):
     page. `<article>`, schema.org `articleBody`, containers named like "article-body" and
     the elements around the paragraph after the title heading get a bonus but must still
     hold most of the weight. The heading just above the main content stays with it, with
-    any standfirst between them; a heading whose section was left out goes. When no element holds a fifth of the page's
-    text, nothing stands out and the whole page stays.
+    any standfirst between them; a heading whose section was left out goes. When no
+    element holds a fifth of the page's text, nothing stands out and the whole page stays.
 
     Why: menus, teasers and footers surround the article; the article is where the running
     text is.
