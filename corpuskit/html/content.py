@@ -1,19 +1,25 @@
 """The main content of an HTML page as lines of text, and a record of what was dropped.
 
 1. Blocks: paragraphs, headings, list items, table rows (and any other element holding
-   text of its own) become blocks; `<br>` starts a new line within a block.
+   text of its own) become blocks; `<br>` starts a new line within a block. Each block
+   knows its length and its link text (link density).
 2. Never article (H1xx findings, each naming the element by a short CSS path): invisible
    or interactive markup, navigation, dialogs, forms, figure captions and credits, hidden
-   elements, and elements whose class, id, role or aria-label marks advertising, sponsors,
-   paywalls, share bars, cookie banners, newsletter boxes, related links or comments
-   (`lexicons/html_classes.txt`). An element holding a large share of the page's running
-   text is never dropped for its name: it is kept and flagged instead.
-3. Main content: every block weighs its running text (characters outside links) against its
-   links and chrome; the element whose blocks weigh most is the content root. `<article>`,
-   `<main>` and schema.org `articleBody` get a bonus, not a blank cheque: they win only
-   when their text weighs about as much. Headings just above the root stay with it.
+   elements, header/footer/aside outside the article, and elements whose class, id, role
+   or aria-label marks advertising, sponsors, paywalls, share bars, cookie banners,
+   newsletter boxes, related links, comments and the like (`lexicons/html_classes.txt`).
+   An element holding half of the page's running text is never dropped for its name: it
+   is kept and flagged instead; weak words only drop elements without running text.
+3. Main content: every block weighs its running text against its links and chrome; teaser
+   cards weigh nothing; the element whose blocks weigh most, discounted by its link
+   density, is the content root. `<article>`, `<main>`, schema.org `articleBody`, content
+   class names and the paragraph after the title heading give a bonus, not a blank cheque.
+   A lone paragraph takes its siblings; when nothing holds a fifth of the page's text, the
+   whole page is the root. The heading just above the root stays with it, with the
+   standfirst between them.
 4. Inside the root, `<header>`, `<footer>` and `<aside>` stay when they hold running text
-   or belong to an `<article>`; blocks made mostly of links go.
+   or belong to an `<article>`; blocks made mostly of links go, and so do headings whose
+   section went.
 
 The remaining blocks are the extracted text view, one line per line, blocks separated by
 a blank line; the pipeline runs the text rules over it exactly as over a text seed.
@@ -372,7 +378,8 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset(), title: str | Non
         if verdict is None and in_article and i not in in_article:
             part = _page_part(node)
             if part:
-                verdict = H_CHROME, f"{part} outside the article", False
+                # an article's own header sometimes stands outside it: running text stays
+                verdict = H_CHROME, f"{part} outside the article", part == "<header>"
         if verdict is None or verdict[0] in disabled:
             continue
         code, reason, weak = verdict
@@ -776,17 +783,22 @@ def _page_parts_kept(nodes, inside, blocks, root_index) -> set[int]:
 
 
 def _keep_heading_above(blocks: list[Block], first_inside: int | None) -> None:
-    """Bring back the heading just above the content root (at most a few short blocks
-    between them, none of them running text)."""
+    """Bring back the heading just above the content root, and the paragraphs of running
+    text between them (a standfirst); at most a few blocks lie between them, none of them
+    links."""
     if first_inside is None:
         return
+    lead: list[Block] = []
     for number in range(first_inside - 1, max(-1, first_inside - 8), -1):
         block = blocks[number]
-        if block.prose:
+        if block.dropped != H_OUTSIDE:
+            continue
+        if block.owner.tag in HEADINGS:
+            for kept in [block, *lead]:
+                kept.dropped = None
             return
-        if block.owner.tag in HEADINGS and block.dropped == H_OUTSIDE:
-            block.dropped = None
-            return
+        if block.prose and block.link_chars <= LINK_SHARE * len(block.text):
+            lead.append(block)
 
 
 def _drop_orphan_headings(blocks: list[Block]) -> None:

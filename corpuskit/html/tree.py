@@ -162,11 +162,12 @@ def _from_lxml(text: str) -> Tree:
     builder.head.lang = top.get("lang") or top.get("xml:lang")
     builder.root.attrs = dict(top.items())
     stack: list[Node] = [builder.root]
+    order = builder.order
     walker = etree.iterwalk(top, events=("start", "end"))
     next(walker)  # the root element itself
     for event, el in walker:
         tag = el.tag
-        if not isinstance(tag, str):
+        if type(tag) is not str:
             continue
         if event == "start":
             if tag in INVISIBLE:
@@ -180,17 +181,20 @@ def _from_lxml(text: str) -> Tree:
                     builder.head_element(tag, dict(el.items()), el.text)
                 continue
             parent = stack[-1]
-            node = Node(tag, dict(el.items()) if el.attrib else {}, parent, el.sourceline)
+            items = el.items()
+            node = Node(tag, dict(items) if items else {}, parent, el.sourceline)
             parent.children.append(node)
-            builder.order.append(node)
+            order.append(node)
             stack.append(node)
-            if el.text:
-                node.children.append(el.text)
+            text = el.text
+            if text:
+                node.children.append(text)
         else:
             if tag not in INVISIBLE:
                 stack.pop()
-            if el.tail:
-                stack[-1].children.append(el.tail)
+            tail = el.tail
+            if tail:
+                stack[-1].children.append(tail)
     return builder.tree()
 
 

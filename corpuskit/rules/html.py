@@ -116,9 +116,9 @@ class OutsideMainContent(Notice):
     discounted by its link density, as the main content, and leaves out the rest of the
     page. `<article>`, schema.org `articleBody`, containers named like "article-body" and
     the elements around the paragraph after the title heading get a bonus but must still
-    hold most of the weight. The heading just above the main content stays with it; a
-    heading whose section was left out goes. When no element holds a fifth of the page's
-    text, nothing stands out and the whole page stays.
+    hold most of the weight. The heading just above the main content stays with it, with
+    any standfirst between them; a heading whose section was left out goes. When no
+    element holds a fifth of the page's text, nothing stands out and the whole page stays.
 
     Why: menus, teasers and footers surround the article; the article is where the running
     text is.
