@@ -94,7 +94,11 @@ def _dateparser_parse(text: str, language: str | None) -> dt.datetime | None:
         settings["DATE_ORDER"] = "DMY"
     elif _SLASHED.search(text):
         settings["DATE_ORDER"] = "MDY" if language in (None, "en") else "DMY"
-    languages = [_DATEPARSER_NAMES.get(language, language), "en"] if language and language != "en" else None
+    # a known language, English included, is tried first: all of dateparser's locales are
+    # the fallback, not the first attempt (they cost seconds to load)
+    languages = [_DATEPARSER_NAMES.get(language, language), "en"] if language else None
+    if languages and language == "en":
+        languages = ["en"]
     for attempt in (languages, None) if languages else (None,):
         try:
             return dateparser.parse(text, languages=attempt, settings=settings)

@@ -462,3 +462,14 @@ def test_text_seeds_with_tags_rebuild_exactly(pieces):
     res = clean_bytes(raw, name="seed.txt")
     assert rebuild_original(res.record.text, res.report) == raw
     assert "<p>" not in res.record.text and "<br>" not in res.record.text
+
+
+def test_a_headline_that_is_not_the_declared_title_stays():
+    head = '<meta property="og:title" content="Council keeps the library open">'
+    body = f"<article><p>Zwei Jahre Streit um ein Haus voller Bücher</p><p>{BODY}</p><p>{BODY}</p></article>"
+    res = clean_page(page(body, head))
+    assert res.record.meta.title == "Council keeps the library open"
+    assert "Zwei Jahre Streit" in res.record.text
+    assert any(f.code == "M001" and f.action == "flagged" for f in res.report.findings)
+    same = f"<article><h1>Council keeps the library open</h1><p>{BODY}</p></article>"
+    assert "Council keeps" not in clean_page(page(same, head)).record.text

@@ -366,7 +366,8 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset(), title: str | Non
     marked: dict[int, tuple[str, str]] = {}
     deferred: dict[int, tuple[str, str]] = {}
     kept: set[int] = set()  # marked, but holding running text
-    semantic = [n for n in nodes if n.tag in ("article", "main") or _is_article_body(n)]
+    article_body = {n.index for n in nodes if n.attrs and _is_article_body(n)}
+    semantic = [n for n in nodes if n.tag in ("article", "main") or n.index in article_body]
     in_article: set[int] = set()
     for node in semantic:
         if node.tag != "main":
@@ -447,7 +448,7 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset(), title: str | Non
     shown = sum(len(b.text) * (UNSURE_WEIGHT if b.owner.index in unsure else 1) for b in texts)
     held = sum(len(b.text) for b in texts if b.owner.index in inside)
     root_node = nodes[root_index]
-    if held < MIN_ROOT_SHARE * shown and root_node.tag != "article" and not _is_article_body(root_node):
+    if held < MIN_ROOT_SHARE * shown and root_node.tag != "article" and root_index not in article_body:
         # no main content stands out: the page stays whole, less what is never article
         root_index = 1
         inside = _descendants(nodes, root_index)
@@ -482,7 +483,8 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset(), title: str | Non
         blocks = _weighed(collect_blocks(tree, skip | (hidden - restored), roles))
 
     # 4. blocks inside the root; page parts and link lists inside it
-    keep_parts = _page_parts_kept(nodes, inside, blocks, root_index)
+    part_of = _page_parts(nodes, inside, article_body)
+    keep_parts = {part_of[b.owner.index] for b in blocks if b.prose and b.owner.index in part_of} - {None}
     first_inside = None
     for number, block in enumerate(blocks):
         owner_index = block.owner.index
@@ -491,7 +493,7 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset(), title: str | Non
             continue
         if first_inside is None:
             first_inside = number
-        part = _page_part_of(owner_index, nodes, root_index)
+        part = part_of[owner_index]
         if part is not None and part not in keep_parts and H_CHROME not in disabled:
             block.dropped = H_CHROME
         elif (
@@ -738,7 +740,7 @@ def _choose_root(nodes, weight, semantic: list[Node]) -> int:
         i = node.index
         if weight[i] <= 0:
             continue
-        kind = "articlebody" if _is_article_body(node) else node.tag
+        kind = "articlebody" if node.tag not in ("article", "main") or _is_article_body(node) else node.tag
         score = weight[i] * _BONUS.get(kind, 1.0)
         if score > best_score:
             best, best_score = i, score
@@ -754,32 +756,20 @@ def _page_part(node: Node) -> str | None:
     return f"role={role.strip()}" if kind in PAGE_PARTS else None
 
 
-def _page_part_of(i: int, nodes, root_index: int) -> int | None:
-    """Position of the nearest <header>/<footer>/<aside> (or role) above a block's owner,
-    inside the root; None when there is none or an <article> comes first."""
-    node = nodes[i]
-    while node is not None and node.index != root_index:
-        if node.tag == "article" or _is_article_body(node):
-            return None
-        if _page_part(node):
-            return node.index
-        node = node.parent
-    return None
-
-
-def _page_parts_kept(nodes, inside, blocks, root_index) -> set[int]:
-    """Header, footer and aside elements inside the root that hold running text."""
-    kept: set[int] = set()
-    for block in blocks:
-        if not block.prose:
-            continue
-        i = block.owner.index
-        if i not in inside:
-            continue
-        part = _page_part_of(i, nodes, root_index)
-        if part is not None:
-            kept.add(part)
-    return kept
+def _page_parts(nodes, inside: range, article_body: set[int]) -> dict[int, int | None]:
+    """For every element inside the root: the position of the nearest <header>, <footer>
+    or <aside> (or role) above it within the root, or None when there is none or an
+    <article> comes first (one pass, top-down)."""
+    part_of: dict[int, int | None] = {inside.start: None}
+    for i in inside[1:]:
+        node = nodes[i]
+        if node.tag == "article" or i in article_body:
+            part_of[i] = None
+        elif _page_part(node):
+            part_of[i] = i
+        else:
+            part_of[i] = part_of.get(node.parent.index)
+    return part_of
 
 
 def _keep_heading_above(blocks: list[Block], first_inside: int | None) -> None:
