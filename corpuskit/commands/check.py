@@ -13,12 +13,7 @@ import sys
 from corpuskit import cache, corpus, gate
 from corpuskit.commands.common import engine_of, load_settings, seeds_of, stray_reports
 from corpuskit.linefreq import cached_table, use_table
-from corpuskit.models import FileReport, Severity
 from corpuskit.progress import track
-
-
-def failing(reports: list[FileReport], fail_on: Severity) -> bool:
-    return gate.failing(reports, fail_on)
 
 
 def run(args) -> int:

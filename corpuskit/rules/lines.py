@@ -133,7 +133,7 @@ class PhotoCredit(LexiconLineRule):
 def _is_name_like(text: str) -> bool:
     """A few capitalised words without a full stop: a person or an outlet.
 
-    >>> _is_name_like("Le Monde.fr"), _is_name_like("of the war shocked the world.")
+    >>> _is_name_like("Dagbladet.no"), _is_name_like("of the war shocked the world.")
     (True, False)
     """
     words = text.split()
@@ -270,8 +270,8 @@ def caps_label(block: Block) -> str | None:
     """The label of a "LABEL IN CAPITALS: sentence" block.
 
     >>> from corpuskit.segment import segment
-    >>> [caps_label(b) for b in segment("SKADET: Hun ble skadet.\\nQ: Why?\\nNote: lower")]
-    ['SKADET', None, None]
+    >>> [caps_label(b) for b in segment("ULYKKE: Bilen havnet i grøfta.\\nQ: Why?\\nNote: lower")]
+    ['ULYKKE', None, None]
     """
     match = _CAPS_LABEL.match(block.text)
     if not match:
@@ -287,7 +287,7 @@ class CaptionLabel(BlockRule):
     """Removes photo captions written as "LABEL IN CAPITALS: sentence".
 
     What it does: removes blocks that open with a label in capitals and a colon
-    ("PROTESTERER: ...", "HEARTBREAK: ...") when the document holds two or more such
+    ("ULYKKE: ...", "HEARTBREAK: ...") when the document holds two or more such
     blocks with different labels, each used once. A lone labelled block, or labels that
     repeat (a transcript's speakers), are flagged, not removed.
 
