@@ -24,6 +24,7 @@ import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from corpuskit import __version__
 from corpuskit.config import Config, find_pyproject
@@ -270,7 +271,7 @@ class CachedReport:
     `FileReport` (the findings parsed only when something reads them), its lines already
     rendered for the text formats (`rendered`) and its counts (`tally`)."""
 
-    __slots__ = ("_blob", "_findings", "_source", "encoding", "id", "path", "prints", "rendered", "tally")
+    __slots__ = ("_blob", "_findings", "_prints", "_source", "encoding", "id", "path", "rendered", "tally")
 
     def __init__(
         self,
@@ -287,9 +288,14 @@ class CachedReport:
         self.id, self.path, self.encoding, self._blob = sid, path, encoding, blob
         self.rendered = {k: v for k, v in (("text", text), ("concise", concise)) if v is not None}
         self.tally = json.loads(counts)
-        self.prints = _unpack(prints)
+        self._prints = prints  # unpacked (numpy) only when the corpus checks compare seeds
         self._findings = None
         self._source = source  # (cache file, key), to read the findings when not loaded
+
+    @property
+    def prints(self):
+        """The text fingerprint stored with the entry (`corpuskit.corpus.Fingerprint`)."""
+        return _unpack(self._prints)
 
     @property
     def findings(self) -> list:
@@ -309,20 +315,26 @@ class CachedReport:
         return Decoding(encoding=self.encoding)
 
 
-def _from_entry(entry: tuple, full: bool, source: tuple[Path, str]):
-    from corpuskit.pipeline import CleanResult
+class CachedResult(NamedTuple):
+    """A result answered from the cache for `check` (the record is not read): like a
+    `CleanResult`, without importing the pipeline."""
 
+    record: None
+    report: CachedReport
+
+
+def _from_entry(entry: tuple, full: bool, source: tuple[Path, str]):
     sid, path, encoding, findings, text, concise, counts, result, prints = entry
     if full:
         from corpuskit.models import FileReport, SeedRecord
+        from corpuskit.pipeline import CleanResult
 
         document = json.loads(zlib.decompress(result))
         return CleanResult(
             SeedRecord.model_validate(document["record"]), FileReport.model_validate(document["report"])
         )
-    return CleanResult(
-        None, CachedReport(sid, path, encoding, findings, text, concise, counts, prints, source)
-    )
+    report = CachedReport(sid, path, encoding, findings, text, concise, counts, prints, source)
+    return CachedResult(None, report)
 
 
 def local_runner(config: Config) -> Runner:

@@ -145,6 +145,9 @@ def _main(argv: list[str] | None) -> int:
     # pydantic would scan every installed package for plugins at import: a command line
     # run has none to load, and the scan costs more than the rest of a small check
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # numpy's BLAS would start a thread per core at import, which a run in this process
+    # never uses (worker processes set the same)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from corpuskit.config import ConfigError
     from corpuskit.discover import PathError
 

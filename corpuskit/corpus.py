@@ -22,15 +22,15 @@ import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy and the models are imported when a seed is compared
+    import numpy as np
 
-from corpuskit.config import Config
-from corpuskit.models import Detail, Finding, Severity
-
-if TYPE_CHECKING:
+    from corpuskit.config import Config
+    from corpuskit.models import Finding
     from corpuskit.pipeline import CleanResult
 
 INDEX_VERSION = 1
@@ -38,11 +38,26 @@ SHINGLE = 5
 NUM_PERM = 128
 BANDS, ROWS = 32, 4
 _WORD = re.compile(r"\w+")
-_MASK32 = np.uint64(0xFFFFFFFF)
-_rng = np.random.default_rng(20240107)
-_A = _rng.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) | np.uint64(1)
-_B = _rng.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64)
-_SHINGLE_MULT = np.array([pow(1_000_003, k, 2**32) for k in range(SHINGLE)], dtype=np.uint64)
+
+
+MINHASH_SEED = 20240107
+
+
+@cache
+def _hashing() -> tuple:
+    """The MinHash parameters: a 32-bit mask, the NUM_PERM multipliers and offsets, and
+    the shingle weights. The multipliers and offsets were drawn once from
+    `numpy.random.default_rng(MINHASH_SEED)` and are read from data/minhash.json (the same
+    numbers, without loading numpy.random), so signatures stay comparable across runs."""
+    import json
+
+    import numpy as np
+
+    params = json.loads(Path(__file__).with_name("data").joinpath("minhash.json").read_text("utf-8"))
+    a = np.array(params["multipliers"], dtype=np.uint64)
+    b = np.array(params["offsets"], dtype=np.uint64)
+    mult = np.array([pow(1_000_003, k, 2**32) for k in range(SHINGLE)], dtype=np.uint64)
+    return np.uint64(0xFFFFFFFF), a, b, mult
 
 
 def shingles(text: str) -> np.ndarray:
@@ -52,6 +67,9 @@ def shingles(text: str) -> np.ndarray:
     >>> len(shingles("One two three four five six")), len(shingles("Short text"))
     (2, 1)
     """
+    import numpy as np
+
+    mask32, _, _, shingle_mult = _hashing()
     words = _WORD.findall(text.lower())
     if not words:
         return np.zeros(0, dtype=np.uint64)
@@ -59,7 +77,11 @@ def shingles(text: str) -> np.ndarray:
     if len(words) < SHINGLE:
         return np.array([zlib.crc32(" ".join(words).encode())], dtype=np.uint64)
     windows = np.lib.stride_tricks.sliding_window_view(hashes, SHINGLE)
-    return np.unique((windows * _SHINGLE_MULT).sum(axis=1) & _MASK32)
+    values = np.sort((windows * shingle_mult).sum(axis=1) & mask32)
+    distinct = np.empty(len(values), dtype=bool)  # `np.unique`, which would load numpy.ma
+    distinct[0] = True
+    np.not_equal(values[1:], values[:-1], out=distinct[1:])
+    return values[distinct]
 
 
 def signature(text: str) -> np.ndarray:
@@ -69,16 +91,19 @@ def signature(text: str) -> np.ndarray:
     >>> float(similarity(a, a)), float(similarity(a, signature("a different text about other things")))
     (1.0, 0.0)
     """
+    import numpy as np
+
+    _, a, b, _ = _hashing()
     values = shingles(text)
     if values.size == 0:
         return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
-    hashed = (values[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)  # wraps mod 2**64
+    hashed = (values[:, None] * a[None, :] + b[None, :]) >> np.uint64(32)  # wraps mod 2**64
     return hashed.min(axis=0).astype(np.uint32)
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
     """Estimated Jaccard similarity of two signatures."""
-    return float(np.mean(a == b))
+    return float((a == b).mean())
 
 
 @dataclass(frozen=True)
@@ -96,6 +121,12 @@ def fingerprint(text: str) -> Fingerprint | None:
     return Fingerprint(hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest(), signature(text))
 
 
+def _no_signatures() -> np.ndarray:
+    import numpy as np
+
+    return np.zeros((0, NUM_PERM), dtype=np.uint32)
+
+
 @dataclass
 class CorpusIndex:
     """What `check` needs to know about the corpus without reading it: one row a seed."""
@@ -103,7 +134,7 @@ class CorpusIndex:
     ids: list[str] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
     hashes: list[bytes] = field(default_factory=list)  # sha256 of the cleaned text
-    signatures: np.ndarray = field(default_factory=lambda: np.zeros((0, NUM_PERM), dtype=np.uint32))
+    signatures: np.ndarray = field(default_factory=lambda: _no_signatures())
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -117,6 +148,8 @@ class CorpusIndex:
 
     def save(self, path: Path) -> None:
         """Write atomically (a temporary sibling, then a rename)."""
+        import numpy as np
+
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
@@ -137,6 +170,10 @@ class CorpusIndex:
     def load(cls, path: Path) -> CorpusIndex | None:
         """The index at `path`; None when there is none or it was written by another
         version (it is then ignored: `build` writes a new one)."""
+        if not path.is_file():
+            return None
+        import numpy as np
+
         try:
             with np.load(path, allow_pickle=False) as data:
                 if data["version"].tolist() != [INDEX_VERSION, SHINGLE, NUM_PERM]:
@@ -175,6 +212,8 @@ class Review:
         self.prior_ids: dict[str, list[int]] = {}
         self.prior_hashes: dict[bytes, list[int]] = {}
         if self.prior is not None:
+            import numpy as np
+
             skip = set(superseded)
             self.keep = np.array([i not in skip for i in self.prior.ids], dtype=bool)
             for row, (sid, digest) in enumerate(zip(self.prior.ids, self.prior.hashes, strict=True)):
@@ -207,9 +246,12 @@ class Review:
         return findings
 
     def index(self) -> CorpusIndex:
-        self.run.signatures = (
-            np.vstack(self._sigs) if getattr(self, "_sigs", None) else np.zeros((0, NUM_PERM), np.uint32)
-        )
+        if getattr(self, "_sigs", None):
+            import numpy as np
+
+            self.run.signatures = np.vstack(self._sigs)
+        else:
+            self.run.signatures = _no_signatures()
         return self.run
 
     def _same_id(self, sid: str, path: str) -> str | None:
@@ -271,6 +313,8 @@ class Review:
     def _near_in_prior(self, sig: np.ndarray) -> tuple[float, str] | None:
         if self.prior is None:
             return None
+        import numpy as np
+
         scores = (self.prior.signatures == sig).mean(axis=1)
         scores[~self.keep] = 0.0
         for row in np.argsort(-scores, kind="stable"):
@@ -293,10 +337,11 @@ class Review:
             self.buckets.setdefault(key, []).append(row)
 
     def _finding(self, code: str, message: str, type_: str, loc: list, value, other: str) -> Finding:
+        from corpuskit.models import Detail, Finding
         from corpuskit.rules import ALL_RULES
 
         rule = ALL_RULES[code]
-        level: Severity = self.config.severity.get(code, rule.severity)
+        level = self.config.severity.get(code, rule.severity)
         return Finding(
             code=code,
             rule=rule.name,
@@ -333,6 +378,8 @@ def review_reports(reports: list, fresh: dict[str, Fingerprint | None], config: 
     path), seeds answered from the cache bring the one stored with them, others take
     theirs from the index."""
     prior = load_index(config)
+    if prior is None and len(reports) < 2:
+        return  # one seed and no corpus to compare it with: nothing to find
     known = prior.fingerprints() if prior is not None else {}
     checking = Review(config, prior, superseded={r.id for r in reports})
     for report in reports:

@@ -19,13 +19,23 @@ alone. Each fixer needs a trigger that is cheap to look for:
 such a line gives byte-identical output; tests/test_ftfy_gate.py proves it on real
 mojibake in many languages and encodings and on generated text. Most lines of a clean
 corpus are rejected by one C-speed scan.
+
+Building the gate takes ftfy's tables, and importing ftfy costs more than checking a
+seed: `default_gate` therefore keeps the built patterns (`Gate.spec`) in the user's cache
+folder (the one of `corpuskit.langid_model`), keyed by the size and time of ftfy's files
+and of this module's, and later processes compile them without importing ftfy. ftfy is
+imported only when a line may need it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 import re
 import unicodedata
 from functools import cache
+from pathlib import Path
 
 # The patterns of ftfy's byte-level repairs this gate was derived from (see `_byte_rules`);
 # `check_ftfy_tables` refuses to run against an ftfy whose patterns differ.
@@ -79,7 +89,27 @@ def check_ftfy_tables() -> None:
 
 
 def _char_class(chars) -> str:
-    return "".join(re.escape(ch) for ch in sorted(set(chars)))
+    """The body of a regex character class holding exactly `chars`, runs of consecutive
+    code points written as ranges (a short pattern compiles fast).
+
+    >>> _char_class("dcba-x"), _char_class("-ax") == "\\\\-ax"
+    ('\\\\-a-dx', True)
+    """
+    points = sorted(set(map(ord, chars)))
+    out = []
+    start = 0
+    for i in range(1, len(points) + 1):
+        if i == len(points) or points[i] != points[i - 1] + 1:
+            first, last = chr(points[start]), chr(points[i - 1])
+            if points[i - 1] - points[start] >= 2:
+                out.append(f"{re.escape(first)}-{re.escape(last)}")
+            else:
+                out.extend(re.escape(chr(p)) for p in points[start:i])
+            start = i
+    return "".join(out)
+
+
+SPEC_VERSION = 2  # of what `Gate.spec` holds
 
 
 class Gate:
@@ -87,13 +117,13 @@ class Gate:
 
     def __init__(self, config):
         from ftfy import chardata, fixes
+        from ftfy.badness import BADNESS_RE
 
         check_ftfy_tables()
         if config.unescape_html not in ("auto", True, False):
             raise GateError(f"unsupported unescape_html={config.unescape_html!r}")
-        self._chardata = chardata
         self._normal_form = config.normalization
-        self._fix_encoding = config.fix_encoding
+        self._badness, self._badness_source = BADNESS_RE, None  # `ftfy.badness.is_bad`
 
         singles: set[str] = set()
         if config.remove_control_chars:
@@ -122,6 +152,53 @@ class Gate:
         self._singles_and: dict[str, re.Pattern[str]] = {}
         self._entity = fixes.HTML_ENTITY_RE if config.unescape_html else None
         self._pairs, self._byte_rules = self._build_pairs(chardata) if config.fix_encoding else (None, {})
+
+    def spec(self) -> dict:
+        """What the gate is made of, as JSON-ready data: `from_spec` rebuilds it without ftfy."""
+        return {
+            "version": SPEC_VERSION,
+            "normal_form": self._normal_form,
+            "ascii": self._ascii.pattern,
+            "singles": self._singles.pattern,
+            "entity": None if self._entity is None else [self._entity.pattern, self._entity.flags],
+            "pairs": None if self._pairs is None else self._pairs.pattern,
+            "byte_rules": {name: rule.pattern.decode("latin-1") for name, rule in self._rules().items()},
+            "badness": [self._bad().pattern, self._bad().flags],
+        }
+
+    @classmethod
+    def from_spec(cls, spec: dict) -> Gate:
+        """The gate `spec` describes (made by `Gate.spec`), built without importing ftfy.
+
+        >>> again = Gate.from_spec(default_gate().spec())
+        >>> again.might_change("plain text"), again.might_change("doesnâ€™t")
+        (False, True)
+        >>> again.spec() == default_gate().spec()
+        True
+        """
+        if spec.get("version") != SPEC_VERSION:
+            raise GateError("a gate description of another version")
+        gate = cls.__new__(cls)
+        gate._normal_form = spec["normal_form"]
+        gate._ascii = re.compile(spec["ascii"])
+        gate._singles = re.compile(spec["singles"])
+        gate._singles_and = {}
+        gate._entity = None if spec["entity"] is None else re.compile(*spec["entity"])
+        gate._pairs = None if spec["pairs"] is None else re.compile(spec["pairs"])
+        gate._byte_rules = None  # compiled when a line first needs them
+        gate._badness, gate._badness_source = None, tuple(spec["badness"])
+        gate._byte_sources = {name: pattern.encode("latin-1") for name, pattern in spec["byte_rules"].items()}
+        return gate
+
+    def _bad(self) -> re.Pattern[str]:
+        if self._badness is None:
+            self._badness = re.compile(*self._badness_source)
+        return self._badness
+
+    def _rules(self) -> dict[str, re.Pattern[bytes]]:
+        if self._byte_rules is None:
+            self._byte_rules = {name: re.compile(source) for name, source in self._byte_sources.items()}
+        return self._byte_rules
 
     @staticmethod
     def _build_pairs(chardata):
@@ -226,23 +303,83 @@ class Gate:
         return self._entity is not None and self._entity.search(line) is not None
 
     def _encoding_might_change(self, line: str) -> bool:
-        """The exact conditions under which `fix_encoding` can touch this line."""
+        """The exact conditions under which `fix_encoding` can touch this line: ftfy's
+        `is_bad(line)` (its pattern, which most lines do not match, checked before ftfy is
+        imported), and one of the re-decodings able to change it."""
+        if not self._bad().search(line):
+            return False
+        from ftfy import chardata
         from ftfy.badness import is_bad
 
-        chardata = self._chardata
         candidate = False
-        for encoding, rule in self._byte_rules.items():
+        for encoding, rule in self._rules().items():
             if chardata.possible_encoding(line, encoding) and rule.search(line.encode(encoding)):
                 candidate = True
                 break
         if not candidate:
             candidate = any(is_bad(m.group()) for m in chardata.UTF8_DETECTOR_RE.finditer(line))
-        return candidate and is_bad(line)
+        return candidate
 
 
 @cache
 def default_gate() -> Gate:
-    """The gate for corpuskit's own ftfy settings (`corpuskit.normalize.ftfy_config`)."""
+    """The gate for corpuskit's own ftfy settings (`corpuskit.normalize.ftfy_config`):
+    from its description in the user's cache folder when one fits, else built from ftfy
+    (and its description saved there for the next process)."""
+    file = _spec_file()
+    if file is not None:
+        try:
+            return Gate.from_spec(json.loads(file.read_text("utf-8")))
+        except (OSError, ValueError, KeyError, TypeError, re.error, GateError):
+            pass  # none yet, or unreadable: build it
     from corpuskit.normalize import ftfy_config
 
-    return Gate(ftfy_config())
+    gate = Gate(ftfy_config())
+    if file is not None:
+        _save(file, json.dumps(gate.spec()))
+    return gate
+
+
+def _spec_file() -> Path | None:
+    """Where the description of the default gate is kept: its name holds a hash of the size
+    and time of every file of ftfy and of the two corpuskit modules that define the gate
+    and the settings, so a change to any of them makes a new one. None when ftfy cannot
+    be found (the gate is then built, which reports the problem)."""
+    import hashlib
+    from importlib.util import find_spec
+
+    from corpuskit.langid_model import cache_folder
+
+    try:
+        spec = find_spec("ftfy")
+        folders = list(spec.submodule_search_locations or ()) if spec else []
+        if not folders:
+            return None
+        parts = [f"v{SPEC_VERSION}"]
+        for file in (__file__, str(Path(__file__).with_name("normalize.py"))):
+            stat = os.stat(file)
+            parts.append(f"{file}:{stat.st_size}:{stat.st_mtime_ns}")
+        for folder in folders:
+            for root, dirs, files in os.walk(folder):
+                dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+                for name in sorted(files):
+                    if name.endswith(".py"):
+                        stat = os.stat(os.path.join(root, name))
+                        parts.append(f"{root}/{name}:{stat.st_size}:{stat.st_mtime_ns}")
+    except (OSError, ImportError, ValueError):
+        return None
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:20]
+    return cache_folder() / f"ftfy-gate-{digest}.json"
+
+
+def _save(file: Path, text: str) -> None:
+    """Write atomically (a temporary sibling, then a rename); a cache folder that cannot
+    be written is no error."""
+    tmp = file.with_name(f".{file.name}.{os.getpid()}.tmp")
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, file)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)

@@ -24,6 +24,8 @@ from corpuskit.ftfy_gate import (
     _LOSSY_REPAIRED,
     _SPACE_REPAIRED,
     Gate,
+    GateError,
+    _char_class,
     check_ftfy_tables,
     default_gate,
 )
@@ -244,3 +246,29 @@ def test_gate_follows_the_settings():
         for line in [curly, wide, form_feed, "a\u2028b", "‘x’ and “y”", *KNOWN[:4]]:
             fixed, steps = ftfy.fix_and_explain(line, config=config)
             assert gate.might_change(line) or (fixed == line and not steps), (config, line)
+
+
+def test_gate_from_its_description_is_the_same_gate():
+    """What `default_gate` reads from the cache folder behaves exactly like a gate built from
+    ftfy, line by line and on whole texts."""
+    built = Gate(CONFIG)
+    again = Gate.from_spec(built.spec())
+    assert again.spec() == built.spec()
+    for line in LINES:
+        assert again.might_change(line) == built.might_change(line), line
+    for lines in itertools.combinations(KNOWN[:5] + SPECIAL[:5] + REAL_MOJIBAKE[:30:6], 2):
+        text = "\n".join(lines)
+        assert again.might_change_any(text) == built.might_change_any(text)
+        assert again.suspects(text, also="\xa0") == built.suspects(text, also="\xa0")
+
+
+def test_gate_description_of_another_version_is_refused():
+    spec = Gate(CONFIG).spec()
+    with pytest.raises(GateError):
+        Gate.from_spec({**spec, "version": -1})
+
+
+def test_char_class_is_exact():
+    for chars in ["dcba-x", "]^\\-[", "\x00\x01\x02\x7f", "".join(map(chr, range(0xD800, 0xE000))) + "é&"]:
+        pattern = re.compile(f"[{_char_class(chars)}]")
+        assert {ch for ch in map(chr, range(0x10000)) if pattern.fullmatch(ch)} == set(chars), chars

@@ -4,16 +4,33 @@ With `--fix` the seeds are fixed first (safe fixes; `--unsafe-fixes` too), then 
 with `--diff` the fixes are shown, nothing is written and nothing else is reported.
 When the last `build` left a line-frequency table next to the corpus, it is used, so a
 check judges repeated lines as the build did.
+
+What a check needs is imported when it is needed: the pipeline (and numpy, pydantic's
+models, the line model) only when a seed has to be cleaned, the line table only when a
+build left one, so a pre-commit run on one seed starts fast.
 """
 
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
+from pathlib import Path
 
 from corpuskit import cache, corpus, gate
 from corpuskit.commands.common import engine_of, load_settings, seeds_of, stray_reports
-from corpuskit.linefreq import cached_table, use_table
 from corpuskit.progress import track
+
+LINE_TABLE_SUFFIX = ".lines"  # `corpuskit.linefreq.TABLE_SUFFIX`, without importing numpy
+
+
+def line_table(output: str):
+    """The line counts of the last build next to the corpus `output` (`cached_table`),
+    looked for before `corpuskit.linefreq` is imported: `(table or None, warning or None)`."""
+    if not Path(output).with_suffix(LINE_TABLE_SUFFIX).is_file():
+        return None, None
+    from corpuskit.linefreq import cached_table
+
+    return cached_table(output)
 
 
 def run(args) -> int:
@@ -25,10 +42,10 @@ def run(args) -> int:
             return 1 if changed else 0
     style = gate.output_format(args.output_format)
     render = style if style in ("text", "concise") and not args.statistics else None
-    table, warning = cached_table(config.output)  # line counts of the last build, if any
+    table, warning = line_table(config.output)  # line counts of the last build, if any
     if warning:
         print(warning, file=sys.stderr)
-    with use_table(table):
+    with _using(table):
         run_engine = engine_of(args, "run")
         fresh_prints: dict[str, corpus.Fingerprint | None] = {}
 
@@ -42,3 +59,11 @@ def run(args) -> int:
         reports = [result.report for result in track(results, len(paths), "checking")]
         corpus.review_reports(reports, fresh_prints, config)  # ids, duplicates vs the last build
     return gate.emit(reports + stray_reports(args, config), config, args)
+
+
+def _using(table):
+    if table is None:
+        return nullcontext()
+    from corpuskit.linefreq import use_table
+
+    return use_table(table)

@@ -32,12 +32,13 @@ def seeds_of(args, config: Config) -> list[Path]:
 def stray_reports(args, config: Config) -> list:
     """Reports for files in the corpus folders that are not read (F004, F005)."""
     from corpuskit.discover import strays
-    from corpuskit.models import Decoding, FileReport, Finding
-    from corpuskit.pipeline import seed_id
-    from corpuskit.rules import ALL_RULES, selected
 
     reports = []
     for path, code, message in strays(args.paths or config.paths, config.include, config.exclude):
+        from corpuskit.models import Decoding, FileReport, Finding  # only when there are strays
+        from corpuskit.pipeline import seed_id
+        from corpuskit.rules import ALL_RULES, selected
+
         if not selected(code, config.select, config.ignore):
             continue
         rule = ALL_RULES[code]
@@ -61,15 +62,21 @@ def stray_reports(args, config: Config) -> list:
 
 def engine_of(args, function: str):
     """`function` (`run` or `render_all`) of the engine the flags choose, with its options
-    bound: `(paths, config) -> iterator`, in the order of the paths."""
-    from functools import partial
-
+    bound: `(paths, config) -> iterator`, in the order of the paths. The engine (and the
+    pipeline with it) is imported on the first call: a run that finds every seed in the
+    results cache never loads it."""
     from corpuskit import engines
 
     name = getattr(args, "engine", None) or "local"
+    if name not in engines.ENGINES:
+        engines.get(name)  # the error that names the engines
     options = {"jobs": getattr(args, "jobs", None)}
     if name == "ray":
         options["address"] = getattr(args, "ray_address", None)
     elif getattr(args, "ray_address", None):
         raise ConfigError("--ray-address needs --engine ray")
-    return partial(getattr(engines.get(name), function), **options)
+
+    def call(paths, config: Config):
+        return getattr(engines.get(name), function)(paths, config, **options)
+
+    return call

@@ -16,14 +16,29 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
-from corpuskit.html.content import Extraction, Removal, extract
-from corpuskit.html.meta import Declared, page_metadata
-from corpuskit.html.tree import PARSERS, parse
+if TYPE_CHECKING:
+    from corpuskit.html.content import Extraction, Removal
+    from corpuskit.html.meta import Declared
 
 __all__ = ["PARSERS", "SUFFIXES", "HtmlPage", "Removal", "is_html", "read_html"]
 
 SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+def __getattr__(name: str):
+    # The parser and the extraction are imported when a page is read, so checking a text
+    # seed never loads lxml.
+    if name == "PARSERS":
+        from corpuskit.html.tree import PARSERS
+
+        return PARSERS
+    if name == "Removal":
+        from corpuskit.html.content import Removal
+
+        return Removal
+    raise AttributeError(f"module 'corpuskit.html' has no attribute {name!r}")
 
 
 def is_html(name: str) -> bool:
@@ -58,6 +73,10 @@ def read_html(text: str, parser: str = "lxml", disabled: frozenset[str] = frozen
     >>> page.text == BODY + "\\n", page.meta["title"][0], page.meta["language"][0]
     (True, 'Floods hit the valley', 'en')
     """
+    from corpuskit.html.content import extract
+    from corpuskit.html.meta import page_metadata
+    from corpuskit.html.tree import parse
+
     tree = parse(text, parser)
     meta = page_metadata(tree.head)
     title = meta["title"][0] if "title" in meta else None

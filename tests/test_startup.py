@@ -1,0 +1,106 @@
+"""A check starts fast: the command line imports nothing heavy, and a check of a plain text
+seed loads neither ftfy nor lxml (pre-commit runs one process per commit)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conftest import BODY, BODY_NB
+from corpuskit import corpus, linefreq
+from corpuskit.commands import check
+from corpuskit.ftfy_gate import Gate, default_gate
+
+REPO = Path(__file__).resolve().parents[1]
+HEAVY = ("pydantic", "numpy", "ftfy", "lxml", "dateparser", "py3langid")
+
+
+def _modules_after(code: str, cwd: Path, cache: Path) -> dict:
+    """Run `code` in a new interpreter (this checkout's corpuskit) and return what it prints
+    last: a JSON object."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "CORPUSKIT_MODEL_CACHE": str(cache)}
+    env.pop("CORPUSKIT_CACHE_DIR", None)
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=cwd, env=env, capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+LOADED = "import json, sys; print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+
+
+def test_importing_the_command_line_loads_nothing_heavy(tmp_path):
+    loaded = _modules_after(f"import corpuskit.cli\n{LOADED}", tmp_path, tmp_path)
+    assert "corpuskit" in loaded
+    assert [m for m in HEAVY if m in loaded] == []
+
+
+@pytest.mark.parametrize("body", [BODY, BODY_NB], ids=["en", "nb"])
+def test_checking_a_clean_text_seed_loads_neither_ftfy_nor_lxml(tmp_path, body):
+    project = tmp_path / "project"
+    (project / "seeds").mkdir(parents=True)
+    (project / "pyproject.toml").write_text("[tool.corpuskit]\n", encoding="utf-8")
+    (project / "seeds" / "one.txt").write_text(f"{body}\n\n{body}\n", encoding="utf-8")
+    code = (
+        "import io, contextlib\nfrom corpuskit.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['check', 'seeds/one.txt', '--no-cache'])\n" + LOADED
+    )
+    cache = tmp_path / "models"
+    first = _modules_after(code, project, cache)  # builds the gate's description from ftfy
+    assert "ftfy" in first and list(cache.glob("ftfy-gate-*.json"))
+    again = _modules_after(code, project, cache)
+    assert "ftfy" not in again and "lxml" not in again
+    assert "pydantic" in again  # the models: it did clean the seed
+
+
+def test_a_broken_gate_description_is_rebuilt(tmp_path, monkeypatch):
+    from corpuskit import ftfy_gate
+
+    monkeypatch.setenv("CORPUSKIT_MODEL_CACHE", str(tmp_path))
+    file = ftfy_gate._spec_file()
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text("{not json", encoding="utf-8")
+    default_gate.cache_clear()
+    try:
+        gate = default_gate()
+        assert gate.might_change("doesnâ€™t") and not gate.might_change("plain")
+        assert json.loads(file.read_text("utf-8")) == gate.spec()  # written again, whole
+        assert Gate.from_spec(json.loads(file.read_text("utf-8"))).might_change("caf&eacute;")
+    finally:
+        default_gate.cache_clear()
+
+
+def test_minhash_parameters_are_the_generators():
+    rng = np.random.default_rng(corpus.MINHASH_SEED)
+    a = rng.integers(1, 2**63, size=corpus.NUM_PERM, dtype=np.uint64) | np.uint64(1)
+    b = rng.integers(0, 2**63, size=corpus.NUM_PERM, dtype=np.uint64)
+    _, multipliers, offsets, _ = corpus._hashing()
+    assert multipliers.tolist() == a.tolist() and offsets.tolist() == b.tolist()
+
+
+@pytest.mark.parametrize("text", [BODY, BODY_NB + " " + BODY_NB, "a b c d e a b c d e a b c d e"])
+def test_shingles_are_sorted_and_distinct(text):
+    mask, _, _, weights = corpus._hashing()
+    words = corpus._WORD.findall(text.lower())
+    import zlib
+
+    hashes = np.array([zlib.crc32(w.encode()) for w in words], dtype=np.uint64)
+    windows = np.lib.stride_tricks.sliding_window_view(hashes, corpus.SHINGLE)
+    expected = np.unique((windows * weights).sum(axis=1) & mask)
+    assert corpus.shingles(text).tolist() == expected.tolist()
+
+
+def test_check_looks_for_the_line_table_where_build_writes_it(tmp_path):
+    assert check.LINE_TABLE_SUFFIX == linefreq.TABLE_SUFFIX
+    output = tmp_path / "corpus.jsonl"
+    assert check.line_table(str(output)) == (None, None)
+    linefreq.save_table(linefreq.count_corpus([]), linefreq.table_path(output))
+    table, warning = check.line_table(str(output))
+    assert table is not None and warning is None
