@@ -77,11 +77,24 @@ def _from_copy(folder: Path):
         np.asarray(arrays["ptc"]),
         np.asarray(arrays["pc"]),
         arrays["classes"].tolist(),
-        _to_array(np.asarray(arrays["nextmove"])),
+        _int_view(arrays["nextmove"], _to_array),
         np.asarray(arrays["out_feat"]).tolist(),
         norm_probs=True,
-        tk_row=_to_array(np.asarray(arrays["nextmove_row"])),
+        tk_row=_int_view(arrays["nextmove_row"], _to_array),
     )
+
+
+def _int_view(mapped, copy):
+    """The unsigned integers of a memory-mapped array as a `memoryview` of Python ints:
+    indexed like py3langid's own `array` copy, but only the pages the tokenizer visits
+    are read (the state table is 40 MB). `copy` (py3langid's converter) when the array
+    cannot be viewed so."""
+    import numpy as np
+
+    view = memoryview(mapped)
+    if view.ndim == 1 and view.c_contiguous and view.format in ("H", "I", "L"):
+        return view
+    return copy(np.asarray(mapped))
 
 
 def load_identifier():

@@ -14,6 +14,7 @@ from importlib import resources
 from corpuskit.memo import memo
 
 _EDGE_PUNCT = " \t.:;,!?|·•–—-_*#>»«\"'“”‘’()[]"
+_SEPARATORS = ":|/–—-.,"  # what may follow a prefix phrase, besides whitespace and the end
 
 
 def read_phrases(category: str) -> dict[str, list[str]]:
@@ -44,16 +45,12 @@ class Lexicon:
         unique = sorted({fold(p) for p in phrases}, key=lambda p: (-len(p), p))
         self._alternation = "|".join(re.escape(p) for p in unique)
         self._fold = fold
+        # whole lines and prefixes are looked up in a set (no regex to compile)
+        self._phrases = frozenset(unique)
+        self._lengths = sorted({len(p) for p in unique}, reverse=True)
 
-    # Each matcher is compiled on first use: most lexicons are read in one mode only, and
-    # compiling the big alternations is most of the start-up time of a one-seed check.
-    @cached_property
-    def _whole(self) -> re.Pattern:
-        return re.compile(f"(?:{self._alternation})")
-
-    @cached_property
-    def _prefix(self) -> re.Pattern:
-        return re.compile(rf"(?:{self._alternation})(?=$|[\s:|/–—\-.,])")
+    # The search pattern is compiled on first use: compiling the big alternations is most
+    # of the start-up time of a one-seed check.
 
     @cached_property
     def _anywhere(self) -> re.Pattern:
@@ -68,7 +65,7 @@ class Lexicon:
         ('zurück', None)
         """
         core = self._fold(text).strip(_EDGE_PUNCT)
-        return core if core and self._whole.fullmatch(core) else None
+        return core if core and core in self._phrases else None
 
     @memo()
     def prefix(self, text: str) -> str | None:
@@ -78,8 +75,11 @@ class Lexicon:
         >>> credit.prefix("Foto: NTB"), credit.prefix("Photographers gathered")
         ('foto', None)
         """
-        match = self._prefix.match(self._fold(text).lstrip(_EDGE_PUNCT))
-        return match.group(0) if match else None
+        line = self._fold(text).lstrip(_EDGE_PUNCT)
+        for length in self._lengths:  # the longest phrase that ends at a separator
+            if length <= len(line) and line[:length] in self._phrases and _ends(line, length):
+                return line[:length]
+        return None
 
     @memo()
     def search(self, text: str) -> str | None:
@@ -90,6 +90,11 @@ class Lexicon:
         """
         match = self._anywhere.search(self._fold(text))
         return match.group(0) if match else None
+
+
+def _ends(line: str, length: int) -> bool:
+    """Whether a prefix phrase of that length ends where a separator or the line ends."""
+    return length == len(line) or line[length].isspace() or line[length] in _SEPARATORS
 
 
 @cache

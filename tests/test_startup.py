@@ -104,3 +104,26 @@ def test_check_looks_for_the_line_table_where_build_writes_it(tmp_path):
     linefreq.save_table(linefreq.count_corpus([]), linefreq.table_path(output))
     table, warning = check.line_table(str(output))
     assert table is not None and warning is None
+
+
+def test_lexicon_lookups_match_the_regex_definitions():
+    """Whole-line and prefix matching look phrases up in a set instead of compiling the
+    alternation; the answers are those of the patterns they replace."""
+    import re
+
+    from corpuskit.lexicon import _EDGE_PUNCT, lexicon, read_phrases
+
+    folder = Path(__file__).resolve().parents[1] / "corpuskit" / "lexicons"
+    tails = ["", " ", ": x", "s", "-x", "/", ".", ",", "x", "\u00a0y", " \u2013 z", "é"]
+    for category in sorted(p.stem for p in folder.glob("*.txt")):
+        lex = lexicon(category)
+        phrases = sorted({p.lower() for group in read_phrases(category).values() for p in group})
+        whole = re.compile(f"(?:{lex._alternation})")
+        prefix = re.compile(rf"(?:{lex._alternation})(?=$|[\s:|/–—\-.,])")
+        for phrase in phrases[:: max(1, len(phrases) // 40)]:
+            for line in [phrase.upper(), f"« {phrase}", *(phrase + tail for tail in tails), phrase[:-1]]:
+                core = line.lower().strip(_EDGE_PUNCT)
+                expected = core if core and whole.fullmatch(core) else None
+                assert lex.whole_line(line) == expected, (category, line)
+                found = prefix.match(line.lower().lstrip(_EDGE_PUNCT))
+                assert lex.prefix(line) == (found.group(0) if found else None), (category, line)
