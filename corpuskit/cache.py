@@ -24,10 +24,14 @@ import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from corpuskit import __version__
-from corpuskit.config import Config, find_pyproject
+from corpuskit.project import find_pyproject
+from corpuskit.snapshot import json_values
+
+if TYPE_CHECKING:
+    from corpuskit.config import Config
 
 SCHEMA = 3
 KEEP_SECONDS = 30 * 24 * 3600
@@ -71,10 +75,11 @@ def code_fingerprint() -> str:
 
 
 def config_fingerprint(config: Config) -> str:
-    """Hash of every setting that can change a seed's findings, record or report."""
-    payload = config.model_dump_json(
-        exclude={"paths", "include", "exclude", "output", "reports", "cache_dir"}
-    )
+    """Hash of every setting that can change a seed's findings, record or report (the same
+    for a `Config` and the `corpuskit.snapshot.Settings` read back for it)."""
+    excluded = {"paths", "include", "exclude", "output", "reports", "cache_dir"}
+    values = {name: value for name, value in json_values(config).items() if name not in excluded}
+    payload = json.dumps(values, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()
 
 

@@ -148,8 +148,8 @@ def _main(argv: list[str] | None) -> int:
     # numpy's BLAS would start a thread per core at import, which a run in this process
     # never uses (worker processes set the same)
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    from corpuskit.config import ConfigError
     from corpuskit.discover import PathError
+    from corpuskit.project import ConfigError
 
     try:
         return getattr(import_module(f"corpuskit.commands.{module}"), function)(args)

@@ -14,6 +14,9 @@ import tomllib
 from pydantic import ConfigDict, Field, ValidationError, field_validator
 
 from corpuskit.models import Model, Severity
+from corpuskit.project import ConfigError, find_pyproject
+
+__all__ = ["DIGESTED", "Config", "ConfigError", "find_pyproject", "load_config"]
 
 MetaField = Literal["title", "authors", "published", "source", "url", "language"]
 
@@ -120,18 +123,6 @@ DIGESTED = {
     "earliest_published_year",
     "id_pattern",
 }
-
-
-class ConfigError(ValueError):
-    """The configuration file is malformed; the message names the file and the key."""
-
-
-def find_pyproject(start: Path) -> Path | None:
-    for folder in (start, *start.parents):
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            return candidate
-    return None
 
 
 def load_config(start: Path | None = None) -> tuple[Config, Path | None]:

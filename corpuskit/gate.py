@@ -8,10 +8,13 @@ import sys
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from corpuskit.config import Config
-from corpuskit.models import FileReport, Severity
+from corpuskit.severity import Severity
+
+if TYPE_CHECKING:
+    from corpuskit.config import Config
+    from corpuskit.models import FileReport
 
 FORMATS = ("text", "concise", "json", "github", "sarif", "junit")
 

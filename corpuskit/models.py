@@ -7,11 +7,12 @@ Every model forbids unknown keys, so a typo in a sidecar or a stale report fails
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
+
+from corpuskit.severity import Severity  # its own module: the gate uses it without pydantic
 
 
 class Model(BaseModel):
@@ -20,21 +21,6 @@ class Model(BaseModel):
     cache) does not pay for the others."""
 
     model_config = ConfigDict(extra="forbid", defer_build=True)
-
-
-class Severity(str, Enum):
-    """How much a finding matters to the gate (ordered: info < warning < error)."""
-
-    INFO = "info"
-    WARNING = "warning"
-    ERROR = "error"
-
-    @property
-    def rank(self) -> int:
-        return _SEVERITY_RANK[self]
-
-
-_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
 class SeedMeta(Model):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from corpuskit.ftfy_gate import default_gate
 from corpuskit.models import Decoding, EncodingFix, NewlineChange
@@ -70,7 +71,15 @@ _TAG_NAMES = (
 )
 _ATTRIBUTE = r"""\s+[\w:.-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+)"""
 _COMMENT = r"<!--(?!\s*corpuskit:).*?-->"  # a comment holding a corpuskit directive is not stray
-STRAY_TAG = re.compile(rf"<(?:/(?:{_TAG_NAMES})\s*|(?:{_TAG_NAMES})(?:{_ATTRIBUTE})*\s*/?)>|{_COMMENT}", re.I)
+
+
+@cache
+def stray_tag() -> re.Pattern[str]:
+    """The pattern of an HTML tag or comment in a line of text (compiled on first use: most
+    seeds hold no "<" at all)."""
+    return re.compile(rf"<(?:/(?:{_TAG_NAMES})\s*|(?:{_TAG_NAMES})(?:{_ATTRIBUTE})*\s*/?)>|{_COMMENT}", re.I)
+
+
 STRIP_TAGS_STEP = "strip stray HTML tags"
 
 
@@ -86,7 +95,7 @@ def strip_stray_tags(line: str) -> str:
     """
     if "<" not in line:
         return line
-    pieces = STRAY_TAG.split(line)
+    pieces = stray_tag().split(line)
     if len(pieces) == 1:
         return line
     out = pieces[0]

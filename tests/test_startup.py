@@ -127,3 +127,61 @@ def test_lexicon_lookups_match_the_regex_definitions():
                 assert lex.whole_line(line) == expected, (category, line)
                 found = prefix.match(line.lower().lstrip(_EDGE_PUNCT))
                 assert lex.prefix(line) == (found.group(0) if found else None), (category, line)
+
+
+def _check_twice(project: Path, cache: Path, *args: str) -> list[tuple[str, list[str]]]:
+    code = (
+        "import io, contextlib, json, sys\nfrom corpuskit.cli import main\nout = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        f"    code = main(['check', *{list(args)!r}])\n"
+        "print(json.dumps([out.getvalue(), code, sorted({m.split('.')[0] for m in sys.modules})]))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO), "CORPUSKIT_MODEL_CACHE": str(cache)}
+    env["CORPUSKIT_CACHE_DIR"] = str(cache / "results")
+    runs = []
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-c", code], cwd=project, env=env, capture_output=True, text=True, check=True
+        )
+        runs.append(tuple(json.loads(done.stdout.strip().splitlines()[-1])))
+    return runs
+
+
+def test_a_check_answered_from_the_cache_loads_neither_pydantic_nor_numpy(tmp_path):
+    project = tmp_path / "project"
+    (project / "seeds").mkdir(parents=True)
+    (project / "pyproject.toml").write_text('[tool.corpuskit]\nignore = ["M"]\n', encoding="utf-8")
+    (project / "seeds" / "one.txt").write_text(f"Sponsor: Acme\n\n{BODY}  \n", encoding="utf-8")
+    (first, code, loaded), (again, code_again, loaded_again) = _check_twice(
+        project, tmp_path / "cache", "seeds/one.txt"
+    )
+    assert "pydantic" in loaded and first == again and code == code_again
+    assert "E001" in first and "M10" not in first  # the settings were applied both times
+    assert [m for m in ("pydantic", "numpy", "ftfy", "lxml") if m in loaded_again] == []
+
+
+def test_the_settings_snapshot_follows_the_pyproject(tmp_path, monkeypatch):
+    from corpuskit import snapshot
+    from corpuskit.cache import config_fingerprint
+    from corpuskit.commands.common import load_settings
+    from corpuskit.project import ConfigError
+
+    monkeypatch.setenv("CORPUSKIT_MODEL_CACHE", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[tool.corpuskit]\nfail-on = "warning"\nseverity = {E003 = "info"}\n', "utf-8")
+    args = type("Args", (), {"select": None, "extend_select": None, "ignore": "B1"})()
+    full = load_settings(args)
+    assert snapshot.load() is None
+    load_settings(args, snapshot=True)  # validates and keeps the snapshot
+    light = load_settings(args, snapshot=True)
+    assert isinstance(light, snapshot.Settings) and light.ignore == ["B1"]
+    assert light.fail_on is full.fail_on and light.severity == full.severity
+    assert config_fingerprint(light) == config_fingerprint(full) == config_fingerprint(light.full())
+    assert light.full() == full
+    pyproject.write_text('[tool.corpuskit]\nfail-on = "error"\n', "utf-8")
+    assert snapshot.load() is None  # another file: validated again
+    assert load_settings(args, snapshot=True).fail_on.value == "error"
+    pyproject.write_text('[tool.corpuskit]\nfail-on = "sometimes"\n', "utf-8")
+    with pytest.raises(ConfigError):
+        load_settings(args, snapshot=True)

@@ -19,6 +19,7 @@ from pathlib import Path
 from corpuskit import cache, corpus, gate
 from corpuskit.commands.common import engine_of, load_settings, seeds_of, stray_reports
 from corpuskit.progress import track
+from corpuskit.snapshot import full_config
 
 LINE_TABLE_SUFFIX = ".lines"  # `corpuskit.linefreq.TABLE_SUFFIX`, without importing numpy
 
@@ -34,9 +35,10 @@ def line_table(output: str):
 
 
 def run(args) -> int:
-    config = load_settings(args)
+    config = load_settings(args, snapshot=True)  # plain settings: pydantic only for a miss
     paths = seeds_of(args, config)
     if args.fix or args.diff:
+        config = full_config(config)
         changed = gate.apply_fixes(paths, config, args, sys.stdout)
         if args.diff:
             return 1 if changed else 0
@@ -50,7 +52,7 @@ def run(args) -> int:
         fresh_prints: dict[str, corpus.Fingerprint | None] = {}
 
         def runner(misses):
-            for result in run_engine(misses, config):
+            for result in run_engine(misses, full_config(config)):
                 if result.record is not None:
                     fresh_prints[result.report.path] = corpus.fingerprint(result.record.text)
                 yield result

@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from corpuskit.config import Config, ConfigError, load_config
 from corpuskit.discover import discover
+from corpuskit.project import ConfigError
+
+if TYPE_CHECKING:
+    from corpuskit.config import Config
 
 
-def load_settings(args) -> Config:
-    """The effective config: pyproject.toml's `[tool.corpuskit]`, then the flags."""
-    config, _ = load_config()
+def load_settings(args, snapshot: bool = False) -> Config:
+    """The effective config: pyproject.toml's `[tool.corpuskit]`, then the flags. With
+    `snapshot`, the settings validated by an earlier run for the same pyproject.toml come
+    back as a `corpuskit.snapshot.Settings` (no pydantic); `full_config` makes it a `Config`."""
+    if snapshot:
+        from corpuskit import snapshot as snapshots
+
+        config = snapshots.load()
+        if config is None:
+            config = _validated(save=True)
+    else:
+        config = _validated()
     updates = {}
     select, extend, ignore = (_codes(getattr(args, f, None)) for f in ("select", "extend_select", "ignore"))
     if select or extend:
@@ -18,6 +31,20 @@ def load_settings(args) -> Config:
     if ignore:
         updates["ignore"] = config.ignore + ignore
     return config.model_copy(update=updates) if updates else config
+
+
+def _validated(save: bool = False) -> Config:
+    from corpuskit.config import load_config
+
+    if not save:
+        return load_config()[0]
+    from corpuskit import snapshot as snapshots
+
+    before = snapshots._file()
+    config = load_config()[0]
+    if before is not None and snapshots._file() == before:  # the file did not change meanwhile
+        snapshots.save(config)
+    return config
 
 
 def _codes(value: str | None) -> list[str]:

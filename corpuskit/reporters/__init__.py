@@ -10,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 
-from corpuskit.models import Severity
 from corpuskit.reporters.json_format import write_json
 from corpuskit.reporters.text import write_concise, write_text
+from corpuskit.severity import Severity
 
 
 @dataclass

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from corpuskit import __version__
-from corpuskit.models import FileReport
+
+if TYPE_CHECKING:
+    from corpuskit.models import FileReport
 
 
 def write_json(reports: list[FileReport], stream: TextIO, context=None) -> None:

@@ -9,9 +9,10 @@ a single finding object.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from corpuskit.models import FileReport
+if TYPE_CHECKING:
+    from corpuskit.models import FileReport
 
 
 def render_text(path: str, findings) -> str:
