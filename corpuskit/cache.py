@@ -38,7 +38,8 @@ KEEP_SECONDS = 30 * 24 * 3600
 _TOUCH_AFTER = 24 * 3600
 _BATCH = 500
 _RACY_NS = 2_000_000_000  # a file written this close to its hashing is hashed again next time
-_LIBRARIES = ("ftfy", "py3langid", "dateparser", "charset-normalizer", "beautifulsoup4", "pydantic")
+# the libraries whose output ends up in a report, by import name
+_LIBRARIES = ("ftfy", "py3langid", "dateparser", "charset_normalizer", "bs4", "pydantic")
 
 Runner = Callable[[list[Path]], Iterable["CleanResult"]]  # noqa: F821 - pipeline imported lazily
 
@@ -57,9 +58,9 @@ def cache_dir(config: Config, start: Path | None = None) -> Path:
 
 def code_fingerprint() -> str:
     """corpuskit's version, the size and time of each of its source and lexicon files,
-    and the versions of the libraries whose output ends up in a report."""
-    from importlib import metadata
-
+    and the size and time of the main file of each library whose output ends up in a
+    report (installing another version rewrites it; looked up without importing the
+    library or `importlib.metadata`)."""
     package = Path(__file__).resolve().parent
     parts = [__version__]
     for path in sorted(package.rglob("*")):
@@ -67,11 +68,20 @@ def code_fingerprint() -> str:
             stat = path.stat()
             parts.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
     for name in _LIBRARIES:
-        try:
-            parts.append(f"{name}=={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            parts.append(f"{name}==none")
+        parts.append(f"{name}:{_library_stamp(name)}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _library_stamp(name: str) -> str:
+    """`size:mtime` of an installed library's main file, or "none"."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec(name)
+        stat = os.stat(spec.origin) if spec is not None and spec.origin else None
+    except (ImportError, ValueError, OSError):
+        stat = None
+    return f"{stat.st_size}:{stat.st_mtime_ns}" if stat else "none"
 
 
 def config_fingerprint(config: Config) -> str:

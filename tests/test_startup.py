@@ -185,3 +185,19 @@ def test_the_settings_snapshot_follows_the_pyproject(tmp_path, monkeypatch):
     pyproject.write_text('[tool.corpuskit]\nfail-on = "sometimes"\n', "utf-8")
     with pytest.raises(ConfigError):
         load_settings(args, snapshot=True)
+
+
+def test_another_version_of_a_library_changes_the_cache_fingerprint(tmp_path, monkeypatch):
+    from corpuskit import cache
+
+    library = tmp_path / "somelib"
+    library.mkdir()
+    (library / "__init__.py").write_text('__version__ = "1.0"\n', encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(cache, "_LIBRARIES", (*cache._LIBRARIES, "somelib"))
+    one = cache.code_fingerprint()
+    assert cache.code_fingerprint() == one and "somelib" not in sys.modules
+    (library / "__init__.py").write_text('__version__ = "1.10"\n', encoding="utf-8")
+    assert cache.code_fingerprint() != one
+    monkeypatch.setattr(cache, "_LIBRARIES", (*cache._LIBRARIES[:-1], "not_installed_anywhere"))
+    assert cache._library_stamp("not_installed_anywhere") == "none"
