@@ -35,29 +35,71 @@ def read_phrases(category: str) -> dict[str, list[str]]:
     return phrases
 
 
+def _trie_pattern(phrases: list[str]) -> str:
+    """One regex that matches exactly what the alternation of `phrases` (longest first)
+    matches, as a character trie: `re` then walks one branch per character instead of
+    trying every phrase in turn.
+
+    At any position at most one branch of a node can match (branches start with different
+    characters), so the phrases the text could match lie on one path of the trie; each
+    optional tail is greedy, so the longest of them is tried first and a shorter one only
+    when what follows it fails, which is the order of the longest-first alternation.
+
+    >>> _trie_pattern(["ab", "abcd", "ax"])
+    'a(?:b(?:cd)?|x)'
+    >>> import re
+    >>> pattern = re.compile(_trie_pattern(["ab", "abc"]) + "(?=$| )")
+    >>> [m and m.group(0) for m in map(pattern.match, ["abc x", "abcd", "ab cd"])]
+    ['abc', None, 'ab']
+    """
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a phrase ends here
+    return _node_pattern(trie) if trie else "(?!)"
+
+
+def _node_pattern(node: dict) -> str:
+    ends = "" in node
+    branches = []
+    for char in sorted(c for c in node if c):
+        child, chain = node[char], re.escape(char)
+        while len(child) == 1 and "" not in child:  # a run without choices: one literal
+            [(char, child)] = child.items()
+            chain += re.escape(char)
+        tail = _node_pattern(child) if child.keys() != {""} else ""
+        branches.append(chain + tail)
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:  # the phrase may stop here: the longer ones first, then nothing
+        return body + "?" if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{body})?"
+    return body
+
+
 class Lexicon:
     """Compiled matchers for one phrase list."""
 
     def __init__(self, category: str, phrases: list[str], case_sensitive: bool = False):
         self.category = category
         fold = (lambda s: s) if case_sensitive else str.lower
-        unique = sorted({fold(p) for p in phrases}, key=lambda p: (-len(p), p))
-        self._alternation = "|".join(re.escape(p) for p in unique)
+        self._phrases = frozenset(fold(p) for p in phrases)
         self._fold = fold
 
-    # Each matcher is compiled on first use: most lexicons are read in one mode only, and
-    # compiling the big alternations is most of the start-up time of a one-seed check.
+    # Each matcher is compiled on first use: most lexicons are read in one mode only.
     @cached_property
-    def _whole(self) -> re.Pattern:
-        return re.compile(f"(?:{self._alternation})")
+    def _trie(self) -> str:
+        return _trie_pattern(sorted(self._phrases))
 
     @cached_property
     def _prefix(self) -> re.Pattern:
-        return re.compile(rf"(?:{self._alternation})(?=$|[\s:|/–—\-.,])")
+        return re.compile(rf"(?:{self._trie})(?=$|[\s:|/–—\-.,])")
 
     @cached_property
     def _anywhere(self) -> re.Pattern:
-        return re.compile(rf"(?<!\w)(?:{self._alternation})(?!\w)")
+        return re.compile(rf"(?<!\w)(?:{self._trie})(?!\w)")
 
     @memo()
     def whole_line(self, text: str) -> str | None:
@@ -68,7 +110,7 @@ class Lexicon:
         ('zurück', None)
         """
         core = self._fold(text).strip(_EDGE_PUNCT)
-        return core if core and self._whole.fullmatch(core) else None
+        return core if core in self._phrases else None
 
     @memo()
     def prefix(self, text: str) -> str | None:
