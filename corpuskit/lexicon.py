@@ -101,7 +101,6 @@ class Lexicon:
     def _anywhere(self) -> re.Pattern:
         return re.compile(rf"(?<!\w)(?:{self._trie})(?!\w)")
 
-    @memo()
     def whole_line(self, text: str) -> str | None:
         """The phrase when the line is that phrase alone, give or take punctuation.
 
