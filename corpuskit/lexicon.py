@@ -11,8 +11,6 @@ import re
 from functools import cache, cached_property
 from importlib import resources
 
-from corpuskit.memo import memo
-
 _EDGE_PUNCT = " \t.:;,!?|·•–—-_*#>»«\"'“”‘’()[]"
 
 
@@ -87,6 +85,8 @@ class Lexicon:
         fold = (lambda s: s) if case_sensitive else str.lower
         self._phrases = frozenset(fold(p) for p in phrases)
         self._fold = fold
+        self._prefix_answers: dict[str, str | None] = {}  # a bounded memo of each mode
+        self._search_answers: dict[str, str | None] = {}
 
     # Each matcher is compiled on first use: most lexicons are read in one mode only.
     @cached_property
@@ -111,7 +111,6 @@ class Lexicon:
         core = self._fold(text).strip(_EDGE_PUNCT)
         return core if core in self._phrases else None
 
-    @memo()
     def prefix(self, text: str) -> str | None:
         """The phrase the line starts with, when a separator or the end follows it.
 
@@ -119,18 +118,35 @@ class Lexicon:
         >>> credit.prefix("Foto: NTB"), credit.prefix("Photographers gathered")
         ('foto', None)
         """
-        match = self._prefix.match(self._fold(text).lstrip(_EDGE_PUNCT))
-        return match.group(0) if match else None
+        answer = self._prefix_answers.get(text, _MISSING)
+        if answer is _MISSING:
+            match = self._prefix.match(self._fold(text).lstrip(_EDGE_PUNCT))
+            answer = _remember(self._prefix_answers, text, match.group(0) if match else None)
+        return answer
 
-    @memo()
     def search(self, text: str) -> str | None:
         """The first phrase found anywhere in the line, on word boundaries.
 
         >>> Lexicon("t", ["left to read"]).search("You have 50% of this article left to read.")
         'left to read'
         """
-        match = self._anywhere.search(self._fold(text))
-        return match.group(0) if match else None
+        answer = self._search_answers.get(text, _MISSING)
+        if answer is _MISSING:
+            match = self._anywhere.search(self._fold(text))
+            answer = _remember(self._search_answers, text, match.group(0) if match else None)
+        return answer
+
+
+_MISSING = object()
+MEMO_SIZE = 2048  # answers kept per lexicon and mode (lines recur within and across documents)
+
+
+def _remember(answers: dict, text: str, answer: str | None) -> str | None:
+    """Keep an answer; forget them all once there are `MEMO_SIZE` (memory stays flat)."""
+    if len(answers) >= MEMO_SIZE:
+        answers.clear()
+    answers[text] = answer
+    return answer
 
 
 @cache
