@@ -18,7 +18,8 @@ whole process tree (sampled), and MB of input per CPU-second (= MB/s per core).
   spaces, trailing whitespace, the edit log), write the text and the number of fixes.
 - corpuskit build: `python -m corpuskit build SEEDS -j N` (corpus + one report per seed:
   every rule, metadata, language), for each N of `--jobs`; the outputs of every N must be
-  byte-identical, which is checked.
+  byte-identical, which is checked. Each build starts with an empty results cache of its
+  own (a later run would otherwise read the results of the one before).
 
     python benchmarks/throughput.py --size-mb 20            # a quick run
     python benchmarks/throughput.py                         # the issue's 200 MB
@@ -158,7 +159,7 @@ class TreeRss:
         return self.peak
 
 
-def measure(command: list[str], cwd: Path) -> dict:
+def measure(command: list[str], cwd: Path, env: dict | None = None) -> dict:
     """Run `command` in a fresh wrapper process; its own rusage covers the command alone."""
     wrapper = (
         "import json, resource, subprocess, sys, time\n"
@@ -174,7 +175,7 @@ def measure(command: list[str], cwd: Path) -> dict:
         "print(json.dumps({'code': code, 'wall_s': wall, 'cpu_s': usage.ru_utime + usage.ru_stime,\n"
         "                  'max_rss_mb': usage.ru_maxrss / 1024, 'tree_rss_mb': tree / 2**20}))\n"
     )
-    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT), OPENBLAS_NUM_THREADS="1")
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT), OPENBLAS_NUM_THREADS="1", **(env or {}))
     done = subprocess.run(
         [sys.executable, "-c", wrapper, str(Path(__file__).parent), *command],
         cwd=cwd,
@@ -253,7 +254,13 @@ def main(argv=None) -> int:
         for n in jobs:
             out = work / f"out{n}"
             command = [sys.executable, "-m", "corpuskit", "build", str(seeds), "-j", str(n)]
-            m = measure([*command, "-o", str(out / "corpus.jsonl"), "--reports", str(out / "reports")], work)
+            cache = work / f"cache{n}"  # a cold build: no run reads another's results cache
+            shutil.rmtree(cache, ignore_errors=True)
+            m = measure(
+                [*command, "-o", str(out / "corpus.jsonl"), "--reports", str(out / "reports")],
+                work,
+                {"CORPUSKIT_CACHE_DIR": str(cache)},
+            )
             if m["code"] not in (0, 1):
                 raise SystemExit(f"corpuskit build failed (exit {m['code']}):\n{m['stderr'][-3000:]}")
             digests[n] = digest(out)

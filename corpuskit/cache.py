@@ -231,13 +231,16 @@ class Cache:
             self._db = None
 
 
-def _entry(key: str, result) -> tuple:
+def _entry(key: str, result, prints=None, record_json: str | None = None) -> tuple:
+    """The row of one result (`prints`, `record_json`: its fingerprint and serialized
+    record, when already made)."""
     from corpuskit.corpus import fingerprint
     from corpuskit.reporters.text import render_concise, render_text, tally
 
     report = result.report
     findings = json.dumps([f.model_dump(mode="json") for f in report.findings], ensure_ascii=False)
-    document = '{"record":' + result.record.model_dump_json() + ',"report":' + report.model_dump_json() + "}"
+    record_json = result.record.model_dump_json() if record_json is None else record_json
+    document = '{"record":' + record_json + ',"report":' + report.model_dump_json() + "}"
     return (
         key,
         report.id,
@@ -248,7 +251,7 @@ def _entry(key: str, result) -> tuple:
         render_concise(report.path, report.findings),
         json.dumps(tally(report.findings)),
         zlib.compress(document.encode("utf-8"), 1),
-        _pack(fingerprint(result.record.text)),
+        _pack(fingerprint(result.record.text) if prints is None else prints),
     )
 
 
@@ -364,26 +367,8 @@ def local_runner(config: Config) -> Runner:
     return runner
 
 
-def run(
-    runner: Runner,
-    paths: Iterable[Path],
-    config: Config,
-    *,
-    enabled: bool = True,
-    full: bool = False,
-    render: str | None = None,
-) -> Iterator:
-    """Results for `paths` in order: from the cache where an entry fits, from `runner`
-    (called once, on the misses) otherwise. With `full=False` every result that can be
-    cached comes as a `CachedReport` (findings and rendered lines, record None), whether
-    it was read or just made: `check` needs no more, and prints both alike. `render`
-    ("text" or "concise") says the findings will only be printed in that style: only
-    those lines are read; "tally" reads only the counts. (The findings are then read
-    if something asks for them.)"""
-    paths = list(paths)
-    if not enabled:
-        yield from runner(paths)
-        return
+def _keys(paths: list[Path], config: Config) -> tuple[Cache, dict[Path, str]]:
+    """The cache, and the key of every readable seed (hashed again only when changed)."""
     cache = Cache(cache_dir(config), config)
     keys: dict[Path, str] = {}
     known = cache.known_hashes()
@@ -404,6 +389,66 @@ def run(
             continue  # the runner reports it
         keys[path] = cache.key(name, sha)
     cache.store_hashes(hashed)
+    return cache, keys
+
+
+def run_outputs(runner, paths: Iterable[Path], config: Config) -> Iterator:
+    """`build`'s results as `Output`s, in the order of `paths`: rendered from the cache
+    where an entry fits, else made by `runner` (called once, on the misses), which yields
+    `Made`s: the output and the cache entry both made by the worker, so the writing
+    process only stores entries."""
+    from corpuskit.engines.output import render
+
+    paths = list(paths)
+    cache, keys = _keys(paths, config)
+    entries = cache.lookup(list(keys.values()), True)
+    misses = [p for p in paths if keys.get(p) not in entries]
+    cache.hits, cache.misses = len(paths) - len(misses), len(misses)
+    fresh = iter(runner(misses)) if misses else iter(())
+    waiting: dict[str, object] = {}
+    pending: list[tuple] = []
+    try:
+        for path in paths:
+            key = keys.get(path)
+            if key in entries:
+                yield render(_from_entry(entries[key], True, (cache.file, key)))
+                continue
+            while str(path) not in waiting:
+                made = next(fresh)
+                waiting[made.output.path] = made
+            made = waiting.pop(str(path))
+            if made.entry is not None:
+                pending.append((cache.key(made.output.path, made.raw_sha256), *made.entry))
+                if len(pending) >= _BATCH:
+                    cache.store(pending)
+                    pending = []
+            yield made.output
+    finally:
+        cache.store(pending)
+        cache.close()
+
+
+def run(
+    runner: Runner,
+    paths: Iterable[Path],
+    config: Config,
+    *,
+    enabled: bool = True,
+    full: bool = False,
+    render: str | None = None,
+) -> Iterator:
+    """Results for `paths` in order: from the cache where an entry fits, from `runner`
+    (called once, on the misses) otherwise. With `full=False` every result that can be
+    cached comes as a `CachedReport` (findings and rendered lines, record None), whether
+    it was read or just made: `check` needs no more, and prints both alike. `render`
+    ("text" or "concise") says the findings will only be printed in that style: only
+    those lines are read; "tally" reads only the counts. (The findings are then read
+    if something asks for them.)"""
+    paths = list(paths)
+    if not enabled:
+        yield from runner(paths)
+        return
+    cache, keys = _keys(paths, config)
     entries = cache.lookup(list(keys.values()), full, render)
     misses = [p for p in paths if keys.get(p) not in entries]
     cache.hits, cache.misses = len(paths) - len(misses), len(misses)

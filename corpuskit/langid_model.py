@@ -69,11 +69,12 @@ def _unpack(model: Path, folder: Path) -> None:
 
 def _from_copy(folder: Path):
     import numpy as np
-    from py3langid.langid import LanguageIdentifier
     from py3langid.modelio import _to_array
 
+    from corpuskit.langid_walk import WalkingIdentifier
+
     arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in _ARRAYS}
-    return LanguageIdentifier(
+    return WalkingIdentifier(
         np.asarray(arrays["ptc"]),
         np.asarray(arrays["pc"]),
         arrays["classes"].tolist(),
@@ -101,7 +102,9 @@ def load_identifier():
     """py3langid's identifier (normalized probabilities), from the unpacked copy when
     possible."""
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_FILE
+
+    from corpuskit.langid_walk import WalkingIdentifier
 
     try:
         model = _model_file()
@@ -110,4 +113,4 @@ def load_identifier():
             _unpack(model, folder)
         return _from_copy(folder)
     except Exception:  # any surprise: py3langid's own, slower, loader
-        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        return WalkingIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

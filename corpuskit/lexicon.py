@@ -11,10 +11,8 @@ import re
 from functools import cache, cached_property
 from importlib import resources
 
-from corpuskit.memo import memo
-
 _EDGE_PUNCT = " \t.:;,!?|·•–—-_*#>»«\"'“”‘’()[]"
-_SEPARATORS = ":|/–—-.,"  # what may follow a prefix phrase, besides whitespace and the end
+_PHRASE_END = re.compile(r"[\s:|/–—\-.,]")  # what may follow a prefix phrase, or the end
 
 
 def read_phrases(category: str) -> dict[str, list[str]]:
@@ -36,27 +34,78 @@ def read_phrases(category: str) -> dict[str, list[str]]:
     return phrases
 
 
+def _trie_pattern(phrases: list[str]) -> str:
+    """One regex that matches exactly what the alternation of `phrases` (longest first)
+    matches, as a character trie: `re` then walks one branch per character instead of
+    trying every phrase in turn.
+
+    At any position at most one branch of a node can match (branches start with different
+    characters), so the phrases the text could match lie on one path of the trie; each
+    optional tail is greedy, so the longest of them is tried first and a shorter one only
+    when what follows it fails, which is the order of the longest-first alternation.
+
+    >>> _trie_pattern(["ab", "abcd", "ax"])
+    'a(?:b(?:cd)?|x)'
+    >>> import re
+    >>> pattern = re.compile(_trie_pattern(["ab", "abc"]) + "(?=$| )")
+    >>> [m and m.group(0) for m in map(pattern.match, ["abc x", "abcd", "ab cd"])]
+    ['abc', None, 'ab']
+    """
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a phrase ends here
+    return _node_pattern(trie) if trie else "(?!)"
+
+
+def _node_pattern(node: dict) -> str:
+    ends = "" in node
+    branches = []
+    for char in sorted(c for c in node if c):
+        child, chain = node[char], re.escape(char)
+        while len(child) == 1 and "" not in child:  # a run without choices: one literal
+            [(char, child)] = child.items()
+            chain += re.escape(char)
+        tail = _node_pattern(child) if child.keys() != {""} else ""
+        branches.append(chain + tail)
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:  # the phrase may stop here: the longer ones first, then nothing
+        return body + "?" if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{body})?"
+    return body
+
+
 class Lexicon:
     """Compiled matchers for one phrase list."""
 
     def __init__(self, category: str, phrases: list[str], case_sensitive: bool = False):
         self.category = category
         fold = (lambda s: s) if case_sensitive else str.lower
-        unique = sorted({fold(p) for p in phrases}, key=lambda p: (-len(p), p))
-        self._alternation = "|".join(re.escape(p) for p in unique)
+        self._phrases = frozenset(fold(p) for p in phrases)
         self._fold = fold
-        # whole lines and prefixes are looked up in a set (no regex to compile)
-        self._phrases = frozenset(unique)
-        self._lengths = sorted({len(p) for p in unique}, reverse=True)
+        self._longest = max(map(len, self._phrases), default=0)
+        self._prefix_calls = 0
+        self._prefix_answers: dict[str, str | None] = {}  # a bounded memo of each mode
+        self._search_answers: dict[str, str | None] = {}
 
-    # The search pattern is compiled on first use: compiling the big alternations is most
-    # of the start-up time of a one-seed check.
+    # Patterns are compiled on first use: compiling them all is most of the start-up cost
+    # of a one-seed check. Prefixes are looked up in the set until a lexicon has answered
+    # `COMPILE_AFTER` lines; the compiled trie (five times faster per line) takes over then.
+    @cached_property
+    def _trie(self) -> str:
+        return _trie_pattern(sorted(self._phrases))
+
+    @cached_property
+    def _prefix(self) -> re.Pattern:
+        return re.compile(rf"(?:{self._trie})(?={_PHRASE_END.pattern}|$)")
 
     @cached_property
     def _anywhere(self) -> re.Pattern:
-        return re.compile(rf"(?<!\w)(?:{self._alternation})(?!\w)")
+        return re.compile(rf"(?<!\w)(?:{self._trie})(?!\w)")
 
-    @memo()
     def whole_line(self, text: str) -> str | None:
         """The phrase when the line is that phrase alone, give or take punctuation.
 
@@ -65,9 +114,8 @@ class Lexicon:
         ('zurück', None)
         """
         core = self._fold(text).strip(_EDGE_PUNCT)
-        return core if core and core in self._phrases else None
+        return core if core in self._phrases else None
 
-    @memo()
     def prefix(self, text: str) -> str | None:
         """The phrase the line starts with, when a separator or the end follows it.
 
@@ -75,26 +123,52 @@ class Lexicon:
         >>> credit.prefix("Foto: NTB"), credit.prefix("Photographers gathered")
         ('foto', None)
         """
+        answer = self._prefix_answers.get(text, _MISSING)
+        if answer is _MISSING:
+            self._prefix_calls += 1
+            if self._prefix_calls > COMPILE_AFTER:
+                match = self._prefix.match(self._fold(text).lstrip(_EDGE_PUNCT))
+                answer = match.group(0) if match else None
+            else:
+                answer = self._prefix_in_set(text)
+            _remember(self._prefix_answers, text, answer)
+        return answer
+
+    def _prefix_in_set(self, text: str) -> str | None:
         line = self._fold(text).lstrip(_EDGE_PUNCT)
-        for length in self._lengths:  # the longest phrase that ends at a separator
-            if length <= len(line) and line[:length] in self._phrases and _ends(line, length):
-                return line[:length]
+        head = line[: self._longest + 1]
+        ends = [m.start() for m in _PHRASE_END.finditer(head)]
+        if len(line) <= self._longest:
+            ends.append(len(line))
+        for end in reversed(ends):  # the longest phrase that ends where a separator stands
+            if line[:end] in self._phrases:
+                return line[:end]
         return None
 
-    @memo()
     def search(self, text: str) -> str | None:
         """The first phrase found anywhere in the line, on word boundaries.
 
         >>> Lexicon("t", ["left to read"]).search("You have 50% of this article left to read.")
         'left to read'
         """
-        match = self._anywhere.search(self._fold(text))
-        return match.group(0) if match else None
+        answer = self._search_answers.get(text, _MISSING)
+        if answer is _MISSING:
+            match = self._anywhere.search(self._fold(text))
+            answer = _remember(self._search_answers, text, match.group(0) if match else None)
+        return answer
 
 
-def _ends(line: str, length: int) -> bool:
-    """Whether a prefix phrase of that length ends where a separator or the line ends."""
-    return length == len(line) or line[length].isspace() or line[length] in _SEPARATORS
+_MISSING = object()
+COMPILE_AFTER = 500  # prefix lookups of one lexicon answered without compiling its pattern
+MEMO_SIZE = 2048  # answers kept per lexicon and mode (lines recur within and across documents)
+
+
+def _remember(answers: dict, text: str, answer: str | None) -> str | None:
+    """Keep an answer; forget them all once there are `MEMO_SIZE` (memory stays flat)."""
+    if len(answers) >= MEMO_SIZE:
+        answers.clear()
+    answers[text] = answer
+    return answer
 
 
 @cache

@@ -107,8 +107,8 @@ def test_check_looks_for_the_line_table_where_build_writes_it(tmp_path):
 
 
 def test_lexicon_lookups_match_the_regex_definitions():
-    """Whole-line and prefix matching look phrases up in a set instead of compiling the
-    alternation; the answers are those of the patterns they replace."""
+    """Whole-line and prefix matching (looked up in a set, or through the compiled trie
+    once a lexicon is busy) answer what the plain alternations they replace answer."""
     import re
 
     from corpuskit.lexicon import _EDGE_PUNCT, lexicon, read_phrases
@@ -118,15 +118,19 @@ def test_lexicon_lookups_match_the_regex_definitions():
     for category in sorted(p.stem for p in folder.glob("*.txt")):
         lex = lexicon(category)
         phrases = sorted({p.lower() for group in read_phrases(category).values() for p in group})
-        whole = re.compile(f"(?:{lex._alternation})")
-        prefix = re.compile(rf"(?:{lex._alternation})(?=$|[\s:|/–—\-.,])")
+        alternation = "|".join(re.escape(p) for p in sorted(phrases, key=lambda p: (-len(p), p)))
+        whole = re.compile(f"(?:{alternation})")
+        prefix = re.compile(rf"(?:{alternation})(?=$|[\s:|/–—\-.,])")
         for phrase in phrases[:: max(1, len(phrases) // 40)]:
             for line in [phrase.upper(), f"« {phrase}", *(phrase + tail for tail in tails), phrase[:-1]]:
                 core = line.lower().strip(_EDGE_PUNCT)
                 expected = core if core and whole.fullmatch(core) else None
                 assert lex.whole_line(line) == expected, (category, line)
                 found = prefix.match(line.lower().lstrip(_EDGE_PUNCT))
-                assert lex.prefix(line) == (found.group(0) if found else None), (category, line)
+                expected = found.group(0) if found else None
+                assert lex.prefix(line) == expected, (category, line)
+                compiled = lex._prefix.match(line.lower().lstrip(_EDGE_PUNCT))  # after COMPILE_AFTER
+                assert (compiled.group(0) if compiled else None) == expected, (category, line)
 
 
 def _check_twice(project: Path, cache: Path, *args: str) -> list[tuple[str, list[str]]]:

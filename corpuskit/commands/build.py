@@ -35,6 +35,11 @@ def run(args) -> int:
         if args.no_cache and not args.html:  # workers clean and serialize: the fastest path
             outputs = engine_of(args, "render_all")(paths, config)
             results = None
+        elif not args.html and (getattr(args, "engine", None) or "local") == "local":
+            # workers clean, serialize and make the cache entries; this process writes
+            make = engine_of(args, "render_entries")
+            outputs = cache.run_outputs(lambda misses: make(misses, config), paths, config)
+            results = None
         else:
             run_engine = engine_of(args, "run")
             fresh = cache.run(

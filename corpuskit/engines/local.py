@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from corpuskit.config import Config
-from corpuskit.engines.output import Output, render
+from corpuskit.engines.output import Made, Output, made, render
 from corpuskit.linefreq import current_table, use_table
 from corpuskit.pipeline import CleanResult, clean_file, warm_up
 
@@ -41,6 +41,12 @@ def run(paths: Iterable[Path], config: Config, jobs: int | None = 1) -> Iterator
 def render_all(paths: Iterable[Path], config: Config, jobs: int | None = 1) -> Iterator[Output]:
     """Clean and serialize every seed (workers serialize); outputs in the order of `paths`."""
     return _map(_render_batch, list(paths), config, jobs)
+
+
+def render_entries(paths: Iterable[Path], config: Config, jobs: int | None = 1) -> Iterator[Made]:
+    """Clean and serialize every seed and make its results-cache entry, all in the
+    workers; in the order of `paths`."""
+    return _map(_made_batch, list(paths), config, jobs)
 
 
 def _map(work: Callable[[Sequence[Path]], list[T]], paths: list[Path], config: Config, jobs: int | None):
@@ -82,3 +88,7 @@ def _clean_batch(paths: Sequence[Path]) -> list[CleanResult]:
 
 def _render_batch(paths: Sequence[Path]) -> list[Output]:
     return [render(clean_file(path, _config)) for path in paths]
+
+
+def _made_batch(paths: Sequence[Path]) -> list[Made]:
+    return [made(clean_file(path, _config)) for path in paths]

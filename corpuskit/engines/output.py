@@ -32,13 +32,43 @@ class Output:
 
 def render(result: CleanResult) -> Output:
     """Serialize a result exactly as `corpuskit build` writes it."""
+    record = result.record
+    return _render(result, fingerprint(record.text) if record is not None else None)
+
+
+def _render(result: CleanResult, prints: Fingerprint | None, record_json: str | None = None) -> Output:
     report = result.report
     record = result.record
+    if record is not None and record_json is None:
+        record_json = record.model_dump_json()
     return Output(
         id=report.id,
         path=report.path,
-        record_json=record.model_dump_json() if record is not None else None,
+        record_json=record_json,
         report_json=report.model_dump_json(indent=2) + "\n",
         worst=max((f.severity.rank for f in report.findings), default=-1),
-        prints=fingerprint(record.text) if record is not None else None,
+        prints=prints,
     )
+
+
+@dataclass(frozen=True)
+class Made:
+    """A worker's whole share of a build for one seed: the output, and the results cache's
+    entry for it (without its key, which the writing process adds; None without a record)."""
+
+    output: Output
+    raw_sha256: str | None
+    entry: tuple | None
+
+
+def made(result: CleanResult) -> Made:
+    """`render`, plus the cache entry; the fingerprint and the record's JSON made once."""
+    from corpuskit.cache import _entry
+
+    record = result.record
+    if record is None:
+        return Made(_render(result, None), None, None)
+    prints = fingerprint(record.text)
+    record_json = record.model_dump_json()
+    entry = _entry("", result, prints, record_json)[1:]
+    return Made(_render(result, prints, record_json), record.checksums.raw_sha256, entry)

@@ -38,7 +38,11 @@ def is_prose(block: Block) -> bool:
     >>> [is_prose(b) for b in segment("Trending Now\\n" + "word " * 12 + "end.")]
     [False, True]
     """
-    return block.word_count >= 12 and block.letter_share > 0.5 and bool(_SENTENCE_END.search(block.text))
+    known = block.__dict__.get("_prose")  # asked in every pass: kept on the block
+    if known is None:
+        known = block.word_count >= 12 and block.letter_share > 0.5 and bool(_SENTENCE_END.search(block.text))
+        block.__dict__["_prose"] = known
+    return known
 
 
 def is_sentence(block: Block) -> bool:
