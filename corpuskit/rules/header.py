@@ -187,13 +187,14 @@ def _article_date(dated, header: list[Block], title: list[Block]) -> Block | Non
     if not published:
         return None
     if title:
-        anchor = next((p for p, b in enumerate(header) if b is title[0]), None)
-        if anchor is not None:
-            after = [d for d in published if d[0] > anchor]
-            if after:
-                return after[0][1]
-            before = [d for d in published if anchor - 3 <= d[0] < anchor]
-            return before[-1][1] if before else None
+        # where the headline stands in the header (it may be past the header's end, with
+        # only the window after it included)
+        anchor = sum(1 for b in header if b.index < title[0].index)
+        after = [d for d in published if d[1].index > title[0].index]
+        if after:
+            return after[0][1]
+        before = [d for d in published if anchor - 3 <= d[0] < anchor]
+        return before[-1][1] if before else None
     last = published[-1]
     return last[1] if last[0] >= len(header) - NEAR_ARTICLE else None  # else a masthead's date
 
