@@ -139,7 +139,7 @@ class Dateline(BlockRule):
         dated = [
             (position, b, v)
             for position, b in enumerate(header)
-            if b.word_count <= 12 and _has_digit(b.text) and (v := parse_date(b.text, hint))
+            if b.word_count <= 12 and _has_digit(b.text) and (v := parse_date(b.text, hint, False))
         ]
         chosen = _article_date(dated, header, title)
         for _, block, value in dated:
@@ -309,12 +309,15 @@ class Title(BlockRule):
         for block in blocks:
             if not ctx.is_kept(block):
                 continue
-            value = blocks[0].text
+            value = _LABEL.sub("", blocks[0].text) or blocks[0].text
             outlet = _site_name(block.text, value) if block is not blocks[0] else None
             if outlet:
                 yield self.hit(block, LIFT, f"page title: {value} | {outlet}", field="source", value=outlet)
             else:
                 yield self.hit(block, LIFT, f"title: {value}", field="title", value=value)
+
+
+_LABEL = re.compile(r"\s*\[[^\[\]]{1,20}\]$")  # "... Finale [Watch]": a label, not the headline
 
 
 def _site_name(page_title: str, headline: str) -> str | None:
@@ -331,7 +334,7 @@ def _site_name(page_title: str, headline: str) -> str | None:
     return last
 
 
-_SITE_SUFFIX = re.compile(r"\s+(?:\||-|–|—|·|::)\s+[^|–—·]+$")
+_SITE_SUFFIX = re.compile(r"\s+(?:\||-|–|—|·|::)\s+(?:(?!\s[-|–—·]\s)[^|–—·])+$")
 
 
 def title_blocks(ctx: Context) -> list[Block]:
@@ -339,19 +342,30 @@ def title_blocks(ctx: Context) -> list[Block]:
     page's title line); empty when there is no confident choice. Memoized per pass."""
     memo = ctx.__dict__.setdefault("_title_blocks", {})
     if "value" not in memo:
-        header = [b for b in ctx.header() if not _is_date_or_byline(b)]
+        header = [b for b in ctx.header() if not _is_date_or_byline(b, ctx)]
         echoed = _echoed_title(ctx)
         others = [b for b in header if is_title_like(b) and b not in echoed]
         if echoed and len(others) == 1:
             echoed = []  # the one candidate left would be lifted by the next cleaning
-        memo["value"] = echoed or _single_title(header)
+        found = echoed or _similar_title(ctx) or _title_above_byline(ctx) or _single_title(header, ctx)
+        memo["value"] = [] if found and _is_outlet(ctx, found[0]) else found
     return memo["value"]
 
 
-def _is_date_or_byline(block: Block) -> bool:
+def _is_outlet(ctx: Context, block: Block) -> bool:
+    """Whether a line names the outlet of a copyright line ("© 2007 The Daily Planet"):
+    a masthead, not a headline."""
+    key = _title_key(block.text)
+    return any(_COPYRIGHT.match(b.text) and key in _title_key(b.text) for b in ctx.all_blocks)
+
+
+_COPYRIGHT = re.compile(r"\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+
+
+def _is_date_or_byline(block: Block, ctx: Context) -> bool:
     if block.word_count > 12:
         return False
-    if _has_digit(block.text) and parse_date(block.text) is not None:
+    if _has_digit(block.text) and parse_date(block.text, ctx.language_hint(), False) is not None:
         return True
     return parse_byline(block.text) is not None
 
@@ -359,31 +373,177 @@ def _is_date_or_byline(block: Block) -> bool:
 def _echoed_title(ctx: Context) -> list[Block]:
     """[headline, first line] when a later line repeats the document's first line (four
     words or more), whole or without trailing site names: a page's title above its
-    headline."""
-    if not ctx.blocks or not ctx.is_kept(ctx.blocks[0]):
+    headline. Case and quote marks do not count."""
+    first = _first_line(ctx)
+    if first is None or not 4 <= first.word_count <= 40 or (first.ends_sentence and first.text.endswith(".")):
         return []
-    first = ctx.blocks[0]
-    if not 4 <= first.word_count <= 40 or (first.ends_sentence and first.text.endswith(".")):
-        return []
-    text = first.text.rstrip(" |–—-·")
-    variants = {text}
-    for _ in range(4):
-        shorter = _SITE_SUFFIX.sub("", text)
-        if shorter == text:
-            break
-        variants.add(shorter)
-        text = shorter
-    variants = {v for v in variants if len(v.split()) >= 3}
-    for block in ctx.blocks[1:]:
-        if block.text in variants and ctx.is_kept(block) and is_title_like(block):
+    stripped = [v for v in _without_site(first.text) if len(v.split()) >= 3]
+    # case and quote marks may differ from the whole title or the title without its site
+    # name; a shorter part ("Headline - more of it - Site") must match as it stands
+    loose, exact = {_title_key(v) for v in stripped[:2]}, set(stripped[2:])
+    for block in ctx.blocks:
+        if block is first or (_title_key(block.text) not in loose and block.text not in exact):
+            continue
+        if ctx.is_kept(block) and is_title_like(block):
             # still "Site | Section | Headline": which part is the headline?
-            return [] if " | " in block.text else [block, first]
+            return [] if " | " in block.text else [block, *_if_open(ctx, first)]
     return []
 
 
-def _single_title(header: list[Block]) -> list[Block]:
+def _first_line(ctx: Context) -> Block | None:
+    """The document's first line (a page's title, in a page saved as text), whether or
+    not a rule has taken it out since."""
+    return ctx.all_blocks[0] if ctx.all_blocks else None
+
+
+def _if_open(ctx: Context, block: Block) -> list[Block]:
+    return [block] if block.index not in ctx.removed_by and ctx.is_kept(block) else []
+
+
+_QUOTES = str.maketrans("‘’‚‛′“”„‟″«»", '\'\'\'\'\'"""""""')
+
+
+def _title_key(text: str) -> str:
+    """A line as compared with the page title: case, quote marks and spaces folded.
+
+    >>> _title_key("‘The Voice:’  Dan + Shay") == _title_key("'the voice:' Dan + Shay")
+    True
+    """
+    return " ".join(text.translate(_QUOTES).casefold().split())
+
+
+SIMILAR_TITLE = 0.6
+_WORD = re.compile(r"\w+")
+
+
+def _similar_title(ctx: Context) -> list[Block]:
+    """[headline, first line] when a later headline-like line shares most of its words
+    with the document's first line (a page title rewritten for search engines: "Dixie
+    Chicks co-founder dead at 65 after car crash" above "Dixie Chicks co-founder dead at
+    65 after head-on collision"); the line sharing the most wins, the earlier on a tie,
+    and two different lines sharing as much leave the choice open."""
+    page_title = _page_title(ctx)
+    if page_title is None:
+        return []
+    page = set(_WORD.findall(page_title.casefold()))
+    if len(page) < 4:
+        return []
+    scored = []
+    for block in ctx.blocks:
+        if block is _first_line(ctx) or block.word_count < 4 or not ctx.is_kept(block):
+            continue
+        if not _headline_like(block) or " | " in block.text:
+            continue
+        key = _title_key(block.text)
+        if key != _page_title_start(ctx) and _page_title_start(ctx).startswith(key):
+            continue  # the page title's beginning: a headline cut over two lines
+        words = set(_WORD.findall(block.text.casefold()))
+        share = 2 * len(page & words) / (len(page) + len(words))
+        if share >= SIMILAR_TITLE:
+            scored.append((share, block))
+    if not scored:
+        return []
+    best = max(share for share, _ in scored)
+    top = [b for share, b in scored if share == best]
+    if len({_title_key(b.text) for b in top}) > 1:
+        return []
+    return [top[0], *_if_open(ctx, _first_line(ctx))]
+
+
+def _page_title(ctx: Context) -> str | None:
+    """The document's first line without trailing site names, when it can be a page's
+    title (four to 40 words, not a sentence)."""
+    first = _first_line(ctx)
+    if first is None or not 4 <= first.word_count <= 40 or (first.ends_sentence and first.text.endswith(".")):
+        return None
+    return _without_site(first.text)[-1]
+
+
+def _page_title_start(ctx: Context) -> str:
+    """The first line without its last part (a site name), as a key."""
+    first = _first_line(ctx)
+    return _title_key(_without_site(first.text)[:2][-1]) if first is not None else ""
+
+
+def _without_site(page_title: str) -> list[str]:
+    """A page title, then the same without one trailing part after another: one site
+    part at a time ("Headline | World | Site").
+
+    >>> _without_site("Floods hit the north - a wet week - Daily Planet")[1:]
+    ['Floods hit the north - a wet week', 'Floods hit the north']
+    """
+    text = page_title.rstrip(" |–—-·")
+    variants = [text]
+    for _ in range(4):
+        shorter = _SITE_SUFFIX.sub("", text)
+        if shorter == text or not shorter:
+            break
+        variants.append(shorter)
+        text = shorter
+    return variants
+
+
+_INNER_SENTENCE = re.compile(r"[a-z]{3,}[.]\s+\w")
+
+
+def _headline_like(block: Block) -> bool:
+    """Title-like, not cut short ("..." at its end) and not two sentences."""
+    return (
+        is_title_like(block)
+        and not block.text.endswith(("…", "..."))
+        and not _INNER_SENTENCE.search(block.text)
+        and block.text.count(":") < 3  # "Blog: Site: World: Headline": crumbs
+        and "://" not in block.text
+        and any(ch.isupper() for ch in block.text)
+    )
+
+
+def _shares_words(text: str, page_title: str | None) -> bool:
+    """Whether a line has a word of four letters or more in common with the page title
+    (true when there is no page title to compare with)."""
+    if page_title is None:
+        return True
+    page = {w for w in _WORD.findall(page_title.casefold()) if len(w) >= 4}
+    return bool(page & {w for w in _WORD.findall(text.casefold()) if len(w) >= 4})
+
+
+BYLINE_REACH = 4
+
+
+def _title_above_byline(ctx: Context) -> list[Block]:
+    """[headline] when the first byline near the top has a headline-like line just
+    above it (a deck, a caption or a date in between are passed over) that is not
+    itself below another headline-like line, and that speaks of what the page title
+    speaks of."""
+    first_prose, _ = ctx.zones()
+    kept = [b for b in ctx.blocks[: first_prose + BYLINE_REACH] if ctx.is_kept(b)]
+    found = next(_bylines(kept), None)
+    if found is None:
+        return []
+    at = kept.index(found[0][0])
+    above = kept[max(0, at - BYLINE_REACH) : at]
+    for position in range(len(above) - 1, -1, -1):
+        block = above[position]
+        if block.word_count >= 3 and _headline_like(block) and not block.ends_sentence:
+            before = above[position - 1] if position else None
+            if before is not None and before.word_count >= 3 and _headline_like(before):
+                return []  # a kicker or a headline above: which one is it?
+            if block is _first_line(ctx) or not _shares_words(block.text, _page_title(ctx)):
+                return []
+            return [block]
+    return []
+
+
+def _single_title(header: list[Block], ctx: Context) -> list[Block]:
+    """The only headline-like line of the header, when it speaks of what the page title
+    speaks of."""
     candidates = [b for b in header if is_title_like(b)]
-    return candidates if len(candidates) == 1 else []
+    if len(candidates) != 1 or not _headline_like(candidates[0]):
+        return []
+    block = candidates[0]
+    if block is not _first_line(ctx) and not _shares_words(block.text, _page_title(ctx)):
+        return []
+    return candidates
 
 
 class HeaderClutter(BlockRule):
