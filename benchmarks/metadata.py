@@ -23,7 +23,7 @@ What counts as correct:
   counts too;
 - authors: the same set of names as one reference source, each name normalized like a
   title, a leading "By" dropped and role entries ("Entertainment Writer") left out of
-  the reference (a partial list is wrong);
+  the reference (a partial list is wrong; a reference of roles only is no reference);
 - published: the same calendar date as a reference, each read in its own UTC offset; when
   the reference is an instant (a time with a zone), the value's date may be that instant's
   date in the value's own offset, or, for a value without a zone (a dateline gives the
@@ -220,6 +220,8 @@ def ref_names(ref: list[str]) -> set[str]:
 def judge(field: str, value, refs: list, dataset: str = "") -> str:
     """'correct', 'wrong', 'missing' or 'unscored' (no reference)."""
     empty = value is None or value == [] or value == ""
+    if field == "authors":
+        refs = [ref for ref in refs if ref and ref_names(ref)]  # roles only: no reference
     if not refs:
         return "unscored"
     if empty:

@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from corpuskit.lexicon import lexicon, read_phrases
 from corpuskit.metadata import parse_byline, parse_copyright, parse_date, parse_names
-from corpuskit.rules.base import FLAG, LIFT, REMOVE, BlockRule, Context, Hit, is_sentence
+from corpuskit.rules.base import FLAG, LIFT, REMOVE, BlockRule, Context, Hit, is_prose, is_sentence
 from corpuskit.segment import Block
 
 
@@ -132,7 +132,7 @@ class Dateline(BlockRule):
     def check(self, ctx: Context) -> Iterable[Hit]:
         if "M003" in ctx.removed_by.values():
             return
-        title = title_blocks(ctx)
+        title = title_blocks(ctx) or _first_byline(ctx)  # the byline, when no headline is known
         in_header = {b.index for b in ctx.header()}
         header = _with_title_window(ctx, ctx.header(), title)
         hint = ctx.language_hint() if any(b.word_count <= 12 and _has_digit(b.text) for b in header) else None
@@ -141,7 +141,7 @@ class Dateline(BlockRule):
             for position, b in enumerate(header)
             if b.word_count <= 12 and _has_digit(b.text) and (v := parse_date(b.text, hint, False))
         ]
-        chosen = _article_date(dated, header, title)
+        chosen = _article_date(dated, header, title, ctx.all_blocks)
         for _, block, value in dated:
             if block is chosen:
                 yield self.hit(block, LIFT, f"dateline: {value.isoformat()}", field="published", value=value)
@@ -154,12 +154,12 @@ def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
 
-def _is_update(block: Block, header: list[Block] | None = None, position: int = 0) -> bool:
+def _is_update(block: Block, lines: list[Block] | None = None) -> bool:
     """A date of change: "Updated ..." on the line, or "Updated" alone on one of the two
-    lines before it."""
+    lines before it (`lines`: the document's blocks, whatever rules decided of them)."""
     if lexicon("date_updated").prefix(block.text) is not None:
         return True
-    for before in (header or [])[max(0, position - 2) : position]:
+    for before in (lines or [])[max(0, block.index - 2) : block.index]:
         if before.word_count <= 3 and lexicon("date_updated").prefix(before.text) is not None:
             return True
     return False
@@ -169,21 +169,23 @@ TITLE_WINDOW = 12
 
 
 def _with_title_window(ctx: Context, header: list[Block], title: list[Block]) -> list[Block]:
-    """The header, and when a headline is known the open blocks just after it as well
-    (a deck or a caption between headline and byline ends the header too early)."""
+    """The header, and when a headline is known the open blocks just after it (a deck or
+    a caption between headline and byline ends the header too early) and the three just
+    before it as well."""
     if not title:
         return header
     at = next((i for i, b in enumerate(ctx.blocks) if b is title[0]), None)
     if at is None:
         return header
     seen = {b.index for b in header}
-    window = [b for b in ctx.blocks[at + 1 : at + 1 + TITLE_WINDOW] if ctx.is_kept(b) and b.index not in seen]
+    near = ctx.blocks[max(0, at - NEAR_ARTICLE) : at] + ctx.blocks[at + 1 : at + 1 + TITLE_WINDOW]
+    window = [b for b in near if ctx.is_kept(b) and b.index not in seen]
     return sorted([*header, *window], key=lambda b: b.index)
 
 
-def _article_date(dated, header: list[Block], title: list[Block]) -> Block | None:
+def _article_date(dated, header: list[Block], title: list[Block], lines: list[Block]) -> Block | None:
     """The block of the article's own date among the header's date lines."""
-    published = [d for d in dated if not _is_update(d[1], header, d[0])]
+    published = [d for d in dated if not _is_update(d[1], lines)]
     if not published:
         return None
     if title:
@@ -510,17 +512,32 @@ def _shares_words(text: str, page_title: str | None) -> bool:
 BYLINE_REACH = 4
 
 
+def _first_byline(ctx: Context) -> list[Block]:
+    """The blocks of the first byline above the article's first paragraphs. Memoized
+    per pass."""
+    memo = ctx.__dict__.setdefault("_first_byline", {})
+    if "value" not in memo:
+        # the article's first paragraph is among the first three paragraphs below the page
+        # title (a page title, a promotion or a deck may read as prose)
+        first = _first_line(ctx)
+        prose = [p for p, b in enumerate(ctx.blocks) if b is not first and is_prose(b)][:3]
+        end = prose[-1] if prose else len(ctx.blocks)
+        kept = [b for b in ctx.blocks[:end] if ctx.is_kept(b)]
+        found = next(_bylines(kept), None)
+        memo["value"] = found[0] if found else []
+    return memo["value"]
+
+
 def _title_above_byline(ctx: Context) -> list[Block]:
     """[headline] when the first byline near the top has a headline-like line just
     above it (a deck, a caption or a date in between are passed over) that is not
     itself below another headline-like line, and that speaks of what the page title
     speaks of."""
-    first_prose, _ = ctx.zones()
-    kept = [b for b in ctx.blocks[: first_prose + BYLINE_REACH] if ctx.is_kept(b)]
-    found = next(_bylines(kept), None)
-    if found is None:
+    byline = _first_byline(ctx)
+    if not byline:
         return []
-    at = kept.index(found[0][0])
+    kept = [b for b in ctx.blocks if ctx.is_kept(b)]
+    at = kept.index(byline[0])
     above = kept[max(0, at - BYLINE_REACH) : at]
     for position in range(len(above) - 1, -1, -1):
         block = above[position]
