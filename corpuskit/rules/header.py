@@ -49,6 +49,11 @@ class Byline(BlockRule):
         title = title_blocks(ctx)
         header = _with_title_window(ctx, ctx.header(), title)
         found = list(_bylines(header))
+        if title:
+            # a byline well above the headline belongs to something else (a menu, a teaser)
+            where = {b.index: p for p, b in enumerate(ctx.blocks)}
+            top = where.get(title[0].index, 0)
+            found = [f for f in found if where.get(f[0][-1].index, 0) >= top - 2 * BYLINE_REACH]
         if len(found) > 1 and title:
             after = [f for f in found if f[0][0].index > title[0].index]
             found = after[:1] or found[-1:]
@@ -57,7 +62,7 @@ class Byline(BlockRule):
                 yield self.hit(block, LIFT, f"byline: {', '.join(names)}", field="authors", value=names)
 
 
-_CONNECTORS = frozenset({"and", "und", "et", "og", "och", "y", "e", "en", "ja", "i", "a", "&", ","})
+_CONNECTORS = frozenset({"and", "und", "et", "og", "och", "y", "e", "en", "ja", "i", "a", "&"})
 
 
 def _bylines(header: list[Block]) -> Iterator[tuple[list[Block], list[str]]]:
@@ -139,7 +144,7 @@ class Dateline(BlockRule):
         dated = [
             (position, b, v)
             for position, b in enumerate(header)
-            if b.word_count <= 12 and _has_digit(b.text) and (v := parse_date(b.text, hint, False))
+            if b.word_count <= 16 and _has_digit(b.text) and (v := _line_date(b.text, hint))
         ]
         chosen = _article_date(dated, header, title, ctx.all_blocks)
         for _, block, value in dated:
@@ -148,6 +153,27 @@ class Dateline(BlockRule):
             elif block.index in in_header:
                 note = "a date of change" if _is_update(block) else "not the article's date line"
                 yield Hit(ExtraDateline, block, REMOVE, f"date line, {note} ({value.isoformat()})")
+
+
+def _line_date(text: str, language: str | None):
+    """The date of a date line; of a line of two ("Posted: 20 Dec 2023 | Updated: 21 Dec
+    2023"), the one that is not a date of change.
+
+    >>> str(_line_date("Posted: Dec 20, 2023 | Last Updated: December 21, 2023", "en"))
+    '2023-12-20'
+    """
+    if " | " not in text:
+        return parse_date(text, language, False) if len(text.split()) <= 12 else None
+    parts = [p for p in text.split(" | ") if p.strip()]
+    if len(parts) != 2:
+        return None
+    dates = [parse_date(p, language, False) for p in parts]
+    if not all(dates):
+        return None
+    first = [
+        d for p, d in zip(parts, dates, strict=True) if lexicon("date_updated").prefix(p.strip()) is None
+    ]
+    return first[0] if len(first) == 1 else None
 
 
 def _has_digit(text: str) -> bool:
@@ -431,7 +457,7 @@ def _similar_title(ctx: Context) -> list[Block]:
     if len(page) < 4:
         return []
     scored = []
-    for block in ctx.blocks:
+    for block in ctx.blocks[: _article_start(ctx)]:  # a headline stands above the article
         if block is _first_line(ctx) or block.word_count < 4 or not ctx.is_kept(block):
             continue
         if not _headline_like(block) or " | " in block.text:
@@ -512,6 +538,15 @@ def _shares_words(text: str, page_title: str | None) -> bool:
 BYLINE_REACH = 4
 
 
+def _article_start(ctx: Context) -> int:
+    """Position (in `ctx.blocks`) of the third paragraph of running text below the page
+    title: the article's first paragraph is at or above it (a page title, a promotion or
+    a deck may read as prose)."""
+    first = _first_line(ctx)
+    prose = [p for p, b in enumerate(ctx.blocks) if b is not first and is_prose(b)][:3]
+    return prose[-1] if prose else len(ctx.blocks)
+
+
 def _first_byline(ctx: Context) -> list[Block]:
     """The blocks of the first byline above the article's first paragraphs. Memoized
     per pass."""
@@ -519,10 +554,7 @@ def _first_byline(ctx: Context) -> list[Block]:
     if "value" not in memo:
         # the article's first paragraph is among the first three paragraphs below the page
         # title (a page title, a promotion or a deck may read as prose)
-        first = _first_line(ctx)
-        prose = [p for p, b in enumerate(ctx.blocks) if b is not first and is_prose(b)][:3]
-        end = prose[-1] if prose else len(ctx.blocks)
-        kept = [b for b in ctx.blocks[:end] if ctx.is_kept(b)]
+        kept = [b for b in ctx.blocks[: _article_start(ctx)] if ctx.is_kept(b)]
         found = next(_bylines(kept), None)
         memo["value"] = found[0] if found else []
     return memo["value"]
