@@ -27,14 +27,22 @@ def tz(hours: float) -> dt.timezone:
     [
         # case and quote marks differ between the page's title and its headline
         ("'The Voice:' Duo Brings Houses to the Final", "‘The Voice:’ Duo Brings Houses to the Final", BODY),
-        ("alabama lineman accused of spreading disease - Daily Planet", "Alabama Lineman Accused of Spreading Disease", BODY),
+        (
+            "alabama lineman accused of spreading disease - Daily Planet",
+            "Alabama Lineman Accused of Spreading Disease",
+            BODY,
+        ),
         # a title rewritten for search engines shares most of its words with the headline
         (
             "Grundschule in Oberdorf bekommt neue Turnhalle | Tagesblatt",
             "Grundschule in Oberdorf bekommt endlich eine neue Turnhalle",
             BODY_DE,
         ),
-        ("Le conseil vote le budget de la bibliothèque", "Le conseil municipal vote le budget de la bibliothèque", BODY_FR),
+        (
+            "Le conseil vote le budget de la bibliothèque",
+            "Le conseil municipal vote le budget de la bibliothèque",
+            BODY_FR,
+        ),
     ],
 )
 def test_headline_found_by_the_page_title(page_title, headline, body):
@@ -44,7 +52,9 @@ def test_headline_found_by_the_page_title(page_title, headline, body):
 
 def test_headline_above_the_byline_with_a_deck_in_between():
     page = (
-        "Budget night at the town hall | Daily Planet\n" + NAV + "Council backs the library budget for three years\n"
+        "Budget night at the town hall | Daily Planet\n"
+        + NAV
+        + "Council backs the library budget for three years\n"
         "Members argued for hours before they agreed.\nBy\nJane Doe\nDec 21, 2023\n\n" + BODY
     )
     meta = clean_text(page).record.meta
@@ -63,10 +73,12 @@ def test_headline_above_the_byline_with_a_deck_in_between():
         "Budget night at the town hall | Daily Planet\n" + NAV + "Weekend weather brings more rain\n"
         "By Jane Doe\n\n" + BODY,
         # the only headline-like line is cut short
-        "Hochwasser in Bayern: Pegel steigen weiter und weiter\nStartseite\nHochwasser in Bayern: Pegel steigen\n\n"
-        + BODY_DE,
+        "Hochwasser in Bayern: Pegel steigen weiter und weiter\nStartseite\n"
+        "Hochwasser in Bayern: Pegel steigen\n\n" + BODY_DE,
         # the repeated line is the outlet's own name
-        "El Diario de la Tarde\nPortada\nEl Diario de la Tarde\n\n" + BODY_ES + "\n\n© 2023 El Diario de la Tarde",
+        "El Diario de la Tarde\nPortada\nEl Diario de la Tarde\n\n"
+        + BODY_ES
+        + "\n\n© 2023 El Diario de la Tarde",
     ],
 )
 def test_no_headline_when_the_neighbours_disagree(page):
@@ -94,7 +106,9 @@ def test_date_by_the_byline_when_no_headline_is_known():
 
 def test_date_line_just_above_the_headline():
     page = (
-        "Council backs the library budget - Daily Planet\n" + NAV + "Published\nDecember 22, 2023 9:02am EST\n"
+        "Council backs the library budget - Daily Planet\n"
+        + NAV
+        + "Published\nDecember 22, 2023 9:02am EST\n"
         "Council backs the library budget\n\n" + BODY
     )
     assert clean_text(page).record.meta.published == dt.datetime(2023, 12, 22, 9, 2, tzinfo=tz(-5))
@@ -103,7 +117,10 @@ def test_date_line_just_above_the_headline():
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("Posted: Dec 20, 2023 10:27 AM EST | Last Updated: December 21, 2023", dt.datetime(2023, 12, 20, 10, 27, tzinfo=tz(-5))),
+        (
+            "Posted: Dec 20, 2023 10:27 AM EST | Last Updated: December 21, 2023",
+            dt.datetime(2023, 12, 20, 10, 27, tzinfo=tz(-5)),
+        ),
         ("Veröffentlicht: 6. November 2023 | Aktualisiert: 7. November 2023", dt.date(2023, 11, 6)),
         ("Updated: Dec 21, 2023 | Updated: Dec 22, 2023", None),  # no date of publication
         ("Dec 20, 2023 | Dec 21, 2023", None),  # which one?

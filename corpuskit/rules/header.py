@@ -49,17 +49,23 @@ class Byline(BlockRule):
         title = title_blocks(ctx)
         header = _with_title_window(ctx, ctx.header(), title)
         found = list(_bylines(header))
-        if title:
+        headline = title[:1] or _lifted_headline(ctx)
+        if headline:
             # a byline well above the headline belongs to something else (a menu, a teaser)
-            where = {b.index: p for p, b in enumerate(ctx.blocks)}
-            top = where.get(title[0].index, 0)
-            found = [f for f in found if where.get(f[0][-1].index, 0) >= top - 2 * BYLINE_REACH]
+            top = headline[0].index  # counted in the document's lines: the same in every pass
+            found = [f for f in found if f[0][-1].index >= top - 2 * BYLINE_REACH]
         if len(found) > 1 and title:
             after = [f for f in found if f[0][0].index > title[0].index]
             found = after[:1] or found[-1:]
         for blocks, names in found:
             for block in blocks:
                 yield self.hit(block, LIFT, f"byline: {', '.join(names)}", field="authors", value=names)
+
+
+def _lifted_headline(ctx: Context) -> list[Block]:
+    """[the headline] when an earlier pass lifted it."""
+    lifted = [b for b in ctx.all_blocks if ctx.removed_by.get(b.index) == "M001"]
+    return lifted[-1:]
 
 
 _CONNECTORS = frozenset({"and", "und", "et", "og", "och", "y", "e", "en", "ja", "i", "a", "&"})
@@ -419,9 +425,9 @@ def _echoed_title(ctx: Context) -> list[Block]:
 
 
 def _first_line(ctx: Context) -> Block | None:
-    """The document's first line (a page's title, in a page saved as text), whether or
-    not a rule has taken it out since."""
-    return ctx.all_blocks[0] if ctx.all_blocks else None
+    """The document's first line still standing (a page's title, in a page saved as
+    text): what cleaning the cleaned text again would see first."""
+    return ctx.blocks[0] if ctx.blocks else None
 
 
 def _if_open(ctx: Context, block: Block) -> list[Block]:
@@ -589,6 +595,11 @@ def _single_title(header: list[Block], ctx: Context) -> list[Block]:
     candidates = [b for b in header if is_title_like(b)]
     if len(candidates) != 1 or not _headline_like(candidates[0]):
         return []
+    short = candidates[0].word_count < 3 and candidates[0] is not _first_line(ctx)
+    if short and (_page_title(ctx) is None or not _shares_words(candidates[0].text, _page_title(ctx))):
+        return []  # two words, nothing else to go by: a menu's entry as likely as a headline
+    if candidates[0].text[0].islower():
+        return []  # "and John Roe", "with us": the end of something else
     block = candidates[0]
     if block is not _first_line(ctx) and not _shares_words(block.text, _page_title(ctx)):
         return []
