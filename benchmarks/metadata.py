@@ -23,8 +23,11 @@ What counts as correct:
   counts too;
 - authors: the same set of names as one reference source, each name normalized like a
   title, a leading "By" dropped and role entries ("Entertainment Writer") left out of
-  the reference (a partial list is wrong);
-- published: the same calendar date as a reference, each read in its own UTC offset;
+  the reference (a partial list is wrong; a reference of roles only is no reference);
+- published: the same calendar date as a reference, each read in its own UTC offset; when
+  the reference is an instant (a time with a zone), the value's date may be that instant's
+  date in the value's own offset, or, for a value without a zone (a dateline gives the
+  local date), in any offset from UTC-12 to UTC+14;
 - language: the same ISO 639-1 code (`no`, `nb` and `nn` count as one).
 
 An extracted value that is not correct is wrong; no value is missing. Pages without any
@@ -36,6 +39,7 @@ whose references are complete); language right for >= 98 % of pages.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gzip
 import hashlib
 import json
@@ -100,6 +104,35 @@ def calendar_date(value: str) -> str | None:
     if not match or int(match.group(1)) < 1990:  # 0001-01-01 and the like are placeholders
         return None
     return "-".join(match.groups())
+
+
+def _instant(value: str) -> dt.datetime | None:
+    """A reference's date-time when it gives a time and a zone ("...T04:26:47Z")."""
+    text = (value or "").strip().replace("Z", "+00:00").replace("z", "+00:00")
+    text = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", text)
+    try:
+        stamp = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return stamp if stamp.tzinfo is not None and "T" in text.upper() else None
+
+
+def local_dates(ref: str, value: str) -> set[str]:
+    """The calendar dates a reference instant falls on where the value was written: in
+    the value's own offset, or anywhere from UTC-12 to UTC+14 when it gives none.
+
+    >>> sorted(local_dates("2019-11-20T04:26:47Z", "2019-11-19T23:26:00-05:00"))
+    ['2019-11-19']
+    >>> sorted(local_dates("2019-11-19T04:50:22+00:00", "2019-11-18"))
+    ['2019-11-18', '2019-11-19']
+    """
+    stamp = _instant(ref)
+    if stamp is None:
+        return set()
+    own = _instant(value)
+    if own is not None:
+        return {stamp.astimezone(own.tzinfo).date().isoformat()}
+    return {stamp.astimezone(dt.timezone(dt.timedelta(hours=h))).date().isoformat() for h in (-12, 14)}
 
 
 def _names(value) -> list[str]:
@@ -187,6 +220,8 @@ def ref_names(ref: list[str]) -> set[str]:
 def judge(field: str, value, refs: list, dataset: str = "") -> str:
     """'correct', 'wrong', 'missing' or 'unscored' (no reference)."""
     empty = value is None or value == [] or value == ""
+    if field == "authors":
+        refs = [ref for ref in refs if ref and ref_names(ref)]  # roles only: no reference
     if not refs:
         return "unscored"
     if empty:
@@ -204,6 +239,7 @@ def judge(field: str, value, refs: list, dataset: str = "") -> str:
         wanted = {calendar_date(r) for r in refs} - {None}
         if not wanted:
             return "unscored"
+        wanted |= {d for r in refs if calendar_date(r) for d in local_dates(r, str(value))}
         return "correct" if calendar_date(str(value)) in wanted else "wrong"
     same = {"nb": "no", "nn": "no"}
     return "correct" if same.get(value, value) in {same.get(r, r) for r in refs} else "wrong"

@@ -39,13 +39,17 @@ def strip_date_prefix(text: str) -> str:
 
 
 @memo()
-def parse_date(text: str, language: str | None = None) -> dt.date | dt.datetime | None:
+def parse_date(text: str, language: str | None = None, general: bool = True) -> dt.date | dt.datetime | None:
     """A publication date from a line that holds a date and nothing else.
 
     Returns an aware datetime when the line gives a time and a zone, else a date (a time
     without a zone is ambiguous and dropped). Month-only dates and future dates are
     refused. `language` (ISO 639-1, of the document) helps with month names and with the
     order of day and month in numeric dates.
+
+    `general=False` is for scanning many lines (a header): the strict reader decides,
+    and the slow general parser is asked only for a short line in a known language whose
+    month names the reader does not list, with that language's locale alone.
 
     >>> parse_date("Jan.07 - 2024 12:58 PM CET").isoformat()
     '2024-01-07T12:58:00+01:00'
@@ -65,7 +69,9 @@ def parse_date(text: str, language: str | None = None) -> dt.date | dt.datetime 
             return None
         limit = dt.date.today() + dt.timedelta(days=1)
         return None if (fast.date() if isinstance(fast, dt.datetime) else fast) > limit else fast
-    parsed = _dateparser_parse(core, language)
+    if not general and not _worth_general(core, language):
+        return None
+    parsed = _dateparser_parse(core, language, everywhere=general)
     if parsed is None or parsed.year < 1900:
         return None
     if parsed.tzinfo is not None and _TIME.search(core):
@@ -81,7 +87,24 @@ _SLASHED = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
 _DATEPARSER_NAMES = {"no": "nb"}
 
 
-def _dateparser_parse(text: str, language: str | None) -> dt.datetime | None:
+def _worth_general(core: str, language: str | None) -> bool:
+    """A line the strict reader could not place that the general parser may still read:
+    a few words, in a known language whose month names the reader does not list.
+
+    >>> _worth_general("2 de março de 2024", "en"), _worth_general("2 март 2024", "bg")
+    (False, True)
+    """
+    return bool(language) and language not in _month_languages() and len(core.split()) <= 8
+
+
+@cache
+def _month_languages() -> frozenset[str]:
+    from corpuskit.lexicon import read_phrases
+
+    return frozenset(read_phrases("month"))
+
+
+def _dateparser_parse(text: str, language: str | None, everywhere: bool = True) -> dt.datetime | None:
     from corpuskit.quickdate import quick_date
 
     quick = quick_date(text, language)  # plain forms: no need to load dateparser
@@ -99,7 +122,9 @@ def _dateparser_parse(text: str, language: str | None) -> dt.datetime | None:
     languages = [_DATEPARSER_NAMES.get(language, language), "en"] if language else None
     if languages and language == "en":
         languages = ["en"]
-    for attempt in (languages, None) if languages else (None,):
+    if not everywhere:
+        languages = languages[:1] if languages else ["en"]
+    for attempt in (languages, None) if languages and everywhere else (languages,):
         try:
             return dateparser.parse(text, languages=attempt, settings=settings)
         except (ValueError, OverflowError, TypeError, KeyError):

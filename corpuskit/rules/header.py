@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from corpuskit.lexicon import lexicon, read_phrases
 from corpuskit.metadata import parse_byline, parse_copyright, parse_date, parse_names
-from corpuskit.rules.base import FLAG, LIFT, REMOVE, BlockRule, Context, Hit, is_sentence
+from corpuskit.rules.base import FLAG, LIFT, REMOVE, BlockRule, Context, Hit, is_prose, is_sentence
 from corpuskit.segment import Block
 
 
@@ -49,6 +49,11 @@ class Byline(BlockRule):
         title = title_blocks(ctx)
         header = _with_title_window(ctx, ctx.header(), title)
         found = list(_bylines(header))
+        headline = title[:1] or _lifted_headline(ctx)
+        if headline:
+            # a byline well above the headline belongs to something else (a menu, a teaser)
+            top = headline[0].index  # counted in the document's lines: the same in every pass
+            found = [f for f in found if f[0][-1].index >= top - 2 * BYLINE_REACH]
         if len(found) > 1 and title:
             after = [f for f in found if f[0][0].index > title[0].index]
             found = after[:1] or found[-1:]
@@ -57,7 +62,13 @@ class Byline(BlockRule):
                 yield self.hit(block, LIFT, f"byline: {', '.join(names)}", field="authors", value=names)
 
 
-_CONNECTORS = frozenset({"and", "und", "et", "og", "och", "y", "e", "en", "ja", "i", "a", "&", ","})
+def _lifted_headline(ctx: Context) -> list[Block]:
+    """[the headline] when an earlier pass lifted it."""
+    lifted = [b for b in ctx.all_blocks if ctx.removed_by.get(b.index) == "M001"]
+    return lifted[-1:]
+
+
+_CONNECTORS = frozenset({"and", "und", "et", "og", "och", "y", "e", "en", "ja", "i", "a", "&"})
 
 
 def _bylines(header: list[Block]) -> Iterator[tuple[list[Block], list[str]]]:
@@ -132,16 +143,16 @@ class Dateline(BlockRule):
     def check(self, ctx: Context) -> Iterable[Hit]:
         if "M003" in ctx.removed_by.values():
             return
-        title = title_blocks(ctx)
+        title = title_blocks(ctx) or _first_byline(ctx)  # the byline, when no headline is known
         in_header = {b.index for b in ctx.header()}
         header = _with_title_window(ctx, ctx.header(), title)
         hint = ctx.language_hint() if any(b.word_count <= 12 and _has_digit(b.text) for b in header) else None
         dated = [
             (position, b, v)
             for position, b in enumerate(header)
-            if b.word_count <= 12 and _has_digit(b.text) and (v := parse_date(b.text, hint))
+            if b.word_count <= 16 and _has_digit(b.text) and (v := _line_date(b.text, hint))
         ]
-        chosen = _article_date(dated, header, title)
+        chosen = _article_date(dated, header, title, ctx.all_blocks)
         for _, block, value in dated:
             if block is chosen:
                 yield self.hit(block, LIFT, f"dateline: {value.isoformat()}", field="published", value=value)
@@ -150,16 +161,37 @@ class Dateline(BlockRule):
                 yield Hit(ExtraDateline, block, REMOVE, f"date line, {note} ({value.isoformat()})")
 
 
+def _line_date(text: str, language: str | None):
+    """The date of a date line; of a line of two ("Posted: 20 Dec 2023 | Updated: 21 Dec
+    2023"), the one that is not a date of change.
+
+    >>> str(_line_date("Posted: Dec 20, 2023 | Last Updated: December 21, 2023", "en"))
+    '2023-12-20'
+    """
+    if " | " not in text:
+        return parse_date(text, language, False) if len(text.split()) <= 12 else None
+    parts = [p for p in text.split(" | ") if p.strip()]
+    if len(parts) != 2:
+        return None
+    dates = [parse_date(p, language, False) for p in parts]
+    if not all(dates):
+        return None
+    first = [
+        d for p, d in zip(parts, dates, strict=True) if lexicon("date_updated").prefix(p.strip()) is None
+    ]
+    return first[0] if len(first) == 1 else None
+
+
 def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
 
-def _is_update(block: Block, header: list[Block] | None = None, position: int = 0) -> bool:
+def _is_update(block: Block, lines: list[Block] | None = None) -> bool:
     """A date of change: "Updated ..." on the line, or "Updated" alone on one of the two
-    lines before it."""
+    lines before it (`lines`: the document's blocks, whatever rules decided of them)."""
     if lexicon("date_updated").prefix(block.text) is not None:
         return True
-    for before in (header or [])[max(0, position - 2) : position]:
+    for before in (lines or [])[max(0, block.index - 2) : block.index]:
         if before.word_count <= 3 and lexicon("date_updated").prefix(before.text) is not None:
             return True
     return False
@@ -169,31 +201,34 @@ TITLE_WINDOW = 12
 
 
 def _with_title_window(ctx: Context, header: list[Block], title: list[Block]) -> list[Block]:
-    """The header, and when a headline is known the open blocks just after it as well
-    (a deck or a caption between headline and byline ends the header too early)."""
+    """The header, and when a headline is known the open blocks just after it (a deck or
+    a caption between headline and byline ends the header too early) and the three just
+    before it as well."""
     if not title:
         return header
     at = next((i for i, b in enumerate(ctx.blocks) if b is title[0]), None)
     if at is None:
         return header
     seen = {b.index for b in header}
-    window = [b for b in ctx.blocks[at + 1 : at + 1 + TITLE_WINDOW] if ctx.is_kept(b) and b.index not in seen]
+    near = ctx.blocks[max(0, at - NEAR_ARTICLE) : at] + ctx.blocks[at + 1 : at + 1 + TITLE_WINDOW]
+    window = [b for b in near if ctx.is_kept(b) and b.index not in seen]
     return sorted([*header, *window], key=lambda b: b.index)
 
 
-def _article_date(dated, header: list[Block], title: list[Block]) -> Block | None:
+def _article_date(dated, header: list[Block], title: list[Block], lines: list[Block]) -> Block | None:
     """The block of the article's own date among the header's date lines."""
-    published = [d for d in dated if not _is_update(d[1], header, d[0])]
+    published = [d for d in dated if not _is_update(d[1], lines)]
     if not published:
         return None
     if title:
-        anchor = next((p for p, b in enumerate(header) if b is title[0]), None)
-        if anchor is not None:
-            after = [d for d in published if d[0] > anchor]
-            if after:
-                return after[0][1]
-            before = [d for d in published if anchor - 3 <= d[0] < anchor]
-            return before[-1][1] if before else None
+        # where the headline stands in the header (it may be past the header's end, with
+        # only the window after it included)
+        anchor = sum(1 for b in header if b.index < title[0].index)
+        after = [d for d in published if d[1].index > title[0].index]
+        if after:
+            return after[0][1]
+        before = [d for d in published if anchor - 3 <= d[0] < anchor]
+        return before[-1][1] if before else None
     last = published[-1]
     return last[1] if last[0] >= len(header) - NEAR_ARTICLE else None  # else a masthead's date
 
@@ -308,12 +343,15 @@ class Title(BlockRule):
         for block in blocks:
             if not ctx.is_kept(block):
                 continue
-            value = blocks[0].text
+            value = _LABEL.sub("", blocks[0].text) or blocks[0].text
             outlet = _site_name(block.text, value) if block is not blocks[0] else None
             if outlet:
                 yield self.hit(block, LIFT, f"page title: {value} | {outlet}", field="source", value=outlet)
             else:
                 yield self.hit(block, LIFT, f"title: {value}", field="title", value=value)
+
+
+_LABEL = re.compile(r"\s*\[[^\[\]]{1,20}\]$")  # "... Finale [Watch]": a label, not the headline
 
 
 def _site_name(page_title: str, headline: str) -> str | None:
@@ -330,7 +368,7 @@ def _site_name(page_title: str, headline: str) -> str | None:
     return last
 
 
-_SITE_SUFFIX = re.compile(r"\s+(?:\||-|–|—|·|::)\s+[^|–—·]+$")
+_SITE_SUFFIX = re.compile(r"\s+(?:\||-|–|—|·|::)\s+(?:(?!\s[-|–—·]\s)[^|–—·])+$")
 
 
 def title_blocks(ctx: Context) -> list[Block]:
@@ -338,19 +376,30 @@ def title_blocks(ctx: Context) -> list[Block]:
     page's title line); empty when there is no confident choice. Memoized per pass."""
     memo = ctx.__dict__.setdefault("_title_blocks", {})
     if "value" not in memo:
-        header = [b for b in ctx.header() if not _is_date_or_byline(b)]
+        header = [b for b in ctx.header() if not _is_date_or_byline(b, ctx)]
         echoed = _echoed_title(ctx)
         others = [b for b in header if is_title_like(b) and b not in echoed]
         if echoed and len(others) == 1:
             echoed = []  # the one candidate left would be lifted by the next cleaning
-        memo["value"] = echoed or _single_title(header)
+        found = echoed or _similar_title(ctx) or _title_above_byline(ctx) or _single_title(header, ctx)
+        memo["value"] = [] if found and _is_outlet(ctx, found[0]) else found
     return memo["value"]
 
 
-def _is_date_or_byline(block: Block) -> bool:
+def _is_outlet(ctx: Context, block: Block) -> bool:
+    """Whether a line names the outlet of a copyright line ("© 2007 The Daily Planet"):
+    a masthead, not a headline."""
+    key = _title_key(block.text)
+    return any(_COPYRIGHT.match(b.text) and key in _title_key(b.text) for b in ctx.all_blocks)
+
+
+_COPYRIGHT = re.compile(r"\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+
+
+def _is_date_or_byline(block: Block, ctx: Context) -> bool:
     if block.word_count > 12:
         return False
-    if _has_digit(block.text) and parse_date(block.text) is not None:
+    if _has_digit(block.text) and parse_date(block.text, ctx.language_hint(), False) is not None:
         return True
     return parse_byline(block.text) is not None
 
@@ -358,31 +407,203 @@ def _is_date_or_byline(block: Block) -> bool:
 def _echoed_title(ctx: Context) -> list[Block]:
     """[headline, first line] when a later line repeats the document's first line (four
     words or more), whole or without trailing site names: a page's title above its
-    headline."""
-    if not ctx.blocks or not ctx.is_kept(ctx.blocks[0]):
+    headline. Case and quote marks do not count."""
+    first = _first_line(ctx)
+    if first is None or not 4 <= first.word_count <= 40 or (first.ends_sentence and first.text.endswith(".")):
         return []
-    first = ctx.blocks[0]
-    if not 4 <= first.word_count <= 40 or (first.ends_sentence and first.text.endswith(".")):
-        return []
-    text = first.text.rstrip(" |–—-·")
-    variants = {text}
-    for _ in range(4):
-        shorter = _SITE_SUFFIX.sub("", text)
-        if shorter == text:
-            break
-        variants.add(shorter)
-        text = shorter
-    variants = {v for v in variants if len(v.split()) >= 3}
-    for block in ctx.blocks[1:]:
-        if block.text in variants and ctx.is_kept(block) and is_title_like(block):
+    stripped = [v for v in _without_site(first.text) if len(v.split()) >= 3]
+    # case and quote marks may differ from the whole title or the title without its site
+    # name; a shorter part ("Headline - more of it - Site") must match as it stands
+    loose, exact = {_title_key(v) for v in stripped[:2]}, set(stripped[2:])
+    for block in ctx.blocks:
+        if block is first or (_title_key(block.text) not in loose and block.text not in exact):
+            continue
+        if ctx.is_kept(block) and is_title_like(block):
             # still "Site | Section | Headline": which part is the headline?
-            return [] if " | " in block.text else [block, first]
+            return [] if " | " in block.text else [block, *_if_open(ctx, first)]
     return []
 
 
-def _single_title(header: list[Block]) -> list[Block]:
+def _first_line(ctx: Context) -> Block | None:
+    """The document's first line still standing (a page's title, in a page saved as
+    text): what cleaning the cleaned text again would see first."""
+    return ctx.blocks[0] if ctx.blocks else None
+
+
+def _if_open(ctx: Context, block: Block) -> list[Block]:
+    return [block] if block.index not in ctx.removed_by and ctx.is_kept(block) else []
+
+
+_QUOTES = str.maketrans("‘’‚‛′“”„‟″«»", '\'\'\'\'\'"""""""')
+
+
+def _title_key(text: str) -> str:
+    """A line as compared with the page title: case, quote marks and spaces folded.
+
+    >>> _title_key("‘The Voice:’  Dan + Shay") == _title_key("'the voice:' Dan + Shay")
+    True
+    """
+    return " ".join(text.translate(_QUOTES).casefold().split())
+
+
+SIMILAR_TITLE = 0.6
+_WORD = re.compile(r"\w+")
+
+
+def _similar_title(ctx: Context) -> list[Block]:
+    """[headline, first line] when a later headline-like line shares most of its words
+    with the document's first line (a page title rewritten for search engines: "Dixie
+    Chicks co-founder dead at 65 after car crash" above "Dixie Chicks co-founder dead at
+    65 after head-on collision"); the line sharing the most wins, the earlier on a tie,
+    and two different lines sharing as much leave the choice open."""
+    page_title = _page_title(ctx)
+    if page_title is None:
+        return []
+    page = set(_WORD.findall(page_title.casefold()))
+    if len(page) < 4:
+        return []
+    scored = []
+    for block in ctx.blocks[: _article_start(ctx)]:  # a headline stands above the article
+        if block is _first_line(ctx) or block.word_count < 4 or not ctx.is_kept(block):
+            continue
+        if not _headline_like(block) or " | " in block.text:
+            continue
+        key = _title_key(block.text)
+        if key != _page_title_start(ctx) and _page_title_start(ctx).startswith(key):
+            continue  # the page title's beginning: a headline cut over two lines
+        words = set(_WORD.findall(block.text.casefold()))
+        share = 2 * len(page & words) / (len(page) + len(words))
+        if share >= SIMILAR_TITLE:
+            scored.append((share, block))
+    if not scored:
+        return []
+    best = max(share for share, _ in scored)
+    top = [b for share, b in scored if share == best]
+    if len({_title_key(b.text) for b in top}) > 1:
+        return []
+    return [top[0], *_if_open(ctx, _first_line(ctx))]
+
+
+def _page_title(ctx: Context) -> str | None:
+    """The document's first line without trailing site names, when it can be a page's
+    title (four to 40 words, not a sentence)."""
+    first = _first_line(ctx)
+    if first is None or not 4 <= first.word_count <= 40 or (first.ends_sentence and first.text.endswith(".")):
+        return None
+    return _without_site(first.text)[-1]
+
+
+def _page_title_start(ctx: Context) -> str:
+    """The first line without its last part (a site name), as a key."""
+    first = _first_line(ctx)
+    return _title_key(_without_site(first.text)[:2][-1]) if first is not None else ""
+
+
+def _without_site(page_title: str) -> list[str]:
+    """A page title, then the same without one trailing part after another: one site
+    part at a time ("Headline | World | Site").
+
+    >>> _without_site("Floods hit the north - a wet week - Daily Planet")[1:]
+    ['Floods hit the north - a wet week', 'Floods hit the north']
+    """
+    text = page_title.rstrip(" |–—-·")
+    variants = [text]
+    for _ in range(4):
+        shorter = _SITE_SUFFIX.sub("", text)
+        if shorter == text or not shorter:
+            break
+        variants.append(shorter)
+        text = shorter
+    return variants
+
+
+_INNER_SENTENCE = re.compile(r"[a-z]{3,}[.]\s+\w")
+
+
+def _headline_like(block: Block) -> bool:
+    """Title-like, not cut short ("..." at its end) and not two sentences."""
+    return (
+        is_title_like(block)
+        and not block.text.endswith(("…", "..."))
+        and not _INNER_SENTENCE.search(block.text)
+        and block.text.count(":") < 3  # "Blog: Site: World: Headline": crumbs
+        and "://" not in block.text
+        and any(ch.isupper() for ch in block.text)
+    )
+
+
+def _shares_words(text: str, page_title: str | None) -> bool:
+    """Whether a line has a word of four letters or more in common with the page title
+    (true when there is no page title to compare with)."""
+    if page_title is None:
+        return True
+    page = {w for w in _WORD.findall(page_title.casefold()) if len(w) >= 4}
+    return bool(page & {w for w in _WORD.findall(text.casefold()) if len(w) >= 4})
+
+
+BYLINE_REACH = 4
+
+
+def _article_start(ctx: Context) -> int:
+    """Position (in `ctx.blocks`) of the third paragraph of running text below the page
+    title: the article's first paragraph is at or above it (a page title, a promotion or
+    a deck may read as prose)."""
+    first = _first_line(ctx)
+    prose = [p for p, b in enumerate(ctx.blocks) if b is not first and is_prose(b)][:3]
+    return prose[-1] if prose else len(ctx.blocks)
+
+
+def _first_byline(ctx: Context) -> list[Block]:
+    """The blocks of the first byline above the article's first paragraphs. Memoized
+    per pass."""
+    memo = ctx.__dict__.setdefault("_first_byline", {})
+    if "value" not in memo:
+        # the article's first paragraph is among the first three paragraphs below the page
+        # title (a page title, a promotion or a deck may read as prose)
+        kept = [b for b in ctx.blocks[: _article_start(ctx)] if ctx.is_kept(b)]
+        found = next(_bylines(kept), None)
+        memo["value"] = found[0] if found else []
+    return memo["value"]
+
+
+def _title_above_byline(ctx: Context) -> list[Block]:
+    """[headline] when the first byline near the top has a headline-like line just
+    above it (a deck, a caption or a date in between are passed over) that is not
+    itself below another headline-like line, and that speaks of what the page title
+    speaks of."""
+    byline = _first_byline(ctx)
+    if not byline:
+        return []
+    kept = [b for b in ctx.blocks if ctx.is_kept(b)]
+    at = kept.index(byline[0])
+    above = kept[max(0, at - BYLINE_REACH) : at]
+    for position in range(len(above) - 1, -1, -1):
+        block = above[position]
+        if block.word_count >= 3 and _headline_like(block) and not block.ends_sentence:
+            before = above[position - 1] if position else None
+            if before is not None and before.word_count >= 3 and _headline_like(before):
+                return []  # a kicker or a headline above: which one is it?
+            if block is _first_line(ctx) or not _shares_words(block.text, _page_title(ctx)):
+                return []
+            return [block]
+    return []
+
+
+def _single_title(header: list[Block], ctx: Context) -> list[Block]:
+    """The only headline-like line of the header, when it speaks of what the page title
+    speaks of."""
     candidates = [b for b in header if is_title_like(b)]
-    return candidates if len(candidates) == 1 else []
+    if len(candidates) != 1 or not _headline_like(candidates[0]):
+        return []
+    short = candidates[0].word_count < 3 and candidates[0] is not _first_line(ctx)
+    if short and (_page_title(ctx) is None or not _shares_words(candidates[0].text, _page_title(ctx))):
+        return []  # two words, nothing else to go by: a menu's entry as likely as a headline
+    if candidates[0].text[0].islower():
+        return []  # "and John Roe", "with us": the end of something else
+    block = candidates[0]
+    if block is not _first_line(ctx) and not _shares_words(block.text, _page_title(ctx)):
+        return []
+    return candidates
 
 
 class HeaderClutter(BlockRule):

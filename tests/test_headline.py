@@ -1,0 +1,148 @@
+"""Headline, byline and dateline found by their neighbours: the page title above, the
+byline below the headline, the date by the byline; and nothing lifted when the evidence
+is weak."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import BODY, BODY_DE, BODY_ES, BODY_FR
+from corpuskit import clean_text
+
+ROOT = Path(__file__).resolve().parents[1]
+NAV = "Home\nNews\nSport\nCulture\nOpinion\n"
+
+
+def tz(hours: float) -> dt.timezone:
+    return dt.timezone(dt.timedelta(hours=hours))
+
+
+@pytest.mark.parametrize(
+    ("page_title", "headline", "body"),
+    [
+        # case and quote marks differ between the page's title and its headline
+        ("'The Voice:' Duo Brings Houses to the Final", "‘The Voice:’ Duo Brings Houses to the Final", BODY),
+        (
+            "alabama lineman accused of spreading disease - Daily Planet",
+            "Alabama Lineman Accused of Spreading Disease",
+            BODY,
+        ),
+        # a title rewritten for search engines shares most of its words with the headline
+        (
+            "Grundschule in Oberdorf bekommt neue Turnhalle | Tagesblatt",
+            "Grundschule in Oberdorf bekommt endlich eine neue Turnhalle",
+            BODY_DE,
+        ),
+        (
+            "Le conseil vote le budget de la bibliothèque",
+            "Le conseil municipal vote le budget de la bibliothèque",
+            BODY_FR,
+        ),
+    ],
+)
+def test_headline_found_by_the_page_title(page_title, headline, body):
+    meta = clean_text(f"{page_title}\n{NAV}{headline}\n\n{body}").record.meta
+    assert meta.title == headline
+
+
+def test_headline_above_the_byline_with_a_deck_in_between():
+    page = (
+        "Budget night at the town hall | Daily Planet\n"
+        + NAV
+        + "Council backs the library budget for three years\n"
+        "Members argued for hours before they agreed.\nBy\nJane Doe\nDec 21, 2023\n\n" + BODY
+    )
+    meta = clean_text(page).record.meta
+    assert meta.title == "Council backs the library budget for three years"
+    assert meta.authors == ["Jane Doe"]
+    assert meta.published == dt.date(2023, 12, 21)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # two headline-like lines above the byline: kicker or headline?
+        "Budget night | Daily Planet\n" + NAV + "Library news in brief\nCouncil backs the library budget\n"
+        "By Jane Doe\n\n" + BODY,
+        # the line above the byline speaks of something else than the page's title
+        "Budget night at the town hall | Daily Planet\n" + NAV + "Weekend weather brings more rain\n"
+        "By Jane Doe\n\n" + BODY,
+        # the only headline-like line is cut short
+        "Hochwasser in Bayern: Pegel steigen weiter und weiter\nStartseite\n"
+        "Hochwasser in Bayern: Pegel steigen\n\n" + BODY_DE,
+        # the repeated line is the outlet's own name
+        "El Diario de la Tarde\nPortada\nEl Diario de la Tarde\n\n"
+        + BODY_ES
+        + "\n\n© 2023 El Diario de la Tarde",
+    ],
+)
+def test_no_headline_when_the_neighbours_disagree(page):
+    assert clean_text(page).record.meta.title is None
+
+
+def test_a_byline_far_above_the_headline_is_not_the_articles():
+    page = (
+        "Council backs the library budget | Daily Planet\nBy Tom Roe\n"
+        + NAV
+        + "Weather\nTraffic\nPuzzles\nPodcasts\nCouncil backs the library budget\n\n"
+        + BODY
+    )
+    meta = clean_text(page).record.meta
+    assert meta.title == "Council backs the library budget"
+    assert meta.authors == []
+
+
+def test_date_by_the_byline_when_no_headline_is_known():
+    page = NAV + "Lokales\nVon\nAnna Schmidt\n6. November 2023\n\n" + BODY_DE
+    meta = clean_text(page).record.meta
+    assert meta.authors == ["Anna Schmidt"]
+    assert meta.published == dt.date(2023, 11, 6)
+
+
+def test_date_line_just_above_the_headline():
+    page = (
+        "Council backs the library budget - Daily Planet\n"
+        + NAV
+        + "Published\nDecember 22, 2023 9:02am EST\n"
+        "Council backs the library budget\n\n" + BODY
+    )
+    assert clean_text(page).record.meta.published == dt.datetime(2023, 12, 22, 9, 2, tzinfo=tz(-5))
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Posted: Dec 20, 2023 10:27 AM EST | Last Updated: December 21, 2023",
+            dt.datetime(2023, 12, 20, 10, 27, tzinfo=tz(-5)),
+        ),
+        ("Veröffentlicht: 6. November 2023 | Aktualisiert: 7. November 2023", dt.date(2023, 11, 6)),
+        ("Updated: Dec 21, 2023 | Updated: Dec 22, 2023", None),  # no date of publication
+        ("Dec 20, 2023 | Dec 21, 2023", None),  # which one?
+    ],
+)
+def test_a_line_of_two_dates(line, expected):
+    page = "Council backs the library budget\n" + line + "\n\n" + BODY
+    assert clean_text(page).record.meta.published == expected
+
+
+def test_update_said_on_the_line_above_even_when_that_line_is_removed():
+    page = "Floods in the north\nBy\nJane Doe\nUpdated\nNov 13, 2019, 10:28am EST\n\n" + BODY
+    assert clean_text(page).record.meta.published is None
+
+
+def test_scanning_header_lines_does_not_load_the_general_date_parser():
+    code = (
+        "import sys\nfrom corpuskit import clean_text\n"
+        "page = 'Council news | Daily Planet\\nHome\\nSunday 3 March 2024 in the morning\\n"
+        "The 2024 Festival Guide Is Out\\nEvent starts 12 Oct 2024 at noon\\n\\n' + "
+        f"{BODY!r}\n"
+        "clean_text(page)\nprint('dateparser' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
