@@ -146,3 +146,15 @@ def test_scanning_header_lines_does_not_load_the_general_date_parser():
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("byline", "body"),
+    [("Written by Jane Doe", BODY), ("Von Anna Berg", BODY_DE), ("Par Claire Martin", BODY_FR)],
+)
+def test_a_byline_printed_twice_is_no_title(byline, body):
+    first = clean_text(f"{byline}\n\n{byline}\n\nLone Words\n\n{body}\n")
+    again = clean_text(first.record.text)
+    assert first.record.meta.title != byline
+    assert byline.split(maxsplit=1)[1].split()[-1] in " ".join(first.record.meta.authors)
+    assert again.record.text == first.record.text

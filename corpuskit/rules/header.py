@@ -408,8 +408,8 @@ def _echoed_title(ctx: Context) -> list[Block]:
     """[headline, first line] when a later line repeats the document's first line (four
     words or more), whole or without trailing site names: a page's title above its
     headline. Case and quote marks do not count."""
-    first = _first_line(ctx)
-    if first is None or not 4 <= first.word_count <= 40 or (first.ends_sentence and first.text.endswith(".")):
+    first = _page_title_line(ctx)
+    if first is None:
         return []
     stripped = [v for v in _without_site(first.text) if len(v.split()) >= 3]
     # case and quote marks may differ from the whole title or the title without its site
@@ -487,10 +487,17 @@ def _similar_title(ctx: Context) -> list[Block]:
 def _page_title(ctx: Context) -> str | None:
     """The document's first line without trailing site names, when it can be a page's
     title (four to 40 words, not a sentence)."""
+    first = _page_title_line(ctx)
+    return None if first is None else _without_site(first.text)[-1]
+
+
+def _page_title_line(ctx: Context) -> Block | None:
+    """The first line when it can be a page's title: four to 40 words, not a sentence, not
+    a byline or a date line (a byline printed twice is no title)."""
     first = _first_line(ctx)
     if first is None or not 4 <= first.word_count <= 40 or (first.ends_sentence and first.text.endswith(".")):
         return None
-    return _without_site(first.text)[-1]
+    return None if _is_date_or_byline(first, ctx) else first
 
 
 def _page_title_start(ctx: Context) -> str:
