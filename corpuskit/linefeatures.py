@@ -136,30 +136,49 @@ _MARKS = {
 _LINK_NEEDLES = ("://", "www.", ".com", ".org", ".net", ".htm")
 
 
-@cache
-def _char_classes() -> np.ndarray:
-    """Class bits of every character of the Basic Multilingual Plane."""
-    table = np.zeros(0x10000, dtype=np.uint16)
-    for code in range(0x10000):
-        ch = chr(code)
-        bits = 0
-        if ch.isdigit():
-            bits |= _BIT["digit"]
-        if ch.isupper():
-            bits |= _BIT["upper"]
-        elif ch.islower():
-            bits |= _BIT["lower"]
-        if ch.isspace():
-            bits |= _BIT["space"]
-        elif ch.isalnum():
-            bits |= _BIT["alnum"]
-        elif ch != "_":
-            bits |= _BIT["symbol"]
-        table[code] = bits
+_CLASSES = np.zeros(0x10000, dtype=np.uint16)  # class bits of the BMP's characters ...
+_CLASSIFIED = np.zeros(0x10000, dtype=bool)  # ... filled in as documents bring them
+
+
+def _classes(codes: np.ndarray) -> np.ndarray:
+    """Class bits of code points; characters past the BMP count as symbols.
+
+    A character is classified the first time a document holds it (a whole-plane table
+    would cost a one-seed check a seventh of a second).
+
+    >>> bits = _classes(np.array([ord("A"), ord("7"), ord("?"), 0x1F600], dtype=np.uint32))
+    >>> [bool(b & _BIT[name]) for b, name in zip(bits.tolist(), ["upper", "digit", "terminal", "symbol"])]
+    [True, True, True, True]
+    """
+    plane = np.minimum(codes, 0xFFFF)
+    present = np.zeros(0x10000, dtype=bool)
+    present[plane] = True
+    for code in np.flatnonzero(present & ~_CLASSIFIED).tolist():
+        _CLASSES[code] = _class_bits(chr(code))
+        _CLASSIFIED[code] = True
+    classes = _CLASSES[plane]
+    classes[codes > 0xFFFF] = _BIT["symbol"]
+    return classes
+
+
+def _class_bits(ch: str) -> int:
+    bits = 0
+    if ch.isdigit():
+        bits |= _BIT["digit"]
+    if ch.isupper():
+        bits |= _BIT["upper"]
+    elif ch.islower():
+        bits |= _BIT["lower"]
+    if ch.isspace():
+        bits |= _BIT["space"]
+    elif ch.isalnum():
+        bits |= _BIT["alnum"]
+    elif ch != "_":
+        bits |= _BIT["symbol"]
     for name, marks in _MARKS.items():
-        for ch in marks:
-            table[ord(ch)] |= _BIT[name]
-    return table
+        if ch in marks:
+            bits |= _BIT[name]
+    return bits
 
 
 _STOP, _CHROME, _CREDIT = 1, 2, 4
@@ -201,8 +220,7 @@ def _intrinsic(blocks: list[Block]) -> tuple[np.ndarray, list[str]]:
     starts[1:] = np.cumsum(lengths + 1)[:-1]
     ends = starts + lengths
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    classes = _char_classes()[np.minimum(codes, 0xFFFF)]
-    classes[codes > 0xFFFF] = _BIT["symbol"]
+    classes = _classes(codes)
 
     # per-block counts of each counted class, in one pass (each block keeps its "\n")
     shifts = np.array([_BITS.index(name) for name in _COUNTED], dtype=np.uint16)
