@@ -158,3 +158,19 @@ def test_a_byline_printed_twice_is_no_title(byline, body):
     assert first.record.meta.title != byline
     assert byline.split(maxsplit=1)[1].split()[-1] in " ".join(first.record.meta.authors)
     assert again.record.text == first.record.text
+
+
+@pytest.mark.parametrize(
+    ("headline", "other", "body"),
+    [
+        ("Council Approves New Library Budget", "Weather Forecast For The Week", BODY),
+        ("Stadtrat beschließt neues Budget für die Bibliothek", "Das Wetter Der Kommenden Woche", BODY_DE),
+    ],
+)
+def test_no_title_when_another_headline_would_follow_it(headline, other, body):
+    """Lifting the headline would leave the other headline-like line alone at the top,
+    where cleaning the cleaned text would lift it: no confident choice, no title."""
+    first = clean_text(f"{headline} | Daily Planet\n\n{headline}\n\n{other}\n\n{body}\n")
+    again = clean_text(first.record.text)
+    assert first.record.meta.title is None
+    assert again.record.text == first.record.text and again.record.meta.title is None

@@ -377,11 +377,11 @@ def title_blocks(ctx: Context) -> list[Block]:
     memo = ctx.__dict__.setdefault("_title_blocks", {})
     if "value" not in memo:
         header = [b for b in ctx.header() if not _is_date_or_byline(b, ctx)]
-        echoed = _echoed_title(ctx)
-        others = [b for b in header if is_title_like(b) and b not in echoed]
-        if echoed and len(others) == 1:
-            echoed = []  # the one candidate left would be lifted by the next cleaning
-        found = echoed or _similar_title(ctx) or _title_above_byline(ctx) or _single_title(header, ctx)
+        found = _echoed_title(ctx) or _similar_title(ctx) or _title_above_byline(ctx)
+        found = found or _single_title(header, ctx)
+        others = [b for b in header if is_title_like(b) and b not in found and _headline_like(b)]
+        if found and len(others) == 1:
+            found = []  # the one candidate left would be lifted by the next cleaning
         memo["value"] = [] if found and _is_outlet(ctx, found[0]) else found
     return memo["value"]
 
