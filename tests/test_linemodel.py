@@ -291,3 +291,62 @@ def test_footer_clutter_defers_to_the_model_on_wrapped_text(lang):
     without_model = Config(ignore=["B301"])
     removed = {f.code for f in clean_text(doc, config=without_model).report.findings if f.action}
     assert removed == {"B112"}  # alone, the footer rule takes the wrapped lines for chrome
+
+
+def _stump(names, feature: str, threshold: float, low: float, high: float):
+    """A one-split tree stage: `low` when the feature is at most `threshold`, else `high`."""
+    from corpuskit.linemodel import TreeStage
+
+    f = names.index(feature)
+    return TreeStage(
+        tuple(names),
+        np.array([[f, 0, 0]]),
+        np.array([[threshold, np.inf, np.inf]]),
+        np.array([[1, 1, 2]]),
+        np.array([[2, 1, 2]]),
+        np.array([[(low + high) / 2, low, high]]),
+        0.0,
+        1,
+    )
+
+
+def test_tree_stage_scores_explains_and_round_trips():
+    # one word (log 2 = 0.69) or none: boilerplate (+4); more words: text (-4)
+    stage1 = _stump(INTRINSIC, "words", 0.7, 4.0, -4.0)
+    stage2 = _stump(INTRINSIC + CONTEXT, "words", 0.7, 4.0, -4.0)
+    model = LineModel([stage1, stage2], 0.7, 0.5, {})
+    again = LineModel.from_dict(model.to_dict())
+    assert again.to_dict() == model.to_dict()
+    for body in (BODY, BODY_DE, BODY_PL):
+        doc = f"{body}\n\nAlone\n\n{body}\n"
+        with using_model(again):
+            result = clean_text(doc)
+        assert b301(result) == {"Alone": "removed"}
+        assert result.record.text == f"{body}\n\n{body}\n"
+        message = next(f.message for f in result.report.findings if f.code == "B301")
+        assert "words 1 (+4.0)" in message
+    blocks = segment(f"{BODY_FR}\n\nDeux mots\n")
+    p = again.predict(blocks).probability
+    assert p[0] < 0.05 and p[1] < 0.05  # two words and a paragraph: text
+
+
+def test_tree_stage_contributions_add_up_to_the_score():
+    from corpuskit.linemodel import TreeStage
+
+    names = ("a", "b")
+    # root splits on a, its right child on b; leaves 3, 4 and 1
+    stage = TreeStage(
+        names,
+        np.array([[0, 0, 1, 0, 0]]),
+        np.array([[0.5, np.inf, 2.0, np.inf, np.inf]]),
+        np.array([[1, 1, 3, 3, 4]]),
+        np.array([[2, 1, 4, 3, 4]]),
+        np.array([[0.0, -1.0, 1.0, 0.5, 1.5]]),
+        0.2,
+        2,
+    )
+    x = np.array([[0.0, 0.0], [1.0, 1.0], [1.0, 3.0]])
+    assert stage.logit(x).tolist() == pytest.approx([-0.8, 0.7, 1.7])
+    contrib = stage.contributions(x)
+    assert contrib.sum(axis=1).tolist() == pytest.approx([-1.0, 0.5, 1.5])  # minus the root's 0
+    assert contrib[2].tolist() == pytest.approx([1.0, 0.5])
