@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import hashlib
 import sys
 import time
 import unicodedata
@@ -43,7 +42,7 @@ import quality  # noqa: E402
 from corpuskit import clean_text  # noqa: E402
 from corpuskit.linefeatures import CONTEXT, INTRINSIC, BlockFeatures, context  # noqa: E402
 from corpuskit.linefreq import LineCounter, LineTable  # noqa: E402
-from corpuskit.linemodel import LineModel, Stage, TreeStage  # noqa: E402
+from corpuskit.linemodel import LineModel, Stage  # noqa: E402
 from corpuskit.rules import model as model_rule  # noqa: E402
 
 TARGET = REPO_ROOT / "corpuskit" / "data" / "line_model.json"
@@ -62,7 +61,6 @@ class Doc:
     label: np.ndarray  # 1 boilerplate, 0 article text, -1 unknown
     weight: np.ndarray
     fold: int = 0
-    fold_inner: int = 0
     extra: dict = field(default_factory=dict)
 
 
@@ -187,8 +185,7 @@ def load_docs(args, pages_by_set, tables) -> list[Doc]:
                 open_blocks, label, weight = captured[key]
                 feats = BlockFeatures.of(open_blocks, table)
                 fold = fold_of(page["id"], args.folds)
-                inner = int(hashlib.sha1(b"inner" + page["id"].encode()).hexdigest(), 16)
-                docs.append(Doc(page, set_name, view, open_blocks, feats, label, weight, fold, inner))
+                docs.append(Doc(page, set_name, view, open_blocks, feats, label, weight, fold))
     if args.cache and changed:
         args.cache.write_bytes(pickle.dumps(captured))
     return docs
@@ -213,56 +210,6 @@ def fit_stage(x: np.ndarray, y: np.ndarray, w: np.ndarray, names, c: float) -> S
     lr = LogisticRegression(C=c, max_iter=2000)
     lr.fit(z, y, sample_weight=w / w.mean())
     return Stage(tuple(names), mean, scale, lr.coef_[0].copy(), float(lr.intercept_[0]))
-
-
-def fit_trees(x: np.ndarray, y: np.ndarray, w: np.ndarray, names, args) -> TreeStage:
-    """Gradient-boosted trees (scikit-learn), exported to the flat arrays of `TreeStage`."""
-    from sklearn.ensemble import HistGradientBoostingClassifier
-
-    clf = HistGradientBoostingClassifier(
-        max_iter=args.trees,
-        learning_rate=args.learning_rate,
-        max_leaf_nodes=args.leaves,
-        max_depth=args.depth,
-        min_samples_leaf=args.min_leaf,
-        l2_regularization=1.0,
-        early_stopping=False,
-        random_state=0,
-        # more documents holding a line never make it more likely text: the trees keep
-        # the direction for counts beyond those seen in training
-        monotonic_cst=[1 if name == "corpus_repeats" else 0 for name in names],
-    )
-    clf.fit(x, y, sample_weight=w / w.mean())
-    trees = [predictors[0].nodes for predictors in clf._predictors]
-    width = max(len(t) for t in trees)
-    shape = (len(trees), width)
-    feature = np.zeros(shape, dtype=np.int64)
-    threshold = np.full(shape, np.inf)
-    left = np.tile(np.arange(width), (len(trees), 1))
-    right = left.copy()
-    value = np.zeros(shape)
-    depth = 0
-    for t, nodes in enumerate(trees):
-        inner = ~nodes["is_leaf"].astype(bool)
-        k = len(nodes)
-        feature[t, :k] = np.where(inner, nodes["feature_idx"], 0)
-        threshold[t, :k] = np.where(inner, nodes["num_threshold"], np.inf)
-        left[t, :k] = np.where(inner, nodes["left"], np.arange(k))
-        right[t, :k] = np.where(inner, nodes["right"], np.arange(k))
-        val = np.where(inner, 0.0, nodes["value"]).astype(float)
-        count = nodes["count"].astype(float)
-        for i in np.argsort(-nodes["depth"], kind="stable"):  # children before parents
-            if inner[i]:
-                a, b = nodes["left"][i], nodes["right"][i]
-                val[i] = (count[a] * val[a] + count[b] * val[b]) / max(1.0, count[a] + count[b])
-        value[t, :k] = val
-        depth = max(depth, int(nodes["depth"].max()))
-    base = float(np.ravel(clf._baseline_prediction)[0])
-    return TreeStage(tuple(names), feature, threshold, left, right, value, base, depth)
-
-
-def fit_any(kind: str, x, y, w, names, args):
-    return fit_trees(x, y, w, names, args) if kind == "trees" else fit_stage(x, y, w, names, args.c)
 
 
 def training_rows(docs: list[Doc], args):
@@ -294,40 +241,19 @@ def training_rows(docs: list[Doc], args):
 def train(docs: list[Doc], args) -> LineModel:
     rows, y, w, owners = training_rows(docs, args)
     order = _unique(owners)
-    kinds = args.kinds.split(",")
     x1 = np.vstack([docs[d].feats.x[r] for d, r in zip(order, rows, strict=True)])
-    stages = [fit_any(kinds[0], x1, y, w, INTRINSIC, args)]
+    stages = [fit_stage(x1, y, w, INTRINSIC, args.c)]
     scores = {d: stages[0].logit(docs[d].feats.x) for d in order}
-    if args.crossfit > 1 and len(kinds) > 1:  # out-of-fold scores for the next stage
-        scores = crossfit_scores(docs, order, rows, x1, y, w, owners, kinds[0], INTRINSIC, args, None)
-    for s, kind in enumerate(kinds[1:], 1):
+    for _ in range(args.stages - 1):
         full = {
             d: np.hstack([docs[d].feats.x, context(docs[d].feats.words, scores[d], docs[d].feats.text_ids)])
             for d in order
         }
         x = np.vstack([full[d][r] for d, r in zip(order, rows, strict=True)])
-        stage = fit_any(kind, x, y, w, INTRINSIC + CONTEXT, args)
+        stage = fit_stage(x, y, w, INTRINSIC + CONTEXT, args.c)
         stages.append(stage)
-        if args.crossfit > 1 and s + 1 < len(kinds):
-            scores = crossfit_scores(
-                docs, order, rows, x, y, w, owners, kind, INTRINSIC + CONTEXT, args, full
-            )
-        else:
-            scores = {d: stage.logit(full[d]) for d in order}
+        scores = {d: stage.logit(full[d]) for d in order}
     return LineModel(stages, args.remove_at, args.flag_at, {})
-
-
-def crossfit_scores(docs, order, rows, x, y, w, owners, kind, names, args, full):
-    """Scores of every training page from a stage fitted without that page's inner fold."""
-    doc_fold = {d: docs[d].fold_inner % args.crossfit for d in order}
-    row_fold = np.array([doc_fold[d] for d in owners.tolist()])
-    scores = {}
-    for k in range(args.crossfit):
-        stage = fit_any(kind, x[row_fold != k], y[row_fold != k], w[row_fold != k], names, args)
-        for d in order:
-            if doc_fold[d] == k:
-                scores[d] = stage.logit(docs[d].feats.x if full is None else full[d])
-    return scores
 
 
 def _unique(owners: np.ndarray) -> list[int]:
@@ -421,7 +347,6 @@ def print_figures(title: str, figures: dict, nothing: dict | None = None) -> Non
 def cross_validate(docs: list[Doc], tables, args) -> dict:
     """Held-out figures: each fold scored with a model trained on the other folds."""
     scored_proxy, scored_pipe = defaultdict(list), defaultdict(list)
-    grid = {at: defaultdict(list) for at in args.remove_grid}
     for fold in range(args.folds):
         train_docs = [d for d in docs if d.fold != fold]
         test_docs = [d for d in docs if d.fold == fold]
@@ -429,23 +354,11 @@ def cross_validate(docs: list[Doc], tables, args) -> dict:
         for doc in test_docs:
             keep = settle(model, doc, args.remove_at)
             scored_proxy[(doc.set_name, doc.view)].append((doc, score(doc, proxy_output(doc, keep))))
-            for at in args.remove_grid:
-                keep = settle(model, doc, at)
-                grid[at][(doc.set_name, doc.view)].append((doc, score(doc, proxy_output(doc, keep))))
             if args.pipeline:
                 table = tables.get((doc.set_name, doc.view)) if args.corpus_table else None
                 out = pipeline_output(doc, model, table)
                 scored_pipe[(doc.set_name, doc.view)].append((doc, score(doc, out)))
         print(f"  fold {fold}: trained on {len(train_docs)} page views, scored {len(test_docs)}", flush=True)
-    for at, scored in grid.items():
-        figures = summarize(scored)
-        print(
-            f"  remove_at {at}: "
-            + "  ".join(
-                f"{set_name[0]}-{view[:4]} F1 {g['ALL']['F1']:.3f} R {g['ALL']['R']:.3f}"
-                for (set_name, view), g in figures.items()
-            )
-        )
     return {"proxy": summarize(scored_proxy), "pipeline": summarize(scored_pipe) if args.pipeline else None}
 
 
@@ -464,22 +377,10 @@ def parse_args(argv):
     ap.add_argument("--bench-dir", type=Path, default=quality.DEFAULT_BENCH)
     ap.add_argument("--folds", type=int, default=5, help="K page-level folds (0: no cross-validation)")
     ap.add_argument("--limit", type=int, default=0, help="first N pages of each set only")
-    ap.add_argument("--kinds", default="lr,lr,lr", help="stacked stages: lr (logistic) or trees")
-    ap.add_argument("--crossfit", type=int, default=0, help="K: next stage learns from out-of-fold scores")
-    ap.add_argument("--trees", type=int, default=100, help="trees per boosted stage")
-    ap.add_argument("--leaves", type=int, default=15, help="leaves per tree")
-    ap.add_argument("--depth", type=int, default=5, help="depth per tree")
-    ap.add_argument("--min-leaf", type=int, default=100, help="fewest training lines per leaf")
-    ap.add_argument("--learning-rate", type=float, default=0.1)
+    ap.add_argument("--stages", type=int, default=3, help="stacked regressions (1: no context)")
     ap.add_argument("--c", type=float, default=0.1, help="inverse L2 strength of every regression")
     ap.add_argument("--remove-at", type=float, default=0.7, help="probability from which a line goes")
     ap.add_argument("--flag-at", type=float, default=0.5, help="probability from which a line is flagged")
-    ap.add_argument(
-        "--remove-grid",
-        type=lambda v: [float(x) for x in v.split(",")],
-        default=[],
-        help="also score these removal thresholds (proxy)",
-    )
     ap.add_argument("--snippet-weight", type=float, default=1.0, help="snippet set weight vs gold set")
     ap.add_argument("--sqrt-weights", action="store_true", help="weigh gold lines by sqrt(tokens)")
     ap.add_argument("--no-corpus-table", dest="corpus_table", action="store_false")

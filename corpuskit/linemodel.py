@@ -1,15 +1,11 @@
-"""The line model: stacked stages over the features of `linefeatures`.
+"""The line model: stacked logistic regressions over the features of `linefeatures`.
 
-Stage one reads each block alone (intrinsic features); every next stage adds the block's
-context, including the previous stage's scores of its neighbours (context smoothing). A
-stage is a logistic regression (`Stage`) or a small ensemble of gradient-boosted trees
-(`TreeStage`), which catches interactions a linear score cannot (a short line is text in a
-table of short lines, chrome next to prose). Weights, trees, feature scaling and decision
-thresholds live in a JSON file shipped with the package (`corpuskit/data/line_model.json`),
-written by `benchmarks/train_lines.py`; inference is plain numpy over whole arrays. Every
-decision can be explained: a logistic feature's contribution is its weight times its
-standardized value; a tree feature's is the change of the trees' output at its splits
-along the block's path; the largest ones are named.
+Stage one reads each block alone (intrinsic features); the next stage adds the block's
+context, including the previous stage's scores of its neighbours (context smoothing). Weights,
+feature scaling and decision thresholds live in a small JSON file shipped with the
+package (`corpuskit/data/line_model.json`), written by `benchmarks/train_lines.py`;
+inference is plain numpy. Every decision can be explained: a feature's contribution is
+its weight times its standardized value, and the largest ones are named.
 """
 
 from __future__ import annotations
@@ -108,9 +104,7 @@ class Stage:
     intercept: float
 
     @classmethod
-    def from_dict(cls, data: dict) -> Stage | TreeStage:
-        if data.get("kind") == "trees":
-            return TreeStage.from_dict(data)
+    def from_dict(cls, data: dict) -> Stage:
         return cls(
             tuple(data["features"]),
             np.array(data["mean"], dtype=float),
@@ -137,111 +131,18 @@ class Stage:
 
 
 @dataclass
-class TreeStage:
-    """An ensemble of small regression trees whose outputs add up to the log-odds
-    (gradient boosting). Every tree is stored as flat node arrays of the same length:
-    an inner node sends a block left when its feature is at most the threshold; a leaf
-    points to itself, so all trees are walked together, `depth` steps, as whole arrays.
-
-    >>> stage = TreeStage(("a",), np.array([[0, 0, 0]]), np.array([[0.5, np.inf, np.inf]]),
-    ...     np.array([[1, 1, 2]]), np.array([[2, 1, 2]]), np.array([[0.0, -1.0, 2.0]]), 0.25, 1)
-    >>> stage.logit(np.array([[0.1], [0.9]])).tolist()
-    [-0.75, 2.25]
-    """
-
-    names: tuple[str, ...]
-    feature: np.ndarray  # (trees, nodes) int: feature of an inner node
-    threshold: np.ndarray  # (trees, nodes): go left when x <= threshold (leaves: inf)
-    left: np.ndarray  # (trees, nodes) int: left child (leaves: themselves)
-    right: np.ndarray  # (trees, nodes) int
-    value: np.ndarray  # (trees, nodes): leaf output; inner nodes: mean output below them
-    base: float  # log-odds before any tree
-    depth: int  # longest path from a root to a leaf
-
-    @classmethod
-    def from_dict(cls, data: dict) -> TreeStage:
-        return cls(
-            tuple(data["features"]),
-            np.array(data["feature"], dtype=np.int64),
-            np.array(data["threshold"], dtype=float),
-            np.array(data["left"], dtype=np.int64),
-            np.array(data["right"], dtype=np.int64),
-            np.array(data["value"], dtype=float),
-            float(data["base"]),
-            int(data["depth"]),
-        )
-
-    def to_dict(self) -> dict:
-        def rounded(a: np.ndarray) -> list:
-            return [[None if not math.isfinite(v) else round(float(v), 6) for v in row] for row in a]
-
-        return {
-            "kind": "trees",
-            "features": list(self.names),
-            "feature": self.feature.tolist(),
-            "threshold": rounded(self.threshold),
-            "left": self.left.tolist(),
-            "right": self.right.tolist(),
-            "value": rounded(self.value),
-            "base": round(float(self.base), 6),
-            "depth": self.depth,
-        }
-
-    def __post_init__(self) -> None:
-        self.threshold = np.where(np.isnan(self.threshold.astype(float)), np.inf, self.threshold)
-        trees, width = self.feature.shape
-        offset = (np.arange(trees) * width)[:, None]
-        # flat arrays over all nodes of all trees: one gather per step for all trees
-        self._roots = offset[:, 0].astype(np.int32)
-        self._feature = self.feature.ravel().astype(np.int32)
-        self._threshold = self.threshold.ravel()
-        self._children = np.stack([self.left + offset, self.right + offset], axis=-1).ravel().astype(np.int32)
-        self._value = self.value.ravel()
-
-    def _walk(self, x: np.ndarray, explain: bool = False):
-        n, width = x.shape
-        node = np.tile(self._roots, (n, 1))
-        flat_x = np.ascontiguousarray(x, dtype=float).ravel()
-        row_start = (np.arange(n, dtype=np.int32) * width)[:, None]
-        contrib = np.zeros(n * width) if explain else None
-        for _ in range(self.depth):
-            cell = row_start + self._feature.take(node)  # in flat_x
-            right = flat_x.take(cell) > self._threshold.take(node)
-            child = self._children.take(2 * node + right)
-            if explain:
-                step = self._value.take(child) - self._value.take(node)
-                contrib += np.bincount(cell.ravel(), weights=step.ravel(), minlength=n * width)
-            node = child
-        return node, (contrib.reshape(n, width) if explain else None)
-
-    def logit(self, x: np.ndarray) -> np.ndarray:
-        node, _ = self._walk(x)
-        return self._value.take(node).sum(axis=1) + self.base
-
-    def contributions(self, x: np.ndarray) -> np.ndarray:
-        """Per-feature contributions to the log-odds: each split's change of the mean
-        output along a block's path goes to the split's feature."""
-        return self._walk(x, explain=True)[1]
-
-
-@dataclass
 class Prediction:
     """Scores of the blocks given to `LineModel.predict`, in their order."""
 
     probability: np.ndarray  # of being boilerplate
-    stage: Stage | TreeStage  # the last stage
+    contributions: np.ndarray  # last stage's contributions to the log-odds
     values: np.ndarray  # last stage's feature values
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return self.stage.names
+    names: tuple[str, ...]
 
     def reasons(self, rows: np.ndarray, top: int = 3) -> list[list[tuple[str, float, float]]]:
         """For each row, the `top` features that pushed the block out most, as
         (name, value, contribution), strongest first."""
-        if not len(rows):
-            return []
-        contrib = self.stage.contributions(self.values[rows])
+        contrib = self.contributions[rows]
         order = np.argsort(-contrib, axis=1, kind="stable")[:, :top]
         return [
             [(self.names[j], float(self.values[r, j]), float(c[j])) for j in cols if c[j] > 0]
@@ -253,7 +154,7 @@ class LineModel:
     """Stage one reads the intrinsic features; every further stage adds the context
     features computed from the scores of the stage before it."""
 
-    def __init__(self, stages: list[Stage | TreeStage], remove_at: float, flag_at: float, meta: dict):
+    def __init__(self, stages: list[Stage], remove_at: float, flag_at: float, meta: dict):
         if (
             not stages
             or stages[0].names != INTRINSIC
@@ -297,7 +198,8 @@ class LineModel:
         for stage in self.stages[1:]:
             x = np.hstack([x1, context(features.words, score, features.text_ids)])
             score = stage.logit(x)
-        return Prediction(1 / (1 + np.exp(-score)), stage, x)
+        contrib = stage.contributions(x)
+        return Prediction(1 / (1 + np.exp(-score)), contrib, x, stage.names)
 
 
 @cache

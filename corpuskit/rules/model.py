@@ -42,16 +42,15 @@ def explain(reasons: list[tuple[str, float, float]]) -> str:
 class LineScore(BlockRule):
     """Removes lines that a trained model scores as boilerplate; flags the unsure ones.
 
-    What it does: scores every line still kept with a stacked model (logistic regressions;
-    a stage may also be boosted trees) over general features: its length and word count, the
-    share of frequent function words (stopword lists of 29 languages), terminal
-    punctuation, capitals, digits, symbols, links, menu separators, words of the
-    boilerplate lexicons, how often the line recurs in the document and across the corpus
-    (when a line table is given), and its context: what the neighbouring lines look like,
-    and whether it lies in the densest run of article text. A line scored as confident
-    boilerplate is removed; an unsure one is flagged and stays; when every line left would
-    go, all are flagged instead (the model never empties a document). The finding names
-    the three features that pushed the line out most.
+    What it does: scores every line still kept with stacked logistic regressions over
+    general features: its length and word count, the share of frequent function words (stopword
+    lists of 29 languages), terminal punctuation, capitals, digits, symbols, links, menu
+    separators, words of the boilerplate lexicons, how often the line recurs in the
+    document and across the corpus (when a line table is given), and its context: what
+    the neighbouring lines look like, and whether it lies in the densest run of article
+    text. A line scored as confident boilerplate is removed; an unsure one is flagged and
+    stays; when every line left would go, all are flagged instead (the model never empties
+    a document). The finding names the three features that pushed the line out most.
 
     Why: boilerplate comes in endless wordings and languages; lexicons catch the common
     phrases, statistics catch the rest (menus, link lists, widgets, footers), the way
