@@ -38,7 +38,8 @@ CHROME = [
 @pytest.mark.parametrize(("line", "body"), CHROME)
 def test_short_line_in_many_documents_goes(line, body):
     doc = _doc(body, line)
-    assert b302(doc, line, 51) == ["removed"]
+    without_model = Config(ignore=["B301"])  # the model runs first and may take it itself
+    assert b302(doc, line, 51, without_model) == ["removed"]
     assert line not in clean_text(doc, line_table=_table([line], 51)).record.text
 
 

@@ -29,8 +29,9 @@ class CorpusRepeat(BlockRule):
     Why: menus, section names, promos and widget titles come back on every page of a
     site, in every language; how often a line recurs is a statistic, not a phrase list
     (CCNet removes lines by their hash counts the same way). The line model reads the
-    same count, but a count far beyond what it was trained on should not depend on how
-    a model extrapolates.
+    same count and runs first (the line is context for its neighbours); this rule takes
+    what it leaves, so a count far beyond those the model was trained on does not depend
+    on how the model extrapolates.
 
     Example:
         >>> import numpy as np
