@@ -72,6 +72,7 @@ from corpuskit.rules.record import (
     TooShort,
     UnknownLanguage,
 )
+from corpuskit.rules.repeats import CorpusRepeat
 from corpuskit.rules.spans import InlinePromo
 
 SPAN_RULES: tuple[type[SpanRule], ...] = (InlinePromo,)
@@ -93,6 +94,7 @@ BLOCK_RULES: tuple[type[BlockRule], ...] = (
     SourceLine,
     Title,
     LineScore,
+    CorpusRepeat,
     HeaderClutter,
     FooterClutter,
     HeaderText,

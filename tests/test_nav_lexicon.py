@@ -1,0 +1,56 @@
+"""Navigation, section and teaser lines in many languages (B108, B107, B106): a lone UI line goes, the
+same words inside a sentence of the article stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, BODY_PL
+from corpuskit import clean_text
+
+LONE = [
+    ("de", "Ähnliche Beiträge", "B108"),
+    ("de", "Schlagworte", "B108"),
+    ("de", "Vorheriges", "B108"),
+    ("en", "Older posts", "B108"),
+    ("en", "Leave a reply", "B108"),
+    ("fr", "Article suivant", "B108"),
+    ("fr", "Mots-clés", "B108"),
+    ("es", "Noticias relacionadas", "B108"),
+    ("it", "Articoli correlati", "B108"),
+    ("pt", "Palavras-chave", "B108"),
+    ("nl", "Gerelateerde artikelen", "B108"),
+    ("sv", "Relaterade artiklar", "B108"),
+    ("fi", "Aiheeseen liittyvät", "B108"),
+    ("pl", "Powiązane artykuły", "B108"),
+    ("ru", "Похожие статьи", "B108"),
+    ("uk", "Схожі статті", "B108"),
+    ("pl", "Czytaj także: Nowy most na Wiśle otwarty", "B106"),
+    ("ru", "Читайте также: Новый мост открыт", "B106"),
+    ("sv", "Läs också: Ny bro öppnad i Göteborg", "B106"),
+]
+
+IN_SENTENCES = {
+    "de": "Ähnliche Beiträge hatte die Zeitung schon im Frühjahr gedruckt, sagte die Sprecherin.",
+    "en": "Older posts on the forum show that the problem has existed for years, he said.",
+    "fr": "L'article suivant de la loi prévoit une consultation des habitants avant la décision.",
+    "es": "Las noticias relacionadas con el puerto llegaron al pleno municipal el martes por la tarde.",
+    "pl": "Powiązane artykuły naukowe opisują ten sam problem, powiedział badacz w czwartek.",
+}
+BODIES = {"en": BODY, "de": BODY_DE, "fr": BODY_FR, "es": BODY_ES, "pl": BODY_PL}
+
+
+@pytest.mark.parametrize(("lang", "line", "code"), LONE)
+def test_lone_navigation_line_is_removed(lang, line, code):
+    body = BODIES.get(lang, BODY)
+    result = clean_text(f"{body}\n\n{line}\n\n{body}\n")
+    assert result.record.text == f"{body}\n\n{body}\n"
+    codes = [f.code for f in result.report.findings if f.text == line]
+    assert codes == [code] or codes in (["B106"], ["B107"])  # an older entry may hold it
+
+
+@pytest.mark.parametrize("lang", sorted(IN_SENTENCES))
+def test_the_words_inside_a_sentence_stay(lang):
+    body, sentence = BODIES[lang], IN_SENTENCES[lang]
+    result = clean_text(f"{body}\n\n{sentence}\n\n{body}\n")
+    assert result.record.text == f"{body}\n\n{sentence}\n\n{body}\n"
