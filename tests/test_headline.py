@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BODY, BODY_DE, BODY_ES, BODY_FR
+from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, BODY_NB, BODY_PL
 from corpuskit import clean_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -174,3 +174,10 @@ def test_no_title_when_another_headline_would_follow_it(headline, other, body):
     again = clean_text(first.record.text)
     assert first.record.meta.title is None
     assert again.record.text == first.record.text and again.record.meta.title is None
+
+
+@pytest.mark.parametrize(
+    ("entry", "body"), [("Site Map", BODY), ("Mapa strony", BODY_PL), ("Nettstedskart", BODY_NB)]
+)
+def test_a_menu_entry_alone_above_the_article_is_no_title(entry, body):
+    assert clean_text(f"{entry}\n\n{body}\n").record.meta.title is None
