@@ -207,9 +207,13 @@ def parse_copyright(text: str) -> str | None:
     >>> parse_copyright("© Copyright 2023 Gannett")
     'Gannett'
 
+    The word alone, with neither a sign nor a year, is a link's label:
+
+    >>> parse_copyright("Copyright Policy"), parse_copyright("Copyright Notice")
+    (None, None)
     """
     match = re.match(r"^\s*(?:©|\(c\)|copyright)\s*(?:\(c\)|©)?\s*(.*)$", text, re.IGNORECASE)
-    if not match:
+    if not match or not (re.search(r"©|\(c\)", text, re.IGNORECASE) or _YEAR.search(text)):
         return None
     rest = re.sub(r"^(?:\s*(?:©|\(c\)|copyright)\s*)+", "", _YEAR.sub("", match.group(1)), flags=re.I)
     rest = re.sub(

@@ -181,3 +181,19 @@ def test_no_title_when_another_headline_would_follow_it(headline, other, body):
 )
 def test_a_menu_entry_alone_above_the_article_is_no_title(entry, body):
     assert clean_text(f"{entry}\n\n{body}\n").record.meta.title is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "body"),
+    [
+        ("Copyright Policy", BODY),
+        ("Copyright-Hinweis", BODY_DE),
+        ("Élections 2024\nÉlections 2024", BODY_FR),
+        ("sports\nsports", BODY),
+    ],
+)
+def test_link_labels_and_section_headings_are_no_source(lines, body):
+    """A copyright link's label (no sign, no year) and a repeated section heading (digits,
+    small letter) do not name the outlet."""
+    assert clean_text(f"{lines}\n\n{body}\n").record.meta.source is None
+    assert clean_text(f"© 2024 Daily Planet\n\n{body}\n").record.meta.source == "Daily Planet"

@@ -293,7 +293,15 @@ class SourceLine(BlockRule):
 
 
 def _is_outlet_name(block: Block) -> bool:
-    return 1 <= block.word_count <= 5 and block.letter_share >= 0.6 and not block.ends_sentence
+    """A name: one to five words, capitalised, no digits, not a sentence (a repeated
+    "2019 Elections" or "sports" is a section's heading, not an outlet)."""
+    return (
+        1 <= block.word_count <= 5
+        and block.letter_share >= 0.6
+        and not block.ends_sentence
+        and block.text[:1].isupper()
+        and not any(ch.isdigit() for ch in block.text)
+    )
 
 
 def is_title_like(block: Block) -> bool:
