@@ -400,32 +400,19 @@ def run_outputs(runner, paths: Iterable[Path], config: Config) -> Iterator:
     from corpuskit.engines.output import render
 
     paths = list(paths)
-    cache, keys = _keys(paths, config)
-    entries = cache.lookup(list(keys.values()), True)
-    misses = [p for p in paths if keys.get(p) not in entries]
-    cache.hits, cache.misses = len(paths) - len(misses), len(misses)
-    fresh = iter(runner(misses)) if misses else iter(())
-    waiting: dict[str, object] = {}
-    pending: list[tuple] = []
-    try:
-        for path in paths:
-            key = keys.get(path)
-            if key in entries:
-                yield render(_from_entry(entries[key], True, (cache.file, key)))
-                continue
-            while str(path) not in waiting:
-                made = next(fresh)
-                waiting[made.output.path] = made
-            made = waiting.pop(str(path))
-            if made.entry is not None:
-                pending.append((cache.key(made.output.path, made.raw_sha256), *made.entry))
-                if len(pending) >= _BATCH:
-                    cache.store(pending)
-                    pending = []
-            yield made.output
-    finally:
-        cache.store(pending)
-        cache.close()
+    cache, keys, entries, fresh = _look_up(runner, paths, config, True, None)
+
+    def keep(made) -> tuple:
+        if made.entry is None:
+            return None, made.output
+        return (cache.key(made.output.path, made.raw_sha256), *made.entry), made.output
+
+    yield from _in_order(
+        cache, paths, keys, entries, fresh,
+        cached=lambda entry, key: render(_from_entry(entry, True, (cache.file, key))),
+        path_of=lambda made: made.output.path,
+        keep=keep,
+    )  # fmt: skip
 
 
 def run(
@@ -448,33 +435,55 @@ def run(
     if not enabled:
         yield from runner(paths)
         return
+    cache, keys, entries, fresh = _look_up(runner, paths, config, full, render)
+
+    def keep(result) -> tuple:
+        if result.record is None:
+            return None, result
+        entry = _entry(cache.key(result.report.path, result.record.checksums.raw_sha256), result)
+        if not full:  # what a later run would read: same output, a fraction of the memory
+            result = type(result)(None, CachedReport(*entry[1:8], entry[9]))
+        return entry, result
+
+    yield from _in_order(
+        cache, paths, keys, entries, fresh,
+        cached=lambda entry, key: _from_entry(entry, full, (cache.file, key)),
+        path_of=lambda result: result.report.path,
+        keep=keep,
+    )  # fmt: skip
+
+
+def _look_up(runner, paths: list[Path], config: Config, full: bool, render: str | None) -> tuple:
+    """(cache, key of each path, the entries found, the runner's results for the misses)."""
     cache, keys = _keys(paths, config)
     entries = cache.lookup(list(keys.values()), full, render)
     misses = [p for p in paths if keys.get(p) not in entries]
     cache.hits, cache.misses = len(paths) - len(misses), len(misses)
-    fresh = iter(runner(misses)) if misses else iter(())
-    file = cache.file
+    return cache, keys, entries, iter(runner(misses)) if misses else iter(())
+
+
+def _in_order(cache, paths: list[Path], keys: dict, entries, fresh: Iterator, *, cached, path_of, keep):
+    """Results in the order of `paths`: `cached(entry, key)` for a hit, else the
+    runner's result for that path (they may come in any order), passed through
+    `keep(result) -> (entry to store or None, result to yield)`; entries are stored in
+    batches, and the cache is closed however the caller stops."""
     waiting: dict[str, object] = {}
     pending: list[tuple] = []
     try:
         for path in paths:
             key = keys.get(path)
             if key in entries:
-                yield _from_entry(entries[key], full, (file, key))
+                yield cached(entries[key], key)
                 continue
             while str(path) not in waiting:
                 result = next(fresh)
-                waiting[result.report.path] = result
-            result = waiting.pop(str(path))
-            if result.record is not None:
-                raw_sha = result.record.checksums.raw_sha256
-                entry = _entry(cache.key(result.report.path, raw_sha), result)
+                waiting[path_of(result)] = result
+            entry, result = keep(waiting.pop(str(path)))
+            if entry is not None:
                 pending.append(entry)
                 if len(pending) >= _BATCH:
                     cache.store(pending)
                     pending = []
-                if not full:  # what a later run would read: same output, a fraction of the memory
-                    result = type(result)(None, CachedReport(*entry[1:8], entry[9]))
             yield result
     finally:
         cache.store(pending)
