@@ -197,3 +197,17 @@ def test_link_labels_and_section_headings_are_no_source(lines, body):
     small letter) do not name the outlet."""
     assert clean_text(f"{lines}\n\n{body}\n").record.meta.source is None
     assert clean_text(f"© 2024 Daily Planet\n\n{body}\n").record.meta.source == "Daily Planet"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The council met on Tuesday. It agreed to fund the library for three more years.’",
+        "Der Stadtrat tagte am Dienstag. Er beschloss, die Bibliothek weiter zu fördern.“",
+    ],
+)
+def test_a_paragraph_printed_twice_is_no_page_title(paragraph):
+    """Closing quotes after the full stop, or a full stop inside: prose, kept as it is."""
+    first = clean_text(f"{paragraph}\n\n{paragraph}\n")
+    assert first.record.meta.title is None
+    assert first.record.text == f"{paragraph}\n\n{paragraph}\n"

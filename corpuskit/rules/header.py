@@ -499,11 +499,17 @@ def _page_title(ctx: Context) -> str | None:
     return None if first is None else _without_site(first.text)[-1]
 
 
+def _reads_as_sentences(block: Block) -> bool:
+    """A full stop at its end (closing quotes aside) or inside: prose, not a page's title."""
+    text = block.text.rstrip("\"'”’»)]")
+    return (block.ends_sentence and text.endswith(".")) or bool(_INNER_SENTENCE.search(block.text))
+
+
 def _page_title_line(ctx: Context) -> Block | None:
     """The first line when it can be a page's title: four to 40 words, not a sentence, not
     a byline or a date line (a byline printed twice is no title)."""
     first = _first_line(ctx)
-    if first is None or not 4 <= first.word_count <= 40 or (first.ends_sentence and first.text.endswith(".")):
+    if first is None or not 4 <= first.word_count <= 40 or _reads_as_sentences(first):
         return None
     return None if _is_date_or_byline(first, ctx) else first
 
