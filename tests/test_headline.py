@@ -211,3 +211,14 @@ def test_a_paragraph_printed_twice_is_no_page_title(paragraph):
     first = clean_text(f"{paragraph}\n\n{paragraph}\n")
     assert first.record.meta.title is None
     assert first.record.text == f"{paragraph}\n\n{paragraph}\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"), [("23 Nov 2023", "Written by Jane Doe"), ("23. November 2023", "Von Anna Berg")]
+)
+def test_a_date_line_printed_twice_goes_whole(line, byline):
+    """Both copies are the dateline, even with no article below to mark the header's end."""
+    first = clean_text(f"{line}\n{line}\n{byline}\n")
+    assert first.record.meta.published == dt.date(2023, 11, 23)
+    assert line not in first.record.text
+    assert clean_text(first.record.text).record.text == first.record.text

@@ -154,7 +154,7 @@ class Dateline(BlockRule):
         ]
         chosen = _article_date(dated, header, title, ctx.all_blocks)
         for _, block, value in dated:
-            if block is chosen:
+            if block is chosen or (chosen is not None and block.text == chosen.text):  # and its copies
                 yield self.hit(block, LIFT, f"dateline: {value.isoformat()}", field="published", value=value)
             elif block.index in in_header:
                 note = "a date of change" if _is_update(block) else "not the article's date line"
