@@ -73,6 +73,15 @@ def make_corpus(bench_dir: Path, folder: Path, size_mb: float, mojibake_every: i
     return {"seeds": count, "bytes": written, "mojibake_seeds": broken}
 
 
+def _json_writer():
+    """obj -> one JSON line's bytes: orjson when installed, else the standard library."""
+    try:
+        import orjson
+    except ImportError:  # pragma: no cover - orjson is optional
+        return lambda obj: json.dumps(obj, ensure_ascii=False).encode()
+    return orjson.dumps
+
+
 def baseline(seeds: Path, output: Path) -> None:
     """Read every seed, fix the whole document with ftfy, write JSONL."""
     sys.path.insert(0, str(REPO_ROOT))
@@ -81,16 +90,7 @@ def baseline(seeds: Path, output: Path) -> None:
     from corpuskit.normalize import ftfy_config
 
     config = ftfy_config()._replace(explain=False)
-    try:
-        import orjson
-
-        def dumps(obj) -> bytes:
-            return orjson.dumps(obj)
-    except ImportError:  # pragma: no cover - orjson is optional
-
-        def dumps(obj) -> bytes:
-            return json.dumps(obj, ensure_ascii=False).encode()
-
+    dumps = _json_writer()
     with output.open("wb") as out:
         for path in sorted(seeds.iterdir()):
             text = path.read_bytes().decode("utf-8", errors="replace")
@@ -103,16 +103,7 @@ def text_path(seeds: Path, output: Path) -> None:
     from corpuskit.decode import decode
     from corpuskit.normalize import normalize
 
-    try:
-        import orjson
-
-        def dumps(obj) -> bytes:
-            return orjson.dumps(obj)
-    except ImportError:  # pragma: no cover - orjson is optional
-
-        def dumps(obj) -> bytes:
-            return json.dumps(obj, ensure_ascii=False).encode()
-
+    dumps = _json_writer()
     with output.open("wb") as out:
         for path in sorted(seeds.iterdir()):
             normalized = normalize(decode(path.read_bytes()).text)
