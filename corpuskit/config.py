@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Literal
 
 import tomllib
-from pydantic import ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from corpuskit.models import Model, Severity
 from corpuskit.project import ConfigError, find_pyproject
+from corpuskit.severity import Severity
 
 __all__ = ["DIGESTED", "Config", "ConfigError", "find_pyproject", "load_config"]
 
@@ -25,10 +25,10 @@ def _kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
-class Config(Model):
+class Config(BaseModel):
     """The effective settings of one run."""
 
-    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True, defer_build=True)
 
     paths: list[str] = Field(["seeds"], description="files or folders to clean when none are given")
     include: list[str] = Field(
