@@ -5,7 +5,6 @@ Every key, its default and its meaning are listed by `corpuskit config`.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 from typing import Literal
@@ -15,8 +14,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from corpuskit.project import ConfigError, find_pyproject
 from corpuskit.severity import Severity
+from corpuskit.snapshot import settings_digest
 
-__all__ = ["DIGESTED", "Config", "ConfigError", "find_pyproject", "load_config"]
+__all__ = ["Config", "ConfigError", "find_pyproject", "load_config"]
 
 MetaField = Literal["title", "authors", "published", "source", "url", "language"]
 
@@ -105,24 +105,7 @@ class Config(BaseModel):
 
     def digest(self) -> str:
         """Hash of the settings that change what cleaning produces (record and findings)."""
-        payload = self.model_dump_json(include=DIGESTED)
-        return hashlib.sha256(payload.encode()).hexdigest()[:16]
-
-
-DIGESTED = {
-    "select",
-    "ignore",
-    "per_file_ignores",
-    "severity",
-    "max_removed_share",
-    "time_budget",
-    "required_fields",
-    "recommended_fields",
-    "allowed_languages",
-    "min_words",
-    "earliest_published_year",
-    "id_pattern",
-}
+        return settings_digest(self.model_dump(mode="json"))
 
 
 def load_config(start: Path | None = None) -> tuple[Config, Path | None]:

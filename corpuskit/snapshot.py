@@ -47,11 +47,35 @@ class Settings:
         """Every field as `Config.model_dump(mode="json")` gives it."""
         return self._values
 
+    def digest(self) -> str:
+        """`Config.digest` of these settings."""
+        return settings_digest(self._values)
+
     def full(self):
         """The validated `Config` these settings stand for."""
         from corpuskit.config import Config
 
         return Config.model_validate(self._values)
+
+
+# The settings that change what cleaning produces (record and findings).
+DIGESTED = frozenset({
+    "select", "ignore", "per_file_ignores", "severity", "max_removed_share", "time_budget",
+    "required_fields", "recommended_fields", "allowed_languages", "min_words",
+    "earliest_published_year", "id_pattern",
+})  # fmt: skip
+
+
+def settings_digest(values: dict) -> str:
+    """A short hash of the `DIGESTED` settings among `values` (JSON-ready, in the order
+    of the fields of `Config`): the `config_hash` of every record.
+
+    >>> settings_digest({"select": ["ALL"], "paths": ["seeds"]}) == settings_digest({"select": ["ALL"]})
+    True
+    """
+    digested = {name: value for name, value in values.items() if name in DIGESTED}
+    payload = json.dumps(digested, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
 def full_config(config):

@@ -42,7 +42,7 @@ def test_importing_the_command_line_loads_nothing_heavy(tmp_path):
 
 
 @pytest.mark.parametrize("body", [BODY, BODY_NB], ids=["en", "nb"])
-def test_checking_a_clean_text_seed_loads_neither_ftfy_nor_lxml(tmp_path, body):
+def test_checking_a_clean_text_seed_loads_neither_ftfy_nor_lxml_nor_pydantic(tmp_path, body):
     project = tmp_path / "project"
     (project / "seeds").mkdir(parents=True)
     (project / "pyproject.toml").write_text("[tool.corpuskit]\n", encoding="utf-8")
@@ -55,9 +55,10 @@ def test_checking_a_clean_text_seed_loads_neither_ftfy_nor_lxml(tmp_path, body):
     cache = tmp_path / "models"
     first = _modules_after(code, project, cache)  # builds the gate's description from ftfy
     assert "ftfy" in first and list(cache.glob("ftfy-gate-*.json"))
+    assert "pydantic" in first and list(cache.glob("settings-*.json"))  # settings validated once
     again = _modules_after(code, project, cache)
-    assert "ftfy" not in again and "lxml" not in again
-    assert "pydantic" in again  # the models: it did clean the seed
+    assert "ftfy" not in again and "lxml" not in again and "pydantic" not in again
+    assert "numpy" in again  # the line model: it did clean the seed
 
 
 def test_a_broken_gate_description_is_rebuilt(tmp_path, monkeypatch):

@@ -52,7 +52,7 @@ def run(args) -> int:
         fresh_prints: dict[str, corpus.Fingerprint | None] = {}
 
         def runner(misses):
-            for result in run_engine(misses, full_config(config)):
+            for result in run_engine(misses, config):  # settings read back serve as well
                 if result.record is not None:
                     fresh_prints[result.report.path] = corpus.fingerprint(result.record.text)
                 yield result

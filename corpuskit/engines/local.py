@@ -12,12 +12,14 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from corpuskit.config import Config
 from corpuskit.engines.output import Made, Output, made, render
 from corpuskit.linefreq import current_table, use_table
 from corpuskit.pipeline import CleanResult, clean_file, warm_up
+
+if TYPE_CHECKING:
+    from corpuskit.config import Config  # or the `corpuskit.snapshot.Settings` read back for one
 
 T = TypeVar("T")
 BATCH = 8  # seeds per task: large enough to amortize the round trip, small enough to balance
