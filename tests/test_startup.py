@@ -108,8 +108,8 @@ def test_check_looks_for_the_line_table_where_build_writes_it(tmp_path):
 
 
 def test_lexicon_lookups_match_the_regex_definitions():
-    """Whole-line and prefix matching (looked up in a set, or through the compiled trie
-    once a lexicon is busy) answer what the plain alternations they replace answer."""
+    """Whole-line, prefix and in-line matching (looked up in a set, or through the compiled
+    trie once a lexicon is busy) answer what the plain alternations they replace answer."""
     import re
 
     from corpuskit.lexicon import _EDGE_PUNCT, lexicon, read_phrases
@@ -132,6 +132,13 @@ def test_lexicon_lookups_match_the_regex_definitions():
                 assert lex.prefix(line) == expected, (category, line)
                 compiled = lex._prefix.match(line.lower().lstrip(_EDGE_PUNCT))  # after COMPILE_AFTER
                 assert (compiled.group(0) if compiled else None) == expected, (category, line)
+        heads = ["", "x ", "x", "(", "_", "é", "1 ", "« "]
+        for phrase in phrases[:: max(1, len(phrases) // 40)]:
+            for head in heads:
+                for line in [head + phrase.upper(), *(f"{head}{phrase}{tail} {phrase}" for tail in tails)]:
+                    folded = line.lower()
+                    found = lex._anywhere.search(folded)  # as after COMPILE_AFTER
+                    assert lex._search_in_set(folded) == (found.group(0) if found else None), (category, line)
 
 
 def _check_twice(project: Path, cache: Path, *args: str) -> list[tuple[str, list[str]]]:
