@@ -64,15 +64,19 @@ def _from_copy(folder: Path):
     from corpuskit.langid_walk import WalkingIdentifier
 
     arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in _ARRAYS}
-    return WalkingIdentifier(
+    rows = _int_view(arrays["nextmove_row"], _to_array)
+    identifier = WalkingIdentifier(
         np.asarray(arrays["ptc"]),
         np.asarray(arrays["pc"]),
         arrays["classes"].tolist(),
         _int_view(arrays["nextmove"], _to_array),
-        np.asarray(arrays["out_feat"]).tolist(),
+        np.asarray(arrays["out_feat"]),
         norm_probs=True,
-        tk_row=_int_view(arrays["nextmove_row"], _to_array),
+        tk_row=(),  # set below: py3langid shifts the row offsets one by one in Python
     )
+    identifier.tk_row = rows
+    identifier._rowbase = np.asarray(rows, dtype=np.int64) << 8
+    return identifier
 
 
 def _int_view(mapped, copy):
