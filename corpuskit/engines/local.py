@@ -7,7 +7,6 @@ same for every number of jobs.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -58,6 +57,8 @@ def _map(work: Callable[[Sequence[Path]], list[T]], paths: list[Path], config: C
         for start in range(0, len(paths), BATCH):
             yield from work(paths[start : start + BATCH])
         return
+    import multiprocessing  # only here: a one-seed check does without it
+
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # py3langid: one BLAS thread a worker
     warm_up()  # imports and models loaded once, shared by the forked workers
     methods = multiprocessing.get_all_start_methods()
