@@ -270,18 +270,10 @@ def _unpack(blob: bytes | None):
     return Fingerprint(blob[:32], np.frombuffer(blob[32:], dtype=np.uint32))
 
 
-_ADAPTER = None
-
-
 def _FINDINGS():
-    global _ADAPTER
-    if _ADAPTER is None:
-        from pydantic import TypeAdapter
+    from corpuskit.models import Finding, adapter
 
-        from corpuskit.models import Finding
-
-        _ADAPTER = TypeAdapter(list[Finding])
-    return _ADAPTER
+    return adapter(list[Finding])
 
 
 class CachedReport:

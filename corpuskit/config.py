@@ -5,18 +5,18 @@ Every key, its default and its meaning are listed by `corpuskit config`.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 from typing import Literal
 
 import tomllib
-from pydantic import ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from corpuskit.models import Model, Severity
 from corpuskit.project import ConfigError, find_pyproject
+from corpuskit.severity import Severity
+from corpuskit.snapshot import settings_digest
 
-__all__ = ["DIGESTED", "Config", "ConfigError", "find_pyproject", "load_config"]
+__all__ = ["Config", "ConfigError", "find_pyproject", "load_config"]
 
 MetaField = Literal["title", "authors", "published", "source", "url", "language"]
 
@@ -25,10 +25,10 @@ def _kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
-class Config(Model):
+class Config(BaseModel):
     """The effective settings of one run."""
 
-    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True, defer_build=True)
 
     paths: list[str] = Field(["seeds"], description="files or folders to clean when none are given")
     include: list[str] = Field(
@@ -105,24 +105,7 @@ class Config(Model):
 
     def digest(self) -> str:
         """Hash of the settings that change what cleaning produces (record and findings)."""
-        payload = self.model_dump_json(include=DIGESTED)
-        return hashlib.sha256(payload.encode()).hexdigest()[:16]
-
-
-DIGESTED = {
-    "select",
-    "ignore",
-    "per_file_ignores",
-    "severity",
-    "max_removed_share",
-    "time_budget",
-    "required_fields",
-    "recommended_fields",
-    "allowed_languages",
-    "min_words",
-    "earliest_published_year",
-    "id_pattern",
-}
+        return settings_digest(self.model_dump(mode="json"))
 
 
 def load_config(start: Path | None = None) -> tuple[Config, Path | None]:

@@ -20,12 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from corpuskit.models import SeedMeta
+from corpuskit.models import PublishedError, SeedMeta, parse_published
 
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")
-FIELDS = tuple(SeedMeta.model_fields)
+FIELDS = SeedMeta.field_names()
 _DELIMITER = re.compile(r"^---[ \t]*$")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 _KEY_LINE = re.compile(r"^[\w-]+[ \t]*:")
@@ -235,12 +233,14 @@ def validate(source: ExplicitMeta) -> tuple[dict[str, Any], list[Problem]]:
     problems: list[Problem] = []
     if not source.strict:
         given = _lenient(given)
+    from pydantic import ValidationError
+
     while True:
         try:
             meta = SeedMeta.model_validate(given)
         except ValidationError as err:
             bad = set()
-            for error in err.errors(include_url=False):
+            for error in map(_unknown_key_type, err.errors(include_url=False)):
                 loc = tuple(error["loc"])
                 key = str(loc[0]) if loc else ""
                 bad.add(key)
@@ -274,6 +274,14 @@ _MESSAGES = {
 }
 
 
+def _unknown_key_type(error: dict) -> dict:
+    """pydantic names an unknown key of a dataclass `unexpected_keyword_argument`; the
+    stable type of the error is `extra_forbidden`, as for any other model."""
+    if error["type"] == "unexpected_keyword_argument":
+        return {**error, "type": "extra_forbidden"}
+    return error
+
+
 def _message(key: str, error: dict) -> str:
     return _MESSAGES.get((key, error["type"])) or _MESSAGES.get(("*", error["type"])) or error["msg"]
 
@@ -289,8 +297,8 @@ def _lenient(values: dict[str, Any]) -> dict[str, Any]:
     published = out.get("published")
     if isinstance(published, str):
         try:
-            SeedMeta(published=published)
-        except ValidationError:
+            parse_published(published)
+        except PublishedError:
             from corpuskit.metadata import parse_date
 
             parsed = parse_date(published)

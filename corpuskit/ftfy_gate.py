@@ -22,14 +22,13 @@ corpus are rejected by one C-speed scan.
 
 Building the gate takes ftfy's tables, and importing ftfy costs more than checking a
 seed: `default_gate` therefore keeps the built patterns (`Gate.spec`) in the user's cache
-folder (the one of `corpuskit.langid_model`), keyed by the size and time of ftfy's files
+folder (`corpuskit.usercache`), keyed by the size and time of ftfy's files
 and of this module's, and later processes compile them without importing ftfy. ftfy is
 imported only when a line may need it.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
@@ -336,50 +335,32 @@ def default_gate() -> Gate:
 
     gate = Gate(ftfy_config())
     if file is not None:
-        _save(file, json.dumps(gate.spec()))
+        from corpuskit.usercache import save
+
+        save(file, json.dumps(gate.spec()).encode())
     return gate
 
 
 def _spec_file() -> Path | None:
-    """Where the description of the default gate is kept: its name holds a hash of the size
-    and time of every file of ftfy and of the two corpuskit modules that define the gate
-    and the settings, so a change to any of them makes a new one. None when ftfy cannot
-    be found (the gate is then built, which reports the problem)."""
-    import hashlib
+    """Where the description of the default gate is kept: its name holds a digest of the
+    size and time of every file of ftfy and of the two corpuskit modules that define the
+    gate and the settings, so a change to any of them makes a new one. None when ftfy
+    cannot be found (the gate is then built, which reports the problem)."""
     from importlib.util import find_spec
 
-    from corpuskit.langid_model import cache_folder
+    from corpuskit.usercache import cache_folder, stamp
 
     try:
         spec = find_spec("ftfy")
         folders = list(spec.submodule_search_locations or ()) if spec else []
         if not folders:
             return None
-        parts = [f"v{SPEC_VERSION}"]
-        for file in (__file__, str(Path(__file__).with_name("normalize.py"))):
-            stat = os.stat(file)
-            parts.append(f"{file}:{stat.st_size}:{stat.st_mtime_ns}")
+        files = [__file__, str(Path(__file__).with_name("normalize.py"))]
         for folder in folders:
-            for root, dirs, files in os.walk(folder):
+            for root, dirs, names in os.walk(folder):
                 dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-                for name in sorted(files):
-                    if name.endswith(".py"):
-                        stat = os.stat(os.path.join(root, name))
-                        parts.append(f"{root}/{name}:{stat.st_size}:{stat.st_mtime_ns}")
+                files.extend(os.path.join(root, name) for name in sorted(names) if name.endswith(".py"))
+        digest = stamp([f"v{SPEC_VERSION}"], files)
     except (OSError, ImportError, ValueError):
         return None
-    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:20]
     return cache_folder() / f"ftfy-gate-{digest}.json"
-
-
-def _save(file: Path, text: str) -> None:
-    """Write atomically (a temporary sibling, then a rename); a cache folder that cannot
-    be written is no error."""
-    tmp = file.with_name(f".{file.name}.{os.getpid()}.tmp")
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, file)
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)

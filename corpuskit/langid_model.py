@@ -1,7 +1,6 @@
 """py3langid's model, loaded fast: its LZMA-compressed file takes about half a second to
 unpack in every new process, so the unpacked arrays are kept once in the user's cache
-folder (`$CORPUSKIT_MODEL_CACHE`, else `$XDG_CACHE_HOME/corpuskit`, else
-`~/.cache/corpuskit`) and memory-mapped from there afterwards.
+folder (`corpuskit.usercache`) and memory-mapped from there afterwards.
 
 The copy is keyed by the model file's size and time and py3langid's version; it is
 written atomically, and any problem (no write access, another layout of the model) falls
@@ -15,15 +14,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from corpuskit.usercache import cache_folder
+
 _ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
-
-
-def cache_folder() -> Path:
-    explicit = os.environ.get("CORPUSKIT_MODEL_CACHE")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "corpuskit"
 
 
 def _model_file() -> Path:
@@ -34,12 +27,9 @@ def _model_file() -> Path:
 
 
 def _copy_folder(model: Path) -> Path:
-    from importlib import metadata
+    import py3langid
 
-    try:
-        version = metadata.version("py3langid")
-    except metadata.PackageNotFoundError:  # pragma: no cover - imported just before
-        version = "unknown"
+    version = getattr(py3langid, "__version__", "unknown")
     stat = model.stat()
     return cache_folder() / f"langid-{version}-{stat.st_size}-{stat.st_mtime_ns}"
 
@@ -74,15 +64,19 @@ def _from_copy(folder: Path):
     from corpuskit.langid_walk import WalkingIdentifier
 
     arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in _ARRAYS}
-    return WalkingIdentifier(
+    rows = _int_view(arrays["nextmove_row"], _to_array)
+    identifier = WalkingIdentifier(
         np.asarray(arrays["ptc"]),
         np.asarray(arrays["pc"]),
         arrays["classes"].tolist(),
         _int_view(arrays["nextmove"], _to_array),
-        np.asarray(arrays["out_feat"]).tolist(),
+        np.asarray(arrays["out_feat"]),
         norm_probs=True,
-        tk_row=_int_view(arrays["nextmove_row"], _to_array),
+        tk_row=(),  # set below: py3langid shifts the row offsets one by one in Python
     )
+    identifier.tk_row = rows
+    identifier._rowbase = np.asarray(rows, dtype=np.int64) << 8
+    return identifier
 
 
 def _int_view(mapped, copy):

@@ -87,13 +87,14 @@ class Lexicon:
         self._phrases = frozenset(fold(p) for p in phrases)
         self._fold = fold
         self._longest = max(map(len, self._phrases), default=0)
-        self._prefix_calls = 0
+        self._prefix_calls = self._search_calls = 0
         self._prefix_answers: dict[str, str | None] = {}  # a bounded memo of each mode
         self._search_answers: dict[str, str | None] = {}
 
     # Patterns are compiled on first use: compiling them all is most of the start-up cost
-    # of a one-seed check. Prefixes are looked up in the set until a lexicon has answered
-    # `COMPILE_AFTER` lines; the compiled trie (five times faster per line) takes over then.
+    # of a one-seed check. Prefixes and phrases inside a line are looked up in the set
+    # until a lexicon has answered `COMPILE_AFTER` lines; the compiled trie (several times
+    # faster per line) takes over then.
     @cached_property
     def _trie(self) -> str:
         return _trie_pattern(sorted(self._phrases))
@@ -153,13 +154,51 @@ class Lexicon:
         """
         answer = self._search_answers.get(text, _MISSING)
         if answer is _MISSING:
-            match = self._anywhere.search(self._fold(text))
-            answer = _remember(self._search_answers, text, match.group(0) if match else None)
+            self._search_calls += 1
+            if self._search_calls > COMPILE_AFTER:
+                match = self._anywhere.search(self._fold(text))
+                answer = match.group(0) if match else None
+            else:
+                answer = self._search_in_set(self._fold(text))
+            _remember(self._search_answers, text, answer)
         return answer
+
+    def _search_in_set(self, line: str) -> str | None:
+        """`_anywhere.search` without the pattern: from the left, at each place where a
+        word may start, the longest phrase that ends where a word may end.
+
+        >>> Lexicon("t", ["read", "read more"])._search_in_set("to read more.")
+        'read more'
+        >>> Lexicon("t", ["read", "read more"])._search_in_set("to read mores and bread")
+        'read'
+        """
+        firsts, lengths, phrases = self._firsts, self._lengths, self._phrases
+        size = len(line)
+        for start, char in enumerate(line):
+            if char not in firsts or (start and _is_word(line[start - 1])):
+                continue
+            for length in lengths:
+                end = start + length
+                if end <= size and line[start:end] in phrases and (end == size or not _is_word(line[end])):
+                    return line[start:end]
+        return None
+
+    @cached_property
+    def _firsts(self) -> frozenset[str]:
+        return frozenset(phrase[0] for phrase in self._phrases)
+
+    @cached_property
+    def _lengths(self) -> list[int]:
+        return sorted({len(phrase) for phrase in self._phrases}, reverse=True)
+
+
+def _is_word(char: str) -> bool:
+    """What `\\w` matches in a `str` pattern: letters, digits, numerals and the underscore."""
+    return char.isalnum() or char == "_"
 
 
 _MISSING = object()
-COMPILE_AFTER = 500  # prefix lookups of one lexicon answered without compiling its pattern
+COMPILE_AFTER = 500  # lookups of one lexicon and mode answered without compiling its pattern
 MEMO_SIZE = 2048  # answers kept per lexicon and mode (lines recur within and across documents)
 
 

@@ -17,6 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from itertools import repeat
 
 import numpy as np
@@ -24,6 +25,7 @@ import numpy as np
 from corpuskit.lexicon import read_phrases
 from corpuskit.linefreq import LineTable, line_hashes
 from corpuskit.segment import Block
+from corpuskit.usercache import kept
 
 INTRINSIC = (
     "words",  # log(1 + words)
@@ -186,7 +188,20 @@ _STOP, _CHROME, _CREDIT = 1, 2, 4
 
 @cache
 def _word_kinds() -> dict[str, int]:
-    """Lower-cased word -> bits: stopword, boilerplate lexicon word, credit word."""
+    """Lower-cased word -> bits: stopword, boilerplate lexicon word, credit word. Built
+    from the lexicons once, then read from the user's cache folder (building it is a
+    tenth of a one-seed check).
+
+    >>> _word_kinds()["the"] & _STOP, _word_kinds()["newsletter"] & _CHROME
+    (1, 2)
+    """
+    lexicons = resources.files("corpuskit.lexicons")
+    categories = ("stopwords", *_CHROME_LEXICONS, *_CREDIT_LEXICONS)
+    sources = [__file__, *(str(lexicons.joinpath(f"{name}.txt")) for name in categories)]
+    return kept("word-kinds", sources, _build_word_kinds)
+
+
+def _build_word_kinds() -> dict[str, int]:
     kinds: dict[str, int] = {}
     for words, bit in ((stopwords(), _STOP), (chrome_words(), _CHROME), (credit_words(), _CREDIT)):
         for word in words:

@@ -12,11 +12,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from corpuskit import __version__
 from corpuskit.assemble import assemble, kept_ranges
 from corpuskit.budget import OverBudget, time_budget
-from corpuskit.config import Config
 from corpuskit.decode import DecodeError, decode
 from corpuskit.explicit import ExplicitMeta, Problem, find_front_matter, merge, read_sidecar
 from corpuskit.fixes import fix_kind, layout_problems
@@ -49,6 +49,17 @@ from corpuskit.rules.notices import CharsetDetected, EncodingFixed, OverTime, Un
 from corpuskit.rules.record import published_problem
 from corpuskit.segment import Block, segment
 from corpuskit.suppress import matches, parse_directive, per_file_ignores
+
+if TYPE_CHECKING:
+    from corpuskit.config import Config
+
+
+def _default_config() -> Config:
+    """The default settings (pydantic is imported only here, when no settings are given)."""
+    from corpuskit.config import Config
+
+    return Config()
+
 
 MAX_PASSES = 8
 _NEWLINE = re.compile("\n")
@@ -91,7 +102,7 @@ def clean_file(
     (`corpuskit.linefreq`; default: the table in use, if any)."""
     path = Path(path)
     shown = str(path) if name is None else name
-    config = config or Config()
+    config = config or _default_config()
     try:
         raw = path.read_bytes()
     except OSError as err:
@@ -127,7 +138,7 @@ def clean_text(
         raw,
         seed,
         seed,
-        config or Config(),
+        config or _default_config(),
         list(explicit),
         [],
         layout=False,
@@ -159,7 +170,7 @@ def _clean_bytes(raw, name, config, explicit, problems, line_table=None) -> Clea
         raw,
         seed_id(name),
         name,
-        config or Config(),
+        config or _default_config(),
         explicit,
         problems,
         line_table=line_table,

@@ -1,5 +1,5 @@
 """How much a finding matters to the gate: its own module, so the gate and the reporters
-use it without importing the models (pydantic)."""
+use it without importing the models."""
 
 from __future__ import annotations
 

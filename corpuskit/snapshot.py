@@ -2,8 +2,8 @@
 
 Validating `[tool.corpuskit]` takes the settings model, and importing pydantic costs more
 than printing a cached result. So `check` keeps the validated settings of a
-pyproject.toml (`Config.model_dump(mode="json")`) in the user's cache folder (the one of
-`corpuskit.langid_model`), keyed by the file's path and bytes, corpuskit's version and
+pyproject.toml (`Config.model_dump(mode="json")`) in the user's cache folder
+(`corpuskit.usercache`), keyed by the file's path and bytes, corpuskit's version and
 the size and time of the modules that define the settings. A later check of the same
 project reads them back as a `Settings`: the same attributes, plain values (severities as
 `Severity`). A seed that has to be cleaned gets the full `Config` (`full_config`).
@@ -11,10 +11,8 @@ project reads them back as a `Settings`: the same attributes, plain values (seve
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 from pathlib import Path
 
 from corpuskit import __version__
@@ -49,11 +47,35 @@ class Settings:
         """Every field as `Config.model_dump(mode="json")` gives it."""
         return self._values
 
+    def digest(self) -> str:
+        """`Config.digest` of these settings."""
+        return settings_digest(self._values)
+
     def full(self):
         """The validated `Config` these settings stand for."""
         from corpuskit.config import Config
 
         return Config.model_validate(self._values)
+
+
+# The settings that change what cleaning produces (record and findings).
+DIGESTED = frozenset({
+    "select", "ignore", "per_file_ignores", "severity", "max_removed_share", "time_budget",
+    "required_fields", "recommended_fields", "allowed_languages", "min_words",
+    "earliest_published_year", "id_pattern",
+})  # fmt: skip
+
+
+def settings_digest(values: dict) -> str:
+    """A short hash of the `DIGESTED` settings among `values` (JSON-ready, in the order
+    of the fields of `Config`): the `config_hash` of every record.
+
+    >>> settings_digest({"select": ["ALL"], "paths": ["seeds"]}) == settings_digest({"select": ["ALL"]})
+    True
+    """
+    digested = {name: value for name, value in values.items() if name in DIGESTED}
+    payload = json.dumps(digested, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
 def full_config(config):
@@ -70,22 +92,19 @@ def json_values(config) -> dict:
 
 def _file(start: Path | None = None) -> tuple[Path | None, Path] | None:
     """(the pyproject.toml, where its snapshot is kept); None when the file cannot be read."""
-    from corpuskit.langid_model import cache_folder
+    from corpuskit.usercache import cache_folder, stamp
 
     pyproject = find_pyproject((start or Path.cwd()).resolve())
     parts = [f"v{SNAPSHOT_VERSION}", __version__]
+    package = Path(__file__).parent
     try:
-        package = Path(__file__).parent
-        for name in _DEFINITIONS:
-            stat = (package / name).stat()
-            parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
         if pyproject is not None:
             parts.append(str(pyproject))
             with open(pyproject, "rb") as handle:
                 parts.append(hashlib.sha256(handle.read()).hexdigest())
+        digest = stamp(parts, [package / name for name in _DEFINITIONS])
     except OSError:
         return None
-    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
     return pyproject, cache_folder() / f"settings-{digest}.json"
 
 
@@ -109,15 +128,8 @@ def load(start: Path | None = None) -> Settings | None:
 def save(config, start: Path | None = None) -> None:
     """Keep the settings of the project (a validated `Config`) for the next check; a cache
     folder that cannot be written is no error."""
+    from corpuskit.usercache import save as save_file
+
     found = _file(start)
-    if found is None:
-        return
-    file = found[1]
-    tmp = file.with_name(f".{file.name}.{os.getpid()}.tmp")
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(config.model_dump(mode="json")), encoding="utf-8")
-        os.replace(tmp, file)
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
+    if found is not None:
+        save_file(found[1], json.dumps(config.model_dump(mode="json")).encode())

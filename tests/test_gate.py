@@ -271,14 +271,14 @@ def test_github_format_is_the_default_in_actions(project, capsys, monkeypatch):
 
 
 def test_step_summary_stays_under_one_mebibyte():
-    from corpuskit.models import FileReport, Finding
+    from corpuskit.models import Decoding, FileReport, Finding
 
     finding = Finding(code="M101", rule="missing-title", category="metadata", severity="warning", message="m")
     reports = [
         FileReport(
             id=f"s{i}",
             path=f"seeds/{'x' * 200}{i}|<b>.txt",
-            decoding={"encoding": "utf-8"},
+            decoding=Decoding(encoding="utf-8"),
             findings=[finding],
         )
         for i in range(20000)

@@ -42,7 +42,7 @@ def test_importing_the_command_line_loads_nothing_heavy(tmp_path):
 
 
 @pytest.mark.parametrize("body", [BODY, BODY_NB], ids=["en", "nb"])
-def test_checking_a_clean_text_seed_loads_neither_ftfy_nor_lxml(tmp_path, body):
+def test_checking_a_clean_text_seed_loads_neither_ftfy_nor_lxml_nor_pydantic(tmp_path, body):
     project = tmp_path / "project"
     (project / "seeds").mkdir(parents=True)
     (project / "pyproject.toml").write_text("[tool.corpuskit]\n", encoding="utf-8")
@@ -55,9 +55,10 @@ def test_checking_a_clean_text_seed_loads_neither_ftfy_nor_lxml(tmp_path, body):
     cache = tmp_path / "models"
     first = _modules_after(code, project, cache)  # builds the gate's description from ftfy
     assert "ftfy" in first and list(cache.glob("ftfy-gate-*.json"))
+    assert "pydantic" in first and list(cache.glob("settings-*.json"))  # settings validated once
     again = _modules_after(code, project, cache)
-    assert "ftfy" not in again and "lxml" not in again
-    assert "pydantic" in again  # the models: it did clean the seed
+    assert [m for m in ("ftfy", "lxml", "pydantic", "multiprocessing") if m in again] == []
+    assert "numpy" in again  # the line model: it did clean the seed
 
 
 def test_a_broken_gate_description_is_rebuilt(tmp_path, monkeypatch):
@@ -107,8 +108,8 @@ def test_check_looks_for_the_line_table_where_build_writes_it(tmp_path):
 
 
 def test_lexicon_lookups_match_the_regex_definitions():
-    """Whole-line and prefix matching (looked up in a set, or through the compiled trie
-    once a lexicon is busy) answer what the plain alternations they replace answer."""
+    """Whole-line, prefix and in-line matching (looked up in a set, or through the compiled
+    trie once a lexicon is busy) answer what the plain alternations they replace answer."""
     import re
 
     from corpuskit.lexicon import _EDGE_PUNCT, lexicon, read_phrases
@@ -131,6 +132,13 @@ def test_lexicon_lookups_match_the_regex_definitions():
                 assert lex.prefix(line) == expected, (category, line)
                 compiled = lex._prefix.match(line.lower().lstrip(_EDGE_PUNCT))  # after COMPILE_AFTER
                 assert (compiled.group(0) if compiled else None) == expected, (category, line)
+        heads = ["", "x ", "x", "(", "_", "é", "1 ", "« "]
+        for phrase in phrases[:: max(1, len(phrases) // 40)]:
+            for head in heads:
+                for line in [head + phrase.upper(), *(f"{head}{phrase}{tail} {phrase}" for tail in tails)]:
+                    folded = line.lower()
+                    found = lex._anywhere.search(folded)  # as after COMPILE_AFTER
+                    assert lex._search_in_set(folded) == (found.group(0) if found else None), (category, line)
 
 
 def _check_twice(project: Path, cache: Path, *args: str) -> list[tuple[str, list[str]]]:

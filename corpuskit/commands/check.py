@@ -5,9 +5,10 @@ with `--diff` the fixes are shown, nothing is written and nothing else is report
 When the last `build` left a line-frequency table next to the corpus, it is used, so a
 check judges repeated lines as the build did.
 
-What a check needs is imported when it is needed: the pipeline (and numpy, pydantic's
-models, the line model) only when a seed has to be cleaned, the line table only when a
-build left one, so a pre-commit run on one seed starts fast.
+What a check needs is imported when it is needed: the pipeline (and numpy, the line
+model) only when a seed has to be cleaned, pydantic only to validate settings not seen
+before, the line table only when a build left one, so a pre-commit run on one seed starts
+fast.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def run(args) -> int:
         fresh_prints: dict[str, corpus.Fingerprint | None] = {}
 
         def runner(misses):
-            for result in run_engine(misses, full_config(config)):
+            for result in run_engine(misses, config):  # settings read back serve as well
                 if result.record is not None:
                     fresh_prints[result.report.path] = corpus.fingerprint(result.record.text)
                 yield result

@@ -7,17 +7,18 @@ same for every number of jobs.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from corpuskit.config import Config
 from corpuskit.engines.output import Made, Output, made, render
 from corpuskit.linefreq import current_table, use_table
 from corpuskit.pipeline import CleanResult, clean_file, warm_up
+
+if TYPE_CHECKING:
+    from corpuskit.config import Config  # or the `corpuskit.snapshot.Settings` read back for one
 
 T = TypeVar("T")
 BATCH = 8  # seeds per task: large enough to amortize the round trip, small enough to balance
@@ -56,6 +57,8 @@ def _map(work: Callable[[Sequence[Path]], list[T]], paths: list[Path], config: C
         for start in range(0, len(paths), BATCH):
             yield from work(paths[start : start + BATCH])
         return
+    import multiprocessing  # only here: a one-seed check does without it
+
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # py3langid: one BLAS thread a worker
     warm_up()  # imports and models loaded once, shared by the forked workers
     methods = multiprocessing.get_all_start_methods()

@@ -29,6 +29,7 @@ from corpuskit.engines.output import Output, render
 from corpuskit.linefreq import current_table
 from corpuskit.models import FileReport, SeedRecord
 from corpuskit.pipeline import CleanResult, clean_file
+from corpuskit.snapshot import json_values
 
 BATCH = 16  # seeds per Ray Data batch
 
@@ -55,7 +56,7 @@ def render_all(
     ray = _ray()
     started = _connect(ray, address, jobs)
     try:
-        settings = config.model_dump(mode="json")
+        settings = json_values(config)
         dataset = ray.data.from_items(rows).map_batches(
             _CleanBatch(settings, current_table()), batch_size=BATCH, batch_format="pyarrow"
         )

@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from corpuskit.config import Config
 from corpuskit.models import Detail, FileReport, SeedRecord, Severity
 from corpuskit.rules.base import RecordRule, Verdict
+
+if TYPE_CHECKING:
+    from corpuskit.config import Config
 
 
 class MissingField(RecordRule):
