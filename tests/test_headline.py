@@ -222,3 +222,56 @@ def test_a_date_line_printed_twice_goes_whole(line, byline):
     assert first.record.meta.published == dt.date(2023, 11, 23)
     assert line not in first.record.text
     assert clean_text(first.record.text).record.text == first.record.text
+
+
+@pytest.mark.parametrize(
+    ("credit", "body"),
+    [
+        ("Staff and agencies", BODY),
+        ("Redaktion und Agenturen", BODY_DE),
+        ("Rédaction et agences", BODY_FR),
+        ("Redacción y agencias", BODY_ES),
+    ],
+)
+def test_a_wire_credit_is_no_title(credit, body):
+    """A line of roles and desks credits the text; it names nothing the article is about."""
+    assert clean_text(f"{credit}\n\n{body}\n").record.meta.title is None
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [("Agencies warn of a staff shortage", BODY), ("Agenturen warnen vor Personalmangel", BODY_DE)],
+)
+def test_role_words_in_a_headline_do_not_make_it_a_credit(headline, body):
+    assert clean_text(f"{headline}\n\n{body}\n").record.meta.title == headline
+
+
+@pytest.mark.parametrize(
+    ("headline", "credit", "body"),
+    [
+        ("Samsung Group headquarters raided", "Staff and agencies", BODY),
+        ("Le conseil vote le budget", "Rédaction et agences", BODY_FR),
+        ("El consejo aprueba el presupuesto", "Redacción y agencias", BODY_ES),
+    ],
+)
+def test_a_page_title_over_its_headline_is_the_title_not_an_outlet(headline, credit, body):
+    """The page's title printed again as the headline, a wire credit below: the pair is the
+    headline, never the outlet's name."""
+    meta = clean_text(f"{headline}\n\n{headline}\n\n{credit}\n\n{body}\n").record.meta
+    assert (meta.title, meta.source) == (headline, None)
+
+
+@pytest.mark.parametrize(
+    ("page", "entry", "body"),
+    [
+        ("Harnessing carbon for greener plastics:\nHOME\nNEWS\n3\n2\n", "2024 Submissions", BODY),
+        ("Kohlenstoff für grünere Kunststoffe:\nSTART\nNACHRICHTEN\n3\n2\n", "Einsendungen 2024", BODY_DE),
+    ],
+)
+def test_a_menu_entry_left_first_by_removed_chrome_is_no_title(page, entry, body):
+    """Two words are a headline only when they open the document, not when the menu
+    above them is removed; a page title they share no word with does not vouch for them."""
+    result = clean_text(f"{page}{entry}\n\n{body}\n")
+    assert result.record.meta.title is None
+    assert entry in result.record.text
+    assert clean_text(f"{entry}\n\n{body}\n").record.meta.title == entry  # opening the text, it is

@@ -280,7 +280,10 @@ class SourceLine(BlockRule):
     def check(self, ctx: Context) -> Iterable[Hit]:
         header = ctx.header()
         near = header[-(NEAR_ARTICLE + 3) :]  # a masthead pair far above the article is navigation
+        title = title_blocks(ctx)
         for previous, block in pairwise(near):
+            if previous in title or block in title:
+                continue  # the page's title above its headline: the headline, not an outlet
             if block.text == previous.text and _is_outlet_name(block):
                 for line in (previous, block):
                     yield self.hit(line, LIFT, f"outlet name: {block.text}", field="source", value=block.text)
@@ -313,7 +316,24 @@ def is_title_like(block: Block) -> bool:
         and not block.is_upper
         and (first.isalnum() or first in "\"'“‘«")
         and not block.text.endswith((".", ",", ":", ";", "|"))
+        and not only_roles(block.text)
     )
+
+
+_ROLE_JOINERS = frozenset({*_CONNECTORS, "the", "from", "with", "der", "die", "la", "le", "les", "el", "los"})
+
+
+def only_roles(text: str) -> bool:
+    """Whether a line names roles or desks and nothing else: a credit ("Staff and agencies",
+    "Redaktion und Agenturen"), never a headline.
+
+    >>> only_roles("Staff and agencies"), only_roles("Rédaction et agences")
+    (True, True)
+    >>> only_roles("Agencies warn of a staff shortage"), only_roles("and")
+    (False, False)
+    """
+    words = [w for w in re.findall(r"[^\W\d_]+", text.casefold()) if w not in _ROLE_JOINERS]
+    return bool(words) and all(lexicon("byline_role").whole_line(w) for w in words)
 
 
 class Title(BlockRule):
@@ -326,7 +346,9 @@ class Title(BlockRule):
     full stop) and is not a byline, date or outlet. It is removed from the text and
     becomes `meta.title`; the page-title line goes with it, and the site name at its end
     becomes `meta.source` when no outlet line gave one. With two or more candidates and
-    no repetition none is lifted: they are flagged (B113) and stay.
+    no repetition none is lifted: they are flagged (B113) and stay. A line of roles and
+    desks ("Staff and agencies") is a credit, never a headline; a line of two words is one
+    only when it opens the document or shares a word with the page title.
 
     Why: the headline is metadata. Guessing between a kicker, a headline and a deck would
     sometimes lift the wrong one; precision first.
@@ -616,15 +638,22 @@ def _single_title(header: list[Block], ctx: Context) -> list[Block]:
     candidates = [b for b in header if is_title_like(b)]
     if len(candidates) != 1 or not _headline_like(candidates[0]):
         return []
-    short = candidates[0].word_count < 3 and candidates[0] is not _first_line(ctx)
+    short = candidates[0].word_count < 3 and not _opens_document(ctx, candidates[0])
     if short and (_page_title(ctx) is None or not _shares_words(candidates[0].text, _page_title(ctx))):
         return []  # two words, nothing else to go by: a menu's entry as likely as a headline
     if candidates[0].text[0].islower():
         return []  # "and John Roe", "with us": the end of something else
     block = candidates[0]
-    if block is not _first_line(ctx) and not _shares_words(block.text, _page_title(ctx)):
+    if not _opens_document(ctx, block) and not _shares_words(block.text, _page_title(ctx)):
         return []
     return candidates
+
+
+def _opens_document(ctx: Context, block: Block) -> bool:
+    """Whether a line opens the document: no line stands above it but lines lifted into
+    metadata (a byline, a date). A line that comes first only once the menu above it is
+    removed ("2024 Submissions" under a page's navigation) is no more a headline for that."""
+    return all(ctx.removed_by.get(b.index, "").startswith("M00") for b in ctx.all_blocks[: block.index])
 
 
 class HeaderClutter(BlockRule):
