@@ -377,3 +377,19 @@ def test_a_labelled_copy_of_the_date_goes_with_it(headline, dates, byline, body,
     assert first.record.meta.published == expected
     assert "2017" not in first.record.text
     assert clean_text(first.record.text).record.text == first.record.text
+
+
+@pytest.mark.parametrize(
+    ("page_title", "headline", "body"),
+    [
+        ("The council backs the library budget  (2023/12/18)-", "The council backs the library budget", BODY),
+        (
+            "Stadtrat beschließt das Budget der Bibliothek [12.03.2024]",
+            "Stadtrat beschließt das Budget der Bibliothek",
+            BODY_DE,
+        ),
+    ],
+)
+def test_a_page_title_stamped_with_a_date_finds_its_headline(page_title, headline, body):
+    meta = clean_text(f"{page_title}\n{NAV}Weather\nTraffic\n{headline}\n\n{body}\n").record.meta
+    assert meta.title == headline

@@ -455,6 +455,7 @@ def _site_name(page_title: str, headline: str) -> str | None:
     return last
 
 
+_STAMP = re.compile(r"\s*[(\[]\s*\d[\d/.:-]*\d\s*[)\]][\s|–—·-]*$")
 _SITE_SUFFIX = re.compile(r"\s+(?:\||-|–|—|·|::)\s+(?:(?!\s[-|–—·]\s)[^|–—·])+$")
 
 
@@ -605,9 +606,21 @@ def _without_site(page_title: str) -> list[str]:
 
     >>> _without_site("Floods hit the north - a wet week - Daily Planet")[1:]
     ['Floods hit the north - a wet week', 'Floods hit the north']
+
+    A date or a number in brackets at the end may be the page's stamp, not its title:
+
+    >>> _without_site("Floods hit the north  (2023/12/18)-")
+    ['Floods hit the north  (2023/12/18)', 'Floods hit the north']
+    >>> _without_site("Hochwasser [12.03.2024]")
+    ['Hochwasser [12.03.2024]', 'Hochwasser']
+    >>> _without_site("Floods hit the north (Opinion)")
+    ['Floods hit the north (Opinion)']
     """
     text = page_title.rstrip(" |–—-·")
     variants = [text]
+    if (unstamped := _STAMP.sub("", text)) != text and unstamped:
+        variants.append(unstamped)
+        text = unstamped
     for _ in range(4):
         shorter = _SITE_SUFFIX.sub("", text)
         if shorter == text or not shorter:
