@@ -261,22 +261,6 @@ def test_a_page_title_over_its_headline_is_the_title_not_an_outlet(headline, cre
     assert (meta.title, meta.source) == (headline, None)
 
 
-@pytest.mark.parametrize(
-    ("page", "entry", "body"),
-    [
-        ("Harnessing carbon for greener plastics:\nHOME\nNEWS\n3\n2\n", "2024 Submissions", BODY),
-        ("Kohlenstoff für grünere Kunststoffe:\nSTART\nNACHRICHTEN\n3\n2\n", "Einsendungen 2024", BODY_DE),
-    ],
-)
-def test_a_menu_entry_left_first_by_removed_chrome_is_no_title(page, entry, body):
-    """Two words are a headline only when they open the document, not when the menu
-    above them is removed; a page title they share no word with does not vouch for them."""
-    result = clean_text(f"{page}{entry}\n\n{body}\n")
-    assert result.record.meta.title is None
-    assert entry in result.record.text
-    assert clean_text(f"{entry}\n\n{body}\n").record.meta.title == entry  # opening the text, it is
-
-
 PROMO = {  # a promotion above the article that reads as a paragraph
     "en": "Sign up for our newsletter to get the best stories of the week delivered to your "
     "inbox every Friday.",

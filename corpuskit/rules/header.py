@@ -404,8 +404,7 @@ class Title(BlockRule):
     becomes `meta.title`; the page-title line goes with it, and the site name at its end
     becomes `meta.source` when no outlet line gave one. With two or more candidates and
     no repetition none is lifted: they are flagged (B113) and stay. A line of roles and
-    desks ("Staff and agencies") is a credit, never a headline; a line of two words is one
-    only when it opens the document or shares a word with the page title.
+    desks ("Staff and agencies") is a credit, never a headline.
 
     Why: the headline is metadata. Guessing between a kicker, a headline and a deck would
     sometimes lift the wrong one; precision first.
@@ -708,22 +707,15 @@ def _single_title(header: list[Block], ctx: Context) -> list[Block]:
     candidates = [b for b in header if is_title_like(b)]
     if len(candidates) != 1 or not _headline_like(candidates[0]):
         return []
-    short = candidates[0].word_count < 3 and not _opens_document(ctx, candidates[0])
+    short = candidates[0].word_count < 3 and candidates[0] is not _first_line(ctx)
     if short and (_page_title(ctx) is None or not _shares_words(candidates[0].text, _page_title(ctx))):
         return []  # two words, nothing else to go by: a menu's entry as likely as a headline
     if candidates[0].text[0].islower():
         return []  # "and John Roe", "with us": the end of something else
     block = candidates[0]
-    if not _opens_document(ctx, block) and not _shares_words(block.text, _page_title(ctx)):
+    if block is not _first_line(ctx) and not _shares_words(block.text, _page_title(ctx)):
         return []
     return candidates
-
-
-def _opens_document(ctx: Context, block: Block) -> bool:
-    """Whether a line opens the document: no line stands above it but lines lifted into
-    metadata (a byline, a date). A line that comes first only once the menu above it is
-    removed ("2024 Submissions" under a page's navigation) is no more a headline for that."""
-    return all(ctx.removed_by.get(b.index, "").startswith("M00") for b in ctx.all_blocks[: block.index])
 
 
 class HeaderClutter(BlockRule):
