@@ -31,7 +31,8 @@ What counts as correct:
 - language: the same ISO 639-1 code (`no`, `nb` and `nn` count as one).
 
 An extracted value that is not correct is wrong; no value is missing. Pages without any
-reference for a field are not scored for it. Targets: wrong <= 2 % of scored pages for
+reference for a field are not scored for it, with a value or without (a date reference is
+read only in ISO form: "NaT" or "Jan 16, 2008" is no reference). Targets: wrong <= 2 % of scored pages for
 every field; title and published date found for >= 80 % of news pages (newspaper4k pages,
 whose references are complete); language right for >= 98 % of pages.
 """
@@ -222,6 +223,8 @@ def judge(field: str, value, refs: list, dataset: str = "") -> str:
     empty = value is None or value == [] or value == ""
     if field == "authors":
         refs = [ref for ref in refs if ref and ref_names(ref)]  # roles only: no reference
+    if field == "published":
+        refs = [ref for ref in refs if calendar_date(ref)]  # unread ("NaT", "Jan 16, 2008"): none
     if not refs:
         return "unscored"
     if empty:
@@ -236,9 +239,7 @@ def judge(field: str, value, refs: list, dataset: str = "") -> str:
         got = {norm(a) for a in value}
         return "correct" if any(got == ref_names(ref) for ref in refs if ref) else "wrong"
     if field == "published":
-        wanted = {calendar_date(r) for r in refs} - {None}
-        if not wanted:
-            return "unscored"
+        wanted = {calendar_date(r) for r in refs}
         wanted |= {d for r in refs if calendar_date(r) for d in local_dates(r, str(value))}
         return "correct" if calendar_date(str(value)) in wanted else "wrong"
     same = {"nb": "no", "nn": "no"}

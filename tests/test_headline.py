@@ -222,3 +222,158 @@ def test_a_date_line_printed_twice_goes_whole(line, byline):
     assert first.record.meta.published == dt.date(2023, 11, 23)
     assert line not in first.record.text
     assert clean_text(first.record.text).record.text == first.record.text
+
+
+@pytest.mark.parametrize(
+    ("credit", "body"),
+    [
+        ("Staff and agencies", BODY),
+        ("Redaktion und Agenturen", BODY_DE),
+        ("Rédaction et agences", BODY_FR),
+        ("Redacción y agencias", BODY_ES),
+    ],
+)
+def test_a_wire_credit_is_no_title(credit, body):
+    """A line of roles and desks credits the text; it names nothing the article is about."""
+    assert clean_text(f"{credit}\n\n{body}\n").record.meta.title is None
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [("Agencies warn of a staff shortage", BODY), ("Agenturen warnen vor Personalmangel", BODY_DE)],
+)
+def test_role_words_in_a_headline_do_not_make_it_a_credit(headline, body):
+    assert clean_text(f"{headline}\n\n{body}\n").record.meta.title == headline
+
+
+@pytest.mark.parametrize(
+    ("headline", "credit", "body"),
+    [
+        ("Samsung Group headquarters raided", "Staff and agencies", BODY),
+        ("Le conseil vote le budget", "Rédaction et agences", BODY_FR),
+        ("El consejo aprueba el presupuesto", "Redacción y agencias", BODY_ES),
+    ],
+)
+def test_a_page_title_over_its_headline_is_the_title_not_an_outlet(headline, credit, body):
+    """The page's title printed again as the headline, a wire credit below: the pair is the
+    headline, never the outlet's name."""
+    meta = clean_text(f"{headline}\n\n{headline}\n\n{credit}\n\n{body}\n").record.meta
+    assert (meta.title, meta.source) == (headline, None)
+
+
+PROMO = {  # a promotion above the article that reads as a paragraph
+    "en": "Sign up for our newsletter to get the best stories of the week delivered to your "
+    "inbox every Friday.",
+    "de": "Melden Sie sich für unseren Newsletter an, dann erhalten Sie jeden Freitag die besten "
+    "Geschichten der Woche.",
+    "fr": "Inscrivez-vous à notre lettre pour recevoir chaque vendredi les meilleurs articles de la semaine.",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "body", "expected"),
+    [
+        (
+            "en",
+            "Posted: Dec 20, 2023 10:27 AM EST | Last Updated: December 21, 2023",
+            BODY,
+            dt.datetime(2023, 12, 20, 10, 27, tzinfo=tz(-5)),
+        ),
+        ("de", "Veröffentlicht am 6. November 2023", BODY_DE, dt.date(2023, 11, 6)),
+        ("fr", "Publié le\n3 mars 2024", BODY_FR, dt.date(2024, 3, 3)),  # the label on a line of its own
+    ],
+)
+def test_a_date_labelled_as_the_publication_date_above_the_text(lang, line, body, expected):
+    """No headline or byline to go by (a promotion reads as the first paragraph): the
+    label says which date it is."""
+    first = clean_text(f"{PROMO[lang]}\n{line}\n{body}\n\n{body}\n")
+    assert first.record.meta.published == expected
+    assert line.split("\n")[-1] not in first.record.text
+    assert clean_text(first.record.text).record.text == first.record.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "page"),
+    [
+        # below most of the text: a comment's date
+        ("en", f"{BODY}\n\n{BODY}\n\nPosted on Dec 3, 2023\nGreat article, thanks.\n"),
+        ("de", f"{BODY_DE}\n\n{BODY_DE}\n\nVeröffentlicht am 6. November 2023\nDanke für den Artikel.\n"),
+        # labelled lines that disagree: a list of teasers
+        ("en", f"Published Dec 3, 2023\n{BODY}\nPublished Dec 5, 2023\n{BODY}\n"),
+        ("fr", f"Publié le 3 mars 2024\n{BODY_FR}\nPublié le 5 mars 2024\n{BODY_FR}\n"),
+        # a date of change is no date of publication
+        ("de", f"Aktualisiert am 6. November 2023\n{BODY_DE}\n\n{BODY_DE}\n"),
+    ],
+)
+def test_no_labelled_date_below_the_text_or_among_others(lang, page):
+    assert clean_text(f"{PROMO[lang]}\n{page}").record.meta.published is None
+
+
+@pytest.mark.parametrize(
+    ("page", "body", "expected"),
+    [
+        (
+            "Woman killed by falling tree in market square | Europe | Daily Planet\nHome\n"
+            "Woman killed by falling tree in market square\nTwo people injured as the tree collapses\n"
+            "Reuters\nFri 22 Dec 2023 12.10 CET\nLast modified on Fri 22 Dec 2023 19.26 CET\n",
+            BODY,
+            dt.datetime(2023, 12, 22, 12, 10, tzinfo=tz(1)),
+        ),
+        (
+            "Baum stürzt auf Weihnachtsmarkt | Tagesblatt\nStartseite\nBaum stürzt auf Weihnachtsmarkt\n"
+            "Zwei Menschen verletzt\nFoto: dpa\nFreitag, 22. Dezember 2023\n"
+            "Zuletzt aktualisiert am Freitag, 22. Dezember 2023\n",
+            BODY_DE,
+            dt.date(2023, 12, 22),
+        ),
+    ],
+)
+def test_a_dateline_below_a_credit_is_no_caption(page, body, expected):
+    """A date line under a wire or photo credit echoes the date of change below it; it is
+    the article's date, not a caption repeating another line."""
+    assert clean_text(f"{page}{body}\n").record.meta.published == expected
+
+
+@pytest.mark.parametrize(
+    ("headline", "dates", "byline", "body", "expected"),
+    [
+        (
+            "How the brain turns unconscious information into thought",
+            "Published\nThursday 27 July 2017\nPublished Thu 27 Jul 2017",
+            "By\nAna Smith",
+            BODY,
+            dt.date(2017, 7, 27),
+        ),
+        (
+            "Wie das Gehirn aus Unbewusstem Gedanken macht",
+            "Veröffentlicht\nDonnerstag, 27. Juli 2017\nVeröffentlicht am 27.07.2017",
+            "Von\nAnna Berg",
+            BODY_DE,
+            dt.date(2017, 7, 27),
+        ),
+    ],
+)
+def test_a_labelled_copy_of_the_date_goes_with_it(headline, dates, byline, body, expected):
+    """The article's date printed again with its label is the same dateline: left in the
+    text, it would be lifted by the next cleaning."""
+    page = f"{headline} | Daily Planet\n{NAV}{PROMO['en']}\n{headline}\n{dates}\n{byline}\n\n{body}\n"
+    first = clean_text(page)
+    assert first.record.meta.published == expected
+    assert "2017" not in first.record.text
+    assert clean_text(first.record.text).record.text == first.record.text
+
+
+@pytest.mark.parametrize(
+    ("page_title", "headline", "body"),
+    [
+        ("The council backs the library budget  (2023/12/18)-", "The council backs the library budget", BODY),
+        (
+            "Stadtrat beschließt das Budget der Bibliothek [12.03.2024]",
+            "Stadtrat beschließt das Budget der Bibliothek",
+            BODY_DE,
+        ),
+    ],
+)
+def test_a_page_title_stamped_with_a_date_finds_its_headline(page_title, headline, body):
+    meta = clean_text(f"{page_title}\n{NAV}Weather\nTraffic\n{headline}\n\n{body}\n").record.meta
+    assert meta.title == headline

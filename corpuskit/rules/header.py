@@ -8,6 +8,7 @@ header reads like a sentence is flagged, not removed: it may be a standfirst.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -120,10 +121,14 @@ class Dateline(BlockRule):
     after the headline when one is known (or one of the three lines just above it), else
     the one nearest the first paragraph, if it stands among the last three header lines.
     A line dated as a change ("Updated", "Zuletzt aktualisiert", "Mis à jour") is never
-    taken for the publication date; with no other date line the field stays empty.
+    taken for the publication date; with no other date line the field stays empty. When
+    no headline or byline places the date, a line labelled as the date of publication
+    ("Published", "Posted on", "Veröffentlicht am", "Publié le": lexicons/date_published.txt)
+    is taken wherever it stands, if it stands above most of the running text and no
+    other labelled line gives another date.
 
     Why: a page's chrome often prints today's date at the top; the article's own date
-    stands by its headline or right above the article.
+    stands by its headline or right above the article, or says what it is.
 
     Example:
         >>> from corpuskit import clean_text
@@ -135,6 +140,9 @@ class Dateline(BlockRule):
         '2023-12-21'
         >>> clean_text("Mis à jour le 3 mars 2024\\n\\n" + BODY).record.meta.published is None
         True
+        >>> promo = "Sign up now and get the best stories of the week in your inbox every Friday."
+        >>> str(clean_text(f"{promo}\\nPosted on\\nDec 3, 2023\\n{BODY}").record.meta.published)
+        '2023-12-03'
     """
 
     code, name, category = "M003", "dateline", "metadata"
@@ -153,12 +161,30 @@ class Dateline(BlockRule):
             if b.word_count <= 16 and _has_digit(b.text) and (v := _line_date(b.text, hint))
         ]
         chosen = _article_date(dated, header, title, ctx.all_blocks)
+        labelled = _labelled_date(ctx)
+        if labelled is not None and chosen is not None:
+            chosen_value = next(v for _, b, v in dated if b is chosen)
+            # the article's date printed again, labelled; or another date: a teaser's, a comment's
+            same = _day(chosen_value) == _day(labelled[1])
+            labelled = (labelled[0], chosen_value) if same else None
+        if labelled is not None:
+            lines, value = labelled
+            for block in lines:
+                yield self.hit(
+                    block, LIFT, f"labelled dateline: {value.isoformat()}", field="published", value=value
+                )
         for _, block, value in dated:
+            if labelled is not None and block in labelled[0]:
+                continue
             if block is chosen or (chosen is not None and block.text == chosen.text):  # and its copies
                 yield self.hit(block, LIFT, f"dateline: {value.isoformat()}", field="published", value=value)
             elif block.index in in_header:
                 note = "a date of change" if _is_update(block) else "not the article's date line"
                 yield Hit(ExtraDateline, block, REMOVE, f"date line, {note} ({value.isoformat()})")
+
+
+def _day(value) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _line_date(text: str, language: str | None):
@@ -180,6 +206,37 @@ def _line_date(text: str, language: str | None):
         d for p, d in zip(parts, dates, strict=True) if lexicon("date_updated").prefix(p.strip()) is None
     ]
     return first[0] if len(first) == 1 else None
+
+
+def _labelled_date(ctx: Context):
+    """([lines], date) of a date line whose label says it is the publication date
+    ("Published Fri, Dec 22 2023", "Posted on" above "Dec 23, 2023"), wherever it stands,
+    when no headline or byline placed the article's date: the first such line, if it
+    stands above most of the running text (below it, it dates a comment or a teaser) and
+    no other labelled line gives another date (a list of teasers); with every copy."""
+    labels = lexicon("date_published")
+    language = None
+    found, before, words = [], 0, 0
+    open_blocks = [b for b in ctx.blocks if ctx.is_kept(b)]
+    for position, block in enumerate(open_blocks):
+        prose = block.word_count if is_prose(block) else 0
+        if labels.prefix(block.text) and lexicon("date_updated").prefix(block.text) is None:
+            language = language or ctx.language_hint()
+            lines, value = [block], None
+            if block.word_count <= 16 and _has_digit(block.text):
+                value = _line_date(block.text, language)
+            elif labels.whole_line(block.text) and position + 1 < len(open_blocks):
+                following = open_blocks[position + 1]
+                if following.word_count <= 12 and _has_digit(following.text):
+                    lines, value = [block, following], _line_date(following.text, language)
+            if value is not None:
+                found.append((before, lines, value))
+        before += prose
+        words += prose
+    days = {_day(v) for _, _, v in found}
+    if len(days) != 1 or 2 * found[0][0] > words:
+        return None
+    return [line for _, lines, _ in found for line in lines], found[0][2]  # every copy goes
 
 
 def _has_digit(text: str) -> bool:
@@ -280,7 +337,10 @@ class SourceLine(BlockRule):
     def check(self, ctx: Context) -> Iterable[Hit]:
         header = ctx.header()
         near = header[-(NEAR_ARTICLE + 3) :]  # a masthead pair far above the article is navigation
+        title = title_blocks(ctx)
         for previous, block in pairwise(near):
+            if previous in title or block in title:
+                continue  # the page's title above its headline: the headline, not an outlet
             if block.text == previous.text and _is_outlet_name(block):
                 for line in (previous, block):
                     yield self.hit(line, LIFT, f"outlet name: {block.text}", field="source", value=block.text)
@@ -313,7 +373,24 @@ def is_title_like(block: Block) -> bool:
         and not block.is_upper
         and (first.isalnum() or first in "\"'“‘«")
         and not block.text.endswith((".", ",", ":", ";", "|"))
+        and not only_roles(block.text)
     )
+
+
+_ROLE_JOINERS = frozenset({*_CONNECTORS, "the", "from", "with", "der", "die", "la", "le", "les", "el", "los"})
+
+
+def only_roles(text: str) -> bool:
+    """Whether a line names roles or desks and nothing else: a credit ("Staff and agencies",
+    "Redaktion und Agenturen"), never a headline.
+
+    >>> only_roles("Staff and agencies"), only_roles("Rédaction et agences")
+    (True, True)
+    >>> only_roles("Agencies warn of a staff shortage"), only_roles("and")
+    (False, False)
+    """
+    words = [w for w in re.findall(r"[^\W\d_]+", text.casefold()) if w not in _ROLE_JOINERS]
+    return bool(words) and all(lexicon("byline_role").whole_line(w) for w in words)
 
 
 class Title(BlockRule):
@@ -326,7 +403,8 @@ class Title(BlockRule):
     full stop) and is not a byline, date or outlet. It is removed from the text and
     becomes `meta.title`; the page-title line goes with it, and the site name at its end
     becomes `meta.source` when no outlet line gave one. With two or more candidates and
-    no repetition none is lifted: they are flagged (B113) and stay.
+    no repetition none is lifted: they are flagged (B113) and stay. A line of roles and
+    desks ("Staff and agencies") is a credit, never a headline.
 
     Why: the headline is metadata. Guessing between a kicker, a headline and a deck would
     sometimes lift the wrong one; precision first.
@@ -376,6 +454,7 @@ def _site_name(page_title: str, headline: str) -> str | None:
     return last
 
 
+_STAMP = re.compile(r"\s*[(\[]\s*\d[\d/.:-]*\d\s*[)\]][\s|–—·-]*$")
 _SITE_SUFFIX = re.compile(r"\s+(?:\||-|–|—|·|::)\s+(?:(?!\s[-|–—·]\s)[^|–—·])+$")
 
 
@@ -526,9 +605,21 @@ def _without_site(page_title: str) -> list[str]:
 
     >>> _without_site("Floods hit the north - a wet week - Daily Planet")[1:]
     ['Floods hit the north - a wet week', 'Floods hit the north']
+
+    A date or a number in brackets at the end may be the page's stamp, not its title:
+
+    >>> _without_site("Floods hit the north  (2023/12/18)-")
+    ['Floods hit the north  (2023/12/18)', 'Floods hit the north']
+    >>> _without_site("Hochwasser [12.03.2024]")
+    ['Hochwasser [12.03.2024]', 'Hochwasser']
+    >>> _without_site("Floods hit the north (Opinion)")
+    ['Floods hit the north (Opinion)']
     """
     text = page_title.rstrip(" |–—-·")
     variants = [text]
+    if (unstamped := _STAMP.sub("", text)) != text and unstamped:
+        variants.append(unstamped)
+        text = unstamped
     for _ in range(4):
         shorter = _SITE_SUFFIX.sub("", text)
         if shorter == text or not shorter:

@@ -328,7 +328,8 @@ class CaptionAfterCredit(BlockRule):
 
     What it does: a short block (25 words or fewer) right after a removed credit line is a
     caption; when most of its words repeat another block (the caption echoes the headline)
-    it is removed, otherwise it is flagged.
+    it is removed, otherwise it is flagged. A line holding only a date is a dateline, left
+    to the dateline rule (M003).
 
     Why: scraped media blocks come as credit + caption; the caption repeats the headline or
     describes a picture that is not there. Article text after a credit stays unless echoed.
@@ -349,10 +350,21 @@ class CaptionAfterCredit(BlockRule):
                 continue
             if ctx.rule_of(ctx.all_blocks[block.index - 1]) != PhotoCredit.code:
                 continue
+            if _is_date_line(block, ctx):
+                continue  # the article's dateline below a credit ("Reuters"), not a caption
             if _echoes_another(block, ctx.all_blocks):
                 yield self.hit(block, REMOVE, "caption repeating another line, after a credit")
             else:
                 yield self.hit(block, "flag", "short block after a photo credit: maybe a caption")
+
+
+def _is_date_line(block: Block, ctx: Context) -> bool:
+    """A short line holding a date and nothing else (weekday, time, zone allowed)."""
+    if block.word_count > 12 or not any(ch.isdigit() for ch in block.text):
+        return False
+    from corpuskit.metadata import parse_date
+
+    return parse_date(block.text, ctx.language_hint(), False) is not None
 
 
 def _echoes_another(block: Block, blocks: list[Block]) -> bool:
