@@ -377,3 +377,21 @@ def test_a_labelled_copy_of_the_date_goes_with_it(headline, dates, byline, body,
 def test_a_page_title_stamped_with_a_date_finds_its_headline(page_title, headline, body):
     meta = clean_text(f"{page_title}\n{NAV}Weather\nTraffic\n{headline}\n\n{body}\n").record.meta
     assert meta.title == headline
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        ("Floods hit the north after a week of rain", BODY),
+        ("Les crues touchent le nord après une semaine de pluie", BODY_FR),
+        ("Powódź na północy po tygodniu deszczu", BODY_PL),
+    ],
+    ids=["en", "fr", "pl"],
+)
+@pytest.mark.parametrize("copies", [3, 4])
+def test_every_copy_of_the_headline_goes_with_it(headline, body, copies):
+    page = "\n".join([headline] * copies) + f"\n\n{body}\n"
+    cleaned = clean_text(page).record
+    assert cleaned.meta.title == headline
+    assert headline not in cleaned.text and body in cleaned.text
+    assert clean_text(cleaned.text).record.text == cleaned.text  # nothing left to lift again

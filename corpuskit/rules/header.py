@@ -402,7 +402,8 @@ class Title(BlockRule):
     the only header line that reads like a headline (2 to 25 words, mixed case, no final
     full stop) and is not a byline, date or outlet. It is removed from the text and
     becomes `meta.title`; the page-title line goes with it, and the site name at its end
-    becomes `meta.source` when no outlet line gave one. With two or more candidates and
+    becomes `meta.source` when no outlet line gave one; further copies of either line go
+    too (one left behind would be lifted by the next cleaning). With two or more candidates and
     no repetition none is lifted: they are flagged (B113) and stay. A line of roles and
     desks ("Staff and agencies") is a credit, never a headline.
 
@@ -426,7 +427,9 @@ class Title(BlockRule):
         if "M001" in ctx.removed_by.values():
             return
         blocks = title_blocks(ctx)
-        for block in blocks:
+        texts = {b.text for b in blocks}
+        copies = [b for b in ctx.blocks if b.text in texts and b not in blocks]  # lifted with it
+        for block in [*blocks, *copies]:
             if not ctx.is_kept(block):
                 continue
             value = _LABEL.sub("", blocks[0].text) or blocks[0].text
@@ -466,7 +469,8 @@ def title_blocks(ctx: Context) -> list[Block]:
         header = [b for b in ctx.header() if not _is_date_or_byline(b, ctx)]
         found = _echoed_title(ctx) or _similar_title(ctx) or _title_above_byline(ctx)
         found = found or _single_title(header, ctx)
-        others = [b for b in header if is_title_like(b) and b not in found and _headline_like(b)]
+        copies = {b.text for b in found}  # lifted with it
+        others = [b for b in header if is_title_like(b) and b.text not in copies and _headline_like(b)]
         if found and len(others) == 1:
             found = []  # the one candidate left would be lifted by the next cleaning
         memo["value"] = [] if found and _is_outlet(ctx, found[0]) else found
