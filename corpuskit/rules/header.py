@@ -427,6 +427,8 @@ class Title(BlockRule):
         if "M001" in ctx.removed_by.values():
             return
         blocks = title_blocks(ctx)
+        if not blocks:
+            return
         texts = {b.text for b in blocks}
         copies = [b for b in ctx.blocks if b.text in texts and b not in blocks]  # lifted with it
         for block in [*blocks, *copies]:
