@@ -41,7 +41,10 @@ def timed(command: list[str], cwd: Path, env: dict) -> tuple[float, float, int]:
 
 
 def entries(project: Path) -> int:
-    with sqlite3.connect(project / ".corpuskit_cache" / "v2.sqlite3") as db:
+    sys.path.insert(0, str(REPO_ROOT))
+    from corpuskit.cache import SCHEMA  # the cache file of this checkout's corpuskit
+
+    with sqlite3.connect(project / ".corpuskit_cache" / f"v{SCHEMA}.sqlite3") as db:
         return db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
 
 
