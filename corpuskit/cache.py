@@ -281,7 +281,9 @@ class CachedReport:
     `FileReport` (the findings parsed only when something reads them), its lines already
     rendered for the text formats (`rendered`) and its counts (`tally`)."""
 
-    __slots__ = ("_blob", "_findings", "_prints", "_source", "encoding", "id", "path", "rendered", "tally")
+    __slots__ = (
+        "_added", "_blob", "_findings", "_prints", "_source", "encoding", "id", "path", "rendered", "tally"
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -300,6 +302,7 @@ class CachedReport:
         self.tally = json.loads(counts)
         self._prints = prints  # unpacked (numpy) only when the corpus checks compare seeds
         self._findings = None
+        self._added: list = []  # findings added since (corpus checks), before parsing
         self._source = source  # (cache file, key), to read the findings when not loaded
 
     @property
@@ -315,8 +318,21 @@ class CachedReport:
                 with contextlib.closing(sqlite3.connect(file)) as db:
                     row = db.execute("SELECT findings FROM entries WHERE key = ?", (key,)).fetchone()
                 self._blob = row[0] if row else None
-            self._findings = _FINDINGS().validate_json(self._blob or b"[]")
+            self._findings = _FINDINGS().validate_json(self._blob or b"[]") + self._added
+            self._added = []
         return self._findings
+
+    def add_findings(self, found: list) -> None:
+        """Add findings (the corpus checks') after the stored ones: to the rendered lines
+        and the counts at once, to the findings when they are parsed, so a corpus with
+        many duplicates is printed without parsing every report."""
+        from corpuskit.reporters.text import render_concise, render_text, tally
+
+        for style, render in (("text", render_text), ("concise", render_concise)):
+            if style in self.rendered:
+                self.rendered[style] += render(self.path, found)
+        self.tally = {kind: self.tally.get(kind, 0) + count for kind, count in tally(found).items()}
+        (self._added if self._findings is None else self._findings).extend(found)
 
     @property
     def decoding(self):

@@ -390,10 +390,7 @@ def review_reports(reports: list, fresh: dict[str, Fingerprint | None], config: 
         else:
             prints = known.get((report.id, os.path.normpath(report.path)))
         found = checking.judge(report.id, report.path, prints)
-        if found:
+        if found and hasattr(report, "add_findings"):  # a cached report
+            report.add_findings(found)
+        elif found:
             report.findings.extend(found)
-            if hasattr(report, "rendered"):  # a cached report: printed and counted again
-                from corpuskit.reporters.text import tally
-
-                report.rendered.clear()
-                report.tally = tally(report.findings)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")
@@ -39,10 +39,9 @@ def discover(paths: list[str], include: list[str], exclude: list[str]) -> Iterat
         if not path.exists() and not path.is_symlink():
             raise PathError(f"{given}: no such file or folder")
         if path.is_dir():
+            outside = escape_check(path)
             candidates = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and is_seed_name(p, include) and not escapes(p, path)
+                p for p in path.rglob("*") if p.is_file() and is_seed_name(p, include) and not outside(p)
             )
         else:
             candidates = [path]
@@ -69,10 +68,31 @@ def escapes(path: Path, folder: Path) -> bool:
     >>> escapes(Path("seeds/a.txt"), Path("seeds"))
     False
     """
+    return escape_check(folder)(path)
+
+
+def escape_check(folder: Path) -> Callable[[Path], bool]:
+    """`escapes` for the files of one folder: the folder and each directory below it are
+    resolved once, and a file that is no link costs one `lstat` (a large corpus holds
+    thousands of files in a few directories)."""
     try:
-        return not path.resolve().is_relative_to(folder.resolve())
+        root = folder.resolve()
     except (OSError, RuntimeError):  # a link loop
-        return True
+        return lambda path: True
+    directories: dict[Path, bool] = {}
+
+    def check(path: Path) -> bool:
+        try:
+            if path.is_symlink():
+                return not path.resolve().is_relative_to(root)
+            inside = directories.get(path.parent)
+            if inside is None:
+                inside = directories[path.parent] = path.parent.resolve().is_relative_to(root)
+            return not inside
+        except (OSError, RuntimeError):  # a link loop
+            return True
+
+    return check
 
 
 def strays(paths: list[str], include: list[str], exclude: list[str]) -> list[tuple[Path, str, str]]:
@@ -86,10 +106,11 @@ def strays(paths: list[str], include: list[str], exclude: list[str]) -> list[tup
         folder = Path(given)
         if not folder.is_dir():
             continue
+        outside = escape_check(folder)
         for path in sorted(folder.rglob("*")):
             if is_excluded(path, exclude) or (not path.is_file() and not path.is_symlink()):
                 continue
-            if is_seed_name(path, include) and escapes(path, folder):
+            if is_seed_name(path, include) and outside(path):
                 target = _target(path)
                 found.append((path, "F004", f"{path}: link to {target}, outside {folder}: not read"))
             elif path.name.endswith(SIDECAR_SUFFIXES) and not _has_seed(path):

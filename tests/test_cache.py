@@ -145,6 +145,7 @@ def test_source_change_changes_the_fingerprint(tmp_path, monkeypatch):
 def test_cached_output_is_the_fresh_output(project, capsys, output):
     (project / "seeds/bad.txt").write_bytes(bytes(range(256)) * 4)
     (project / "seeds/s1.txt").write_text(f"Smörgåsbord  \r\n{BODY}", encoding="utf-8")
+    (project / "seeds/s4.txt").write_bytes((project / "seeds/s0.txt").read_bytes())  # a duplicate
     flags = ["--statistics"] if output == "statistics" else ["--output-format", output]
     assert main(["check", "--no-cache", *flags]) == 1
     fresh = capsys.readouterr().out
@@ -162,6 +163,26 @@ def test_findings_of_a_report_read_for_printing_only(project):
     printed = [r.report for r in cache.run(cache.local_runner(config), paths, config, render="text")]
     assert all(r.rendered.keys() == {"text"} for r in printed)
     assert [r.findings for r in printed] == [r.findings for r in fresh]
+
+
+def test_corpus_findings_join_a_cached_report_without_parsing_it(project):
+    from corpuskit.config import Config
+    from corpuskit.models import Finding
+
+    config = Config()
+    paths = sorted((project / "seeds").glob("*.txt"))[:1]
+    list(cache.run(cache.local_runner(config), paths, config))  # fills the cache
+    [report] = [r.report for r in cache.run(cache.local_runner(config), paths, config, render="text")]
+    stored, lines, counts = len(report.tally), report.rendered["text"], dict(report.tally)
+    extra = Finding(code="C002", rule="r", category="c", severity="error", message="same text as x")
+    report.add_findings([extra])
+    assert report._findings is None  # printed and counted without parsing the stored ones
+    assert report.rendered["text"] == lines + f"{report.path}:1:1: C002 same text as x\n"
+    assert report.tally == {**counts, "error": counts["error"] + 1} and len(report.tally) == stored
+    assert (
+        report.findings[-1] == extra
+        and len(report.findings) == sum(counts[s] for s in ("error", "warning", "info")) + 1
+    )
 
 
 def test_unchanged_old_files_are_not_read_again(project, cleaned, monkeypatch):
