@@ -197,9 +197,16 @@ class Dateline(BlockRule):
         if original is not None:  # lifted even when another date wins: the next cleaning would take it
             lines, value = original
             for block in lines:
-                yield self.hit(
-                    block, LIFT, f"originally published: {value.isoformat()}", field="published", value=value
-                )
+                if value is None:
+                    yield Hit(ExtraDateline, block, REMOVE, "date of first publication, other notes disagree")
+                else:
+                    yield self.hit(
+                        block,
+                        LIFT,
+                        f"originally published: {value.isoformat()}",
+                        field="published",
+                        value=value,
+                    )
         for _, block, value in dated:
             if labelled is not None and block in labelled[0]:
                 continue
@@ -250,7 +257,8 @@ def _originally_published(ctx: Context):
     """([lines], date) of the lines that say when the article was first published ("This
     story was originally published" above "December 22, 2023"; lexicons/date_original.txt),
     wherever they stand, when they all give the same day (lines other rules removed count
-    as evidence; only open ones are lifted)."""
+    as evidence; only open ones are lifted); ([lines], None) when they disagree (they go
+    all the same: one left behind would give its date to the next cleaning)."""
     labels = lexicon("date_original")
     found = []
     blocks = ctx.all_blocks
@@ -268,10 +276,10 @@ def _originally_published(ctx: Context):
                 lines, value = [block, following], parse_date(following.text, language, False)
         if value is not None:
             found.append((lines, value))
-    if len({_day(v) for _, v in found}) != 1:
-        return None
     lines = [line for lines, _ in found for line in lines if _is_open(ctx, line)]
-    return (lines, found[0][1]) if lines else None
+    if not lines:
+        return None
+    return lines, (found[0][1] if len({_day(v) for _, v in found}) == 1 else None)
 
 
 _ORIGINAL_FILLER = re.compile(r"^(?:on|am|le|el|il|op|den|em|w|dne)\s+", re.IGNORECASE)
