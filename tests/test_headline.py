@@ -395,3 +395,140 @@ def test_every_copy_of_the_headline_goes_with_it(headline, body, copies):
     assert cleaned.meta.title == headline
     assert headline not in cleaned.text and body in cleaned.text
     assert clean_text(cleaned.text).record.text == cleaned.text  # nothing left to lift again
+
+
+TEASER = {  # a teaser's summary: a paragraph of running text in a list of teasers
+    "en": "The story of the week, told by the people who were there when it happened.",
+    "de": "Die Geschichte der Woche, erzählt von den Menschen, die dabei waren, als es geschah.",
+    "fr": "L'histoire de la semaine, racontée par les gens qui étaient là quand tout est arrivé.",
+}
+
+
+def _teasers(lang: str, headline: str, count: int = 7) -> str:
+    """A list of teasers, the article's own headline among them, without dates."""
+    lines = []
+    for number in range(count):
+        lines += [headline if number == 0 else f"Another story number {number} of the week", TEASER[lang]]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("lang", "headline", "date", "body", "expected"),
+    [
+        ("en", "The council backs the library budget", "Dec 21, 2023", BODY, dt.date(2023, 12, 21)),
+        (
+            "de",
+            "Stadtrat beschließt das Budget der Bibliothek",
+            "21. Dezember 2023",
+            BODY_DE,
+            dt.date(2023, 12, 21),
+        ),
+        (
+            "fr",
+            "Le conseil vote le budget de la bibliothèque",
+            "21 décembre 2023",
+            BODY_FR,
+            dt.date(2023, 12, 21),
+        ),
+    ],
+)
+def test_the_date_by_the_articles_copy_of_a_headline_shown_twice(lang, headline, date, body, expected):
+    """The headline stands first in a list of teasers, then again over the article with
+    its date: the date by the copy is the article's."""
+    page = f"{headline} | Daily Planet\n{NAV}{_teasers(lang, headline)}{headline}\n{date}\n{body}\n\n{body}\n"
+    first = clean_text(page)
+    assert first.record.meta.title == headline
+    assert first.record.meta.published == expected
+    assert date not in first.record.text and body in first.record.text
+    assert clean_text(first.record.text).record.text == first.record.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "headline", "dates", "body"),
+    [
+        # the copies carry different dates: which one is the article's?
+        ("en", "The council backs the library budget", ["Dec 21, 2023", "Dec 19, 2023"], BODY),
+        (
+            "de",
+            "Stadtrat beschließt das Budget der Bibliothek",
+            ["21. Dezember 2023", "19. Dezember 2023"],
+            BODY_DE,
+        ),
+        # a date of change is no date of publication
+        ("fr", "Le conseil vote le budget de la bibliothèque", ["Mis à jour le 21 décembre 2023"], BODY_FR),
+    ],
+)
+def test_no_date_by_copies_of_the_headline_that_disagree(lang, headline, dates, body):
+    copies = "".join(f"{headline}\n{date}\n{TEASER[lang]}\n" for date in dates)
+    page = f"{headline} | Daily Planet\n{NAV}{_teasers(lang, headline)}{copies}{body}\n\n{body}\n"
+    assert clean_text(page).record.meta.published is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "headline", "byline", "note", "body", "expected"),
+    [
+        (
+            "en",
+            "The council backs the library budget",
+            "By\nJane Doe",
+            "This story was originally published\nDecember 22, 2023, 11:09 AM.",
+            BODY,
+            dt.date(2023, 12, 22),
+        ),
+        (
+            "de",
+            "Stadtrat beschließt das Budget der Bibliothek",
+            "Von Anna Berg",
+            "Dieser Artikel wurde ursprünglich veröffentlicht am 6. November 2023",
+            BODY_DE,
+            dt.date(2023, 11, 6),
+        ),
+        (
+            "fr",
+            "Le conseil vote le budget de la bibliothèque",
+            "Par Claire Martin",
+            "Publié initialement le 3 mars 2024",
+            BODY_FR,
+            dt.date(2024, 3, 3),
+        ),
+    ],
+)
+def test_a_date_said_to_be_the_first_publication_below_the_article(
+    lang, headline, byline, note, body, expected
+):
+    """The header gives only a date of change; the note below the article says when it
+    was first published."""
+    update = {
+        "en": "Updated December 26, 2023",
+        "de": "Aktualisiert am 8. November 2023",
+        "fr": "Mis à jour le 5 mars 2024",
+    }
+    article = "\n\n".join([body] * 13)  # longer than the window below the headline
+    page = f"{headline}\n{byline}\n{update[lang]}\n{article}\n{note}\n"
+    first = clean_text(page)
+    assert first.record.meta.published == expected
+    assert note.split("\n")[-1] not in first.record.text and body in first.record.text
+    assert clean_text(first.record.text).record.text == first.record.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "page"),
+    [
+        # a sentence that begins with the words is article text, and no date
+        ("en", f"{BODY}\nOriginally published in 1851, the novel sold poorly at first.\n{BODY}\n"),
+        ("fr", f"{BODY_FR}\nPublié initialement en 1851, le roman s'est mal vendu.\n{BODY_FR}\n"),
+        # two notes that disagree: which one?
+        (
+            "de",
+            f"{BODY_DE}\nUrsprünglich veröffentlicht am 6. November 2023\n{BODY_DE}\n"
+            "Ursprünglich veröffentlicht am 9. November 2023\n",
+        ),
+    ],
+)
+def test_no_first_publication_date_from_prose_or_notes_that_disagree(lang, page):
+    first = clean_text(page)
+    assert first.record.meta.published is None
+    assert "1851" in first.record.text or lang == "de"
+    # notes that disagree go all the same: one left behind would date the next cleaning
+    assert "veröffentlicht" not in first.record.text
+    assert clean_text(first.record.text).record.text == first.record.text

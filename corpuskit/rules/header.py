@@ -125,7 +125,13 @@ class Dateline(BlockRule):
     no headline or byline places the date, a line labelled as the date of publication
     ("Published", "Posted on", "Veröffentlicht am", "Publié le": lexicons/date_published.txt)
     is taken wherever it stands, if it stands above most of the running text and no
-    other labelled line gives another date.
+    other labelled line gives another date. When the headline is printed more than once
+    (in a list of teasers, then over the article) and no date stands by the first copy,
+    a date line right after another copy (or after its byline) is the article's, if every
+    such line gives the same day. Failing all these, a note saying when the article was
+    first published ("This story was originally published", "Ursprünglich veröffentlicht
+    am", "Publié initialement le": lexicons/date_original.txt) gives the date wherever it
+    stands, if every such note agrees; the note is lifted even when another date wins.
 
     Why: a page's chrome often prints today's date at the top; the article's own date
     stands by its headline or right above the article, or says what it is.
@@ -143,6 +149,9 @@ class Dateline(BlockRule):
         >>> promo = "Sign up now and get the best stories of the week in your inbox every Friday."
         >>> str(clean_text(f"{promo}\\nPosted on\\nDec 3, 2023\\n{BODY}").record.meta.published)
         '2023-12-03'
+        >>> note = "This story was originally published\\nDecember 22, 2023, 11:09 AM."
+        >>> str(clean_text(f"Updated December 26, 2023\\n{BODY}\\n{note}").record.meta.published)
+        '2023-12-22'
     """
 
     code, name, category = "M003", "dateline", "metadata"
@@ -167,12 +176,37 @@ class Dateline(BlockRule):
             # the article's date printed again, labelled; or another date: a teaser's, a comment's
             same = _day(chosen_value) == _day(labelled[1])
             labelled = (labelled[0], chosen_value) if same else None
+        by_copy = None
+        if chosen is None and labelled is None and title:
+            by_copy = _date_by_headline_copy(ctx, title[0], hint)
+        original = _originally_published(ctx)
         if labelled is not None:
             lines, value = labelled
             for block in lines:
                 yield self.hit(
                     block, LIFT, f"labelled dateline: {value.isoformat()}", field="published", value=value
                 )
+        for block, value in by_copy or ():
+            yield self.hit(
+                block,
+                LIFT,
+                f"dateline by a copy of the headline: {value.isoformat()}",
+                field="published",
+                value=value,
+            )
+        if original is not None:  # lifted even when another date wins: the next cleaning would take it
+            lines, value = original
+            for block in lines:
+                if value is None:
+                    yield Hit(ExtraDateline, block, REMOVE, "date of first publication, other notes disagree")
+                else:
+                    yield self.hit(
+                        block,
+                        LIFT,
+                        f"originally published: {value.isoformat()}",
+                        field="published",
+                        value=value,
+                    )
         for _, block, value in dated:
             if labelled is not None and block in labelled[0]:
                 continue
@@ -181,6 +215,74 @@ class Dateline(BlockRule):
             elif block.index in in_header:
                 note = "a date of change" if _is_update(block) else "not the article's date line"
                 yield Hit(ExtraDateline, block, REMOVE, f"date line, {note} ({value.isoformat()})")
+
+
+COPY_REACH = 2
+
+
+def _date_by_headline_copy(ctx: Context, headline: Block, language: str | None):
+    """[(block, date)] of the date lines that stand right after a copy of the headline
+    (the next line, or the one after a byline), when every such date is the same day: the
+    article's date printed by its headline where the page prints the article again, or in a
+    list of teasers that includes the article itself. Lines other rules removed in earlier
+    passes count as evidence; only open ones are lifted."""
+    found = []
+    blocks = ctx.all_blocks
+    for at, block in enumerate(blocks):
+        if block.text != headline.text:
+            continue
+        for following in blocks[at + 1 : at + 1 + COPY_REACH]:
+            if following.text == headline.text or is_prose(following):
+                break
+            value = None
+            if following.word_count <= 16 and _has_digit(following.text):
+                value = _line_date(following.text, language or ctx.language_hint())
+            if value is not None:
+                if not _is_update(following, blocks):
+                    found.append((following, value))
+                break
+            if ctx.rule_of(following) != "M002" and parse_byline(following.text) is None:
+                break  # only a byline may stand between the headline and its date
+    if len({_day(v) for _, v in found}) != 1:
+        return None
+    return [(b, v) for b, v in found if _is_open(ctx, b)] or None
+
+
+def _is_open(ctx: Context, block: Block) -> bool:
+    """Neither removed nor lifted, in an earlier pass or in this one."""
+    return block.index not in ctx.removed_by and ctx.is_kept(block)
+
+
+def _originally_published(ctx: Context):
+    """([lines], date) of the lines that say when the article was first published ("This
+    story was originally published" above "December 22, 2023"; lexicons/date_original.txt),
+    wherever they stand, when they all give the same day (lines other rules removed count
+    as evidence; only open ones are lifted); ([lines], None) when they disagree (they go
+    all the same: one left behind would give its date to the next cleaning)."""
+    labels = lexicon("date_original")
+    found = []
+    blocks = ctx.all_blocks
+    for position, block in enumerate(blocks):
+        if block.word_count > 24 or not (phrase := labels.prefix(block.text)):
+            continue
+        rest = block.text.lstrip()[len(phrase) :].strip(" :,")
+        lines, value = [block], None
+        language = ctx.language_hint()
+        if _has_digit(rest):
+            value = parse_date(_ORIGINAL_FILLER.sub("", rest), language, False)
+        elif not rest.strip(" .:") and position + 1 < len(blocks):
+            following = blocks[position + 1]
+            if following.word_count <= 12 and _has_digit(following.text):
+                lines, value = [block, following], parse_date(following.text, language, False)
+        if value is not None:
+            found.append((lines, value))
+    lines = [line for lines, _ in found for line in lines if _is_open(ctx, line)]
+    if not lines:
+        return None
+    return lines, (found[0][1] if len({_day(v) for _, v in found}) == 1 else None)
+
+
+_ORIGINAL_FILLER = re.compile(r"^(?:on|am|le|el|il|op|den|em|w|dne)\s+", re.IGNORECASE)
 
 
 def _day(value) -> dt.date:
