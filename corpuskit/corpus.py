@@ -353,7 +353,9 @@ class Review:
 
 
 def _band_keys(sig: np.ndarray) -> list[bytes]:
-    return [bytes([band]) + sig[band * ROWS : (band + 1) * ROWS].tobytes() for band in range(BANDS)]
+    """One key per band of the signature: the band's number and its `ROWS` values."""
+    raw, step = sig.tobytes(), ROWS * sig.itemsize
+    return [bytes((band,)) + raw[band * step : (band + 1) * step] for band in range(BANDS)]
 
 
 def review(results: list[CleanResult], config: Config, prior: CorpusIndex | None = None) -> CorpusIndex:

@@ -41,7 +41,8 @@ def discover(paths: list[str], include: list[str], exclude: list[str]) -> Iterat
         if path.is_dir():
             outside = escape_check(path)
             candidates = sorted(
-                p for p in path.rglob("*") if p.is_file() and is_seed_name(p, include) and not outside(p)
+                (p for p in path.rglob("*") if is_seed_name(p, include) and p.is_file() and not outside(p)),
+                key=_path_order,
             )
         else:
             candidates = [path]
@@ -107,15 +108,26 @@ def strays(paths: list[str], include: list[str], exclude: list[str]) -> list[tup
         if not folder.is_dir():
             continue
         outside = escape_check(folder)
-        for path in sorted(folder.rglob("*")):
+        here = []
+        for path in folder.rglob("*"):
+            sidecar = path.name.endswith(SIDECAR_SUFFIXES)
+            if not sidecar and not outside(path):
+                continue  # the usual case: a seed, or a file that is no seed, inside the folder
             if is_excluded(path, exclude) or (not path.is_file() and not path.is_symlink()):
                 continue
-            if is_seed_name(path, include) and outside(path):
+            if not sidecar and is_seed_name(path, include):
                 target = _target(path)
-                found.append((path, "F004", f"{path}: link to {target}, outside {folder}: not read"))
-            elif path.name.endswith(SIDECAR_SUFFIXES) and not _has_seed(path):
-                found.append((path, "F005", f"{path}: sidecar without a seed beside it: not used"))
+                here.append((path, "F004", f"{path}: link to {target}, outside {folder}: not read"))
+            elif sidecar and not _has_seed(path):
+                here.append((path, "F005", f"{path}: sidecar without a seed beside it: not used"))
+        found.extend(sorted(here, key=lambda item: _path_order(item[0])))
     return found
+
+
+def _path_order(path: Path) -> tuple[str, ...]:
+    """The order of sorted paths (their parts compared in turn), without comparing
+    `Path` objects, which is slow for thousands of them."""
+    return path.parts
 
 
 def _target(path: Path) -> str:
