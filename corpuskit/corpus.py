@@ -332,7 +332,9 @@ class Review:
         if not hasattr(self, "_sigs"):
             self._sigs: list[np.ndarray] = []
         self._sigs.append(sig)
-        self.by_hash.setdefault(digest, path)
+        if digest in self.by_hash:
+            return  # an exact copy: the first one stands for it among near-duplicate candidates
+        self.by_hash[digest] = path
         for key in _band_keys(sig):
             self.buckets.setdefault(key, []).append(row)
 
