@@ -453,9 +453,10 @@ def run(
             result = type(result)(None, CachedReport(*entry[1:8], entry[9]))
         return entry, result
 
+    file = cache.file
     yield from _in_order(
         cache, paths, keys, entries, fresh,
-        cached=lambda entry, key: _from_entry(entry, full, (cache.file, key)),
+        cached=lambda entry, key: _from_entry(entry, full, (file, key)),
         path_of=lambda result: result.report.path,
         keep=keep,
     )  # fmt: skip

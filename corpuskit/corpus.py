@@ -332,7 +332,9 @@ class Review:
         if not hasattr(self, "_sigs"):
             self._sigs: list[np.ndarray] = []
         self._sigs.append(sig)
-        self.by_hash.setdefault(digest, path)
+        if digest in self.by_hash:
+            return  # an exact copy: the first one stands for it among near-duplicate candidates
+        self.by_hash[digest] = path
         for key in _band_keys(sig):
             self.buckets.setdefault(key, []).append(row)
 
@@ -353,7 +355,9 @@ class Review:
 
 
 def _band_keys(sig: np.ndarray) -> list[bytes]:
-    return [bytes([band]) + sig[band * ROWS : (band + 1) * ROWS].tobytes() for band in range(BANDS)]
+    """One key per band of the signature: the band's number and its `ROWS` values."""
+    raw, step = sig.tobytes(), ROWS * sig.itemsize
+    return [bytes((band,)) + raw[band * step : (band + 1) * step] for band in range(BANDS)]
 
 
 def review(results: list[CleanResult], config: Config, prior: CorpusIndex | None = None) -> CorpusIndex:

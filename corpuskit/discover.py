@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")
 
@@ -25,31 +26,64 @@ def is_seed_name(path: Path, include: list[str]) -> bool:
     return any(fnmatch.fnmatch(name, p) for p in include)
 
 
-def discover(paths: list[str], include: list[str], exclude: list[str]) -> Iterator[Path]:
-    """Seed files under `paths`, sorted, each once. A file named explicitly is a seed
-    whatever its name; folders are walked for names matching `include`.
+class Walk(NamedTuple):
+    """What a walk of the corpus paths found."""
 
-    >>> list(discover([], ["*.txt"], []))
-    []
+    seeds: list[Path]  # sorted, each once
+    strays: list[tuple[Path, str, str]]  # files not read, and why: (path, code, message)
+
+
+def walk(paths: list[str], include: list[str], exclude: list[str]) -> Walk:
+    """The seed files under `paths`, and the files of the walked folders that are not
+    read, each folder walked once. A file named explicitly is a seed whatever its name;
+    folders are walked for names matching `include`.
+
+    Not read: F004, a seed-named file whose link leads outside the folder (never
+    followed, so a corpus cannot pull in files from elsewhere); F005, a sidecar with no
+    seed beside it.
+
+    >>> walk([], ["*.txt"], [])
+    Walk(seeds=[], strays=[])
     """
     seen: set[Path] = set()
-    found: list[Path] = []
+    seeds: list[Path] = []
+    strays: list[tuple[Path, str, str]] = []
     for given in paths:
         path = Path(given)
         if not path.exists() and not path.is_symlink():
             raise PathError(f"{given}: no such file or folder")
         if path.is_dir():
-            outside = escape_check(path)
-            candidates = sorted(
-                p for p in path.rglob("*") if p.is_file() and is_seed_name(p, include) and not outside(p)
-            )
+            candidates, found = _walk_folder(path, include, exclude)
+            strays.extend(found)
         else:
             candidates = [path]
         for candidate in candidates:
             if candidate not in seen and not is_excluded(candidate, exclude):
                 seen.add(candidate)
-                found.append(candidate)
-    return iter(found)
+                seeds.append(candidate)
+    return Walk(seeds, strays)
+
+
+def _walk_folder(folder: Path, include: list[str], exclude: list[str]) -> tuple[list[Path], list]:
+    """(the seeds in `folder`, sorted; its strays, sorted)."""
+    outside = escape_check(folder)
+    seeds, strays = [], []
+    for path in folder.rglob("*"):
+        sidecar = path.name.endswith(SIDECAR_SUFFIXES)
+        seed_named = not sidecar and is_seed_name(path, include)
+        if not seed_named and not sidecar:
+            continue
+        if seed_named and not outside(path):
+            if path.is_file():
+                seeds.append(path)
+            continue
+        if is_excluded(path, exclude) or (not path.is_file() and not path.is_symlink()):
+            continue
+        if seed_named:
+            strays.append((path, "F004", f"{path}: link to {_target(path)}, outside {folder}: not read"))
+        elif not _has_seed(path):
+            strays.append((path, "F005", f"{path}: sidecar without a seed beside it: not used"))
+    return sorted(seeds, key=_path_order), sorted(strays, key=lambda stray: _path_order(stray[0]))
 
 
 def sorted_by_id(paths) -> list[Path]:
@@ -95,27 +129,10 @@ def escape_check(folder: Path) -> Callable[[Path], bool]:
     return check
 
 
-def strays(paths: list[str], include: list[str], exclude: list[str]) -> list[tuple[Path, str, str]]:
-    """Files in the walked folders that are not read, and why: (path, code, message).
-
-    F004: a seed-named file whose link leads outside the folder (never followed, so a
-    corpus cannot pull in files from elsewhere). F005: a sidecar with no seed beside it.
-    """
-    found: list[tuple[Path, str, str]] = []
-    for given in paths:
-        folder = Path(given)
-        if not folder.is_dir():
-            continue
-        outside = escape_check(folder)
-        for path in sorted(folder.rglob("*")):
-            if is_excluded(path, exclude) or (not path.is_file() and not path.is_symlink()):
-                continue
-            if is_seed_name(path, include) and outside(path):
-                target = _target(path)
-                found.append((path, "F004", f"{path}: link to {target}, outside {folder}: not read"))
-            elif path.name.endswith(SIDECAR_SUFFIXES) and not _has_seed(path):
-                found.append((path, "F005", f"{path}: sidecar without a seed beside it: not used"))
-    return found
+def _path_order(path: Path) -> tuple[str, ...]:
+    """The order of sorted paths (their parts compared in turn), without comparing
+    `Path` objects, which is slow for thousands of them."""
+    return path.parts
 
 
 def _target(path: Path) -> str:

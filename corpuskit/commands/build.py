@@ -16,7 +16,7 @@ from pathlib import Path
 from corpuskit import cache
 from corpuskit import corpus as corpus_checks
 from corpuskit.atomic import atomic_dir, atomic_file
-from corpuskit.commands.common import engine_of, load_settings, seeds_of, stray_reports
+from corpuskit.commands.common import corpus_files, engine_of, load_settings, stray_reports
 from corpuskit.discover import sorted_by_id
 from corpuskit.engines.output import render
 from corpuskit.linefreq import count_corpus, save_table, table_path, use_table
@@ -29,7 +29,8 @@ def run(args) -> int:
     config = load_settings(args)
     output = Path(args.output or config.output)
     reports_dir = Path(args.reports or config.reports)
-    paths = sorted_by_id(seeds_of(args, config))
+    files = corpus_files(args, config)
+    paths = sorted_by_id(files.seeds)
     table = count_corpus(paths)  # first pass: how many seeds hold each line
     with use_table(table):  # second pass: clean with those counts
         if args.no_cache and not args.html:  # workers clean and serialize: the fastest path
@@ -70,7 +71,9 @@ def run(args) -> int:
         from corpuskit.reporters.html import write_review
 
         write_review(Path(args.html), results, config)
-    problems += [r for r in stray_reports(args, config) if r.findings[0].severity.rank >= config.fail_on.rank]
+    problems += [
+        r for r in stray_reports(files.strays, config) if r.findings[0].severity.rank >= config.fail_on.rank
+    ]
     if problems:
         REPORTERS["text"](problems, sys.stderr)
     print(f"wrote {written} records to {output} and {total} reports to {reports_dir}/", file=sys.stderr)

@@ -18,7 +18,7 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from corpuskit import cache, corpus, gate
-from corpuskit.commands.common import engine_of, load_settings, seeds_of, stray_reports
+from corpuskit.commands.common import corpus_files, engine_of, load_settings, stray_reports
 from corpuskit.progress import track
 from corpuskit.snapshot import full_config
 
@@ -37,7 +37,8 @@ def line_table(output: str):
 
 def run(args) -> int:
     config = load_settings(args, snapshot=True)  # plain settings: pydantic only for a miss
-    paths = seeds_of(args, config)
+    files = corpus_files(args, config)
+    paths = files.seeds
     if args.fix or args.diff:
         config = full_config(config)
         changed = gate.apply_fixes(paths, config, args, sys.stdout)
@@ -61,7 +62,7 @@ def run(args) -> int:
         results = cache.run(runner, paths, config, enabled=not args.no_cache, render=render)
         reports = [result.report for result in track(results, len(paths), "checking")]
         corpus.review_reports(reports, fresh_prints, config)  # ids, duplicates vs the last build
-    return gate.emit(reports + stray_reports(args, config), config, args)
+    return gate.emit(reports + stray_reports(files.strays, config), config, args)
 
 
 def _using(table):

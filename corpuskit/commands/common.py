@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from corpuskit.discover import discover
+from corpuskit.discover import Walk, walk
 from corpuskit.project import ConfigError
 
 if TYPE_CHECKING:
@@ -51,17 +50,16 @@ def _codes(value: str | None) -> list[str]:
     return [code.strip().upper() for code in (value or "").split(",") if code.strip()]
 
 
-def seeds_of(args, config: Config) -> list[Path]:
-    """The seed files named by the arguments, or by `paths` in the config."""
-    return list(discover(args.paths or config.paths, config.include, config.exclude))
+def corpus_files(args, config: Config) -> Walk:
+    """The seed files named by the arguments, or by `paths` in the config, and the files
+    of the walked folders that are not read."""
+    return walk(args.paths or config.paths, config.include, config.exclude)
 
 
-def stray_reports(args, config: Config) -> list:
+def stray_reports(strays: list, config: Config) -> list:
     """Reports for files in the corpus folders that are not read (F004, F005)."""
-    from corpuskit.discover import strays
-
     reports = []
-    for path, code, message in strays(args.paths or config.paths, config.include, config.exclude):
+    for path, code, message in strays:
         from corpuskit.models import Decoding, FileReport, Finding  # only when there are strays
         from corpuskit.pipeline import seed_id
         from corpuskit.rules import ALL_RULES, selected

@@ -6,10 +6,10 @@ from __future__ import annotations
 import sys
 
 from corpuskit import gate
-from corpuskit.commands.common import load_settings, seeds_of
+from corpuskit.commands.common import corpus_files, load_settings
 
 
 def run(args) -> int:
     config = load_settings(args)
-    changed = gate.apply_fixes(seeds_of(args, config), config, args, sys.stdout)
+    changed = gate.apply_fixes(corpus_files(args, config).seeds, config, args, sys.stdout)
     return 1 if changed else 0
