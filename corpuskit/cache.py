@@ -326,12 +326,15 @@ class CachedReport:
         """Add findings (the corpus checks') after the stored ones: to the rendered lines
         and the counts at once, to the findings when they are parsed, so a corpus with
         many duplicates is printed without parsing every report."""
-        from corpuskit.reporters.text import render_concise, render_text, tally
+        from corpuskit.reporters.text import render_concise, render_text
 
         for style, render in (("text", render_text), ("concise", render_concise)):
             if style in self.rendered:
                 self.rendered[style] += render(self.path, found)
-        self.tally = {kind: self.tally.get(kind, 0) + count for kind, count in tally(found).items()}
+        for finding in found:  # the counts of `corpuskit.reporters.text.tally`
+            self.tally[finding.severity.value] += 1
+            if finding.fix:
+                self.tally[finding.fix] += 1
         (self._added if self._findings is None else self._findings).extend(found)
 
     @property
