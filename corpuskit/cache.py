@@ -33,7 +33,7 @@ from corpuskit.snapshot import json_values
 if TYPE_CHECKING:
     from corpuskit.config import Config
 
-SCHEMA = 3
+SCHEMA = 4
 KEEP_SECONDS = 30 * 24 * 3600
 _TOUCH_AFTER = 24 * 3600
 _BATCH = 500
@@ -124,11 +124,14 @@ class Cache:
             db = sqlite3.connect(file, timeout=30, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
+            # small columns first and the largest, most rarely read last: SQLite reaches a
+            # column through the overflow pages of the large ones before it
             db.execute(
-                "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, id TEXT, path TEXT, "
-                "encoding TEXT, findings BLOB, text TEXT, concise TEXT, tally TEXT, result BLOB, "
-                "prints BLOB, stamp INTEGER)"
+                "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, stamp INTEGER, id TEXT, "
+                "path TEXT, encoding TEXT, tally TEXT, prints BLOB, text TEXT, concise TEXT, "
+                "findings BLOB, result BLOB)"
             )
+            db.execute("CREATE INDEX IF NOT EXISTS entries_by_stamp ON entries (stamp)")
             db.execute(
                 "CREATE TABLE IF NOT EXISTS hashes (path TEXT PRIMARY KEY, size INTEGER, "
                 "mtime INTEGER, sha TEXT, seen INTEGER)"
@@ -216,7 +219,8 @@ class Cache:
         try:
             db.execute("BEGIN")
             db.executemany(
-                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO entries (key, id, path, encoding, findings, text, concise, "
+                "tally, result, prints, stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(*row, now) for row in rows],
             )
             db.execute("DELETE FROM entries WHERE stamp < ?", (now - KEEP_SECONDS,))

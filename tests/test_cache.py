@@ -113,8 +113,8 @@ def test_unreadable_seeds_are_not_cached(project, cleaned):
 
 def test_corrupt_cache_is_ignored(project, cleaned):
     assert main(["check"]) == 0
-    (project / ".corpuskit_cache/v3.sqlite3").write_bytes(b"this is not a database")
-    for extra in (project / ".corpuskit_cache").glob("v3.sqlite3-*"):
+    (project / f".corpuskit_cache/v{cache.SCHEMA}.sqlite3").write_bytes(b"this is not a database")
+    for extra in (project / ".corpuskit_cache").glob(f"v{cache.SCHEMA}.sqlite3-*"):
         extra.unlink()
     cleaned.clear()
     assert main(["check"]) == 0
@@ -124,10 +124,10 @@ def test_corrupt_cache_is_ignored(project, cleaned):
 def test_cache_dir_setting_and_environment(project, monkeypatch):
     (project / "pyproject.toml").write_text('[tool.corpuskit]\ncache-dir = "tmp/ck"\n', encoding="utf-8")
     assert main(["check"]) == 0
-    assert (project / "tmp/ck/v3.sqlite3").exists()
+    assert (project / f"tmp/ck/v{cache.SCHEMA}.sqlite3").exists()
     monkeypatch.setenv("CORPUSKIT_CACHE_DIR", str(project / "elsewhere"))
     assert main(["check"]) == 0
-    assert (project / "elsewhere/v3.sqlite3").exists()
+    assert (project / f"elsewhere/v{cache.SCHEMA}.sqlite3").exists()
 
 
 def test_source_change_changes_the_fingerprint(tmp_path, monkeypatch):
