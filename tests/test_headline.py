@@ -204,6 +204,9 @@ def test_link_labels_and_section_headings_are_no_source(lines, body):
     [
         "The council met on Tuesday. It agreed to fund the library for three more years.’",
         "Der Stadtrat tagte am Dienstag. Er beschloss, die Bibliothek weiter zu fördern.“",
+        # the first sentence ends in a word of two letters, the line not with a full stop
+        "Der Stadtrat stimmte dem Plan zu. Die Bibliothek bleibt offen!",
+        "The mayor said she had no time to go. We asked her why",
     ],
 )
 def test_a_paragraph_printed_twice_is_no_page_title(paragraph):

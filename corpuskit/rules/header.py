@@ -737,7 +737,9 @@ def _without_site(page_title: str) -> list[str]:
     return variants
 
 
-_INNER_SENTENCE = re.compile(r"[a-z]{3,}[.]\s+\w")
+# a sentence ending inside the line: a word of two small letters or more, a full stop, then
+# more text; "vs." ("Liverpool vs. Arsenal") and the like are abbreviations, not ends
+_INNER_SENTENCE = re.compile(r"\b(?!(?:vs|no|nr|co|ca|st|cf)\.)[^\W\d_]*[a-z]{2}[.]\s+\w")
 
 
 def _headline_like(block: Block) -> bool:
