@@ -96,19 +96,15 @@ def sorted_by_id(paths) -> list[Path]:
     return sorted(paths, key=lambda path: (Path(path).stem, str(path)))
 
 
-def escapes(path: Path, folder: Path) -> bool:
-    """A symbolic link (or a file under one) that leads out of the folder being walked.
+def escape_check(folder: Path) -> Callable[[Path], bool]:
+    """Whether a file of `folder` is a symbolic link (or a file under one) that leads out
+    of it. The folder and each directory below it are resolved once, and a file that is
+    no link costs one `lstat` (a large corpus holds thousands of files in a few
+    directories).
 
-    >>> escapes(Path("seeds/a.txt"), Path("seeds"))
+    >>> escape_check(Path("seeds"))(Path("seeds/a.txt"))
     False
     """
-    return escape_check(folder)(path)
-
-
-def escape_check(folder: Path) -> Callable[[Path], bool]:
-    """`escapes` for the files of one folder: the folder and each directory below it are
-    resolved once, and a file that is no link costs one `lstat` (a large corpus holds
-    thousands of files in a few directories)."""
     try:
         root = folder.resolve()
     except (OSError, RuntimeError):  # a link loop

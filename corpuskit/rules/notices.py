@@ -96,9 +96,9 @@ class LinkOutside(Notice):
     a home folder or to /etc); reading it would also make the corpus differ by machine.
 
     Example:
-        >>> from corpuskit.discover import escapes
+        >>> from corpuskit.discover import escape_check
         >>> from pathlib import Path
-        >>> escapes(Path("/etc/hostname"), Path("seeds"))
+        >>> escape_check(Path("seeds"))(Path("/etc/hostname"))
         True
     """
 
