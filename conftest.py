@@ -1,6 +1,14 @@
 """Shared by the tests and the doctests of every rule."""
 
+import os
+
 import pytest
+from hypothesis import settings
+
+# The property tests explore new random inputs on every local run; a gate must not
+# change its verdict with the draw, so CI runs them with a fixed seed (HYPOTHESIS_PROFILE=ci).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 BODY = (
     "The council met on Tuesday evening to discuss the new budget, and after a long debate "
