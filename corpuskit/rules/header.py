@@ -17,7 +17,7 @@ from itertools import pairwise
 from corpuskit.lexicon import lexicon, read_phrases
 from corpuskit.metadata import parse_byline, parse_copyright, parse_date, parse_names
 from corpuskit.rules.base import FLAG, LIFT, REMOVE, BlockRule, Context, Hit, is_prose, is_sentence
-from corpuskit.segment import Block
+from corpuskit.segment import Block, per_block
 
 
 class Byline(BlockRule):
@@ -466,6 +466,7 @@ def _is_outlet_name(block: Block) -> bool:
     )
 
 
+@per_block
 def is_title_like(block: Block) -> bool:
     """Two to 25 words, mostly letters, mixed case, not ending like a sentence or label."""
     first = block.text[:1]
@@ -596,7 +597,18 @@ def _is_date_or_byline(block: Block, ctx: Context) -> bool:
         return False
     if _has_digit(block.text) and parse_date(block.text, ctx.language_hint(), False) is not None:
         return True
+    return _is_byline(block)
+
+
+@per_block
+def _is_byline(block: Block) -> bool:
     return parse_byline(block.text) is not None
+
+
+@per_block
+def _block_key(block: Block) -> str:
+    """The block's `_title_key`."""
+    return _title_key(block.text)
 
 
 def _echoed_title(ctx: Context) -> list[Block]:
@@ -611,7 +623,7 @@ def _echoed_title(ctx: Context) -> list[Block]:
     # name; a shorter part ("Headline - more of it - Site") must match as it stands
     loose, exact = {_title_key(v) for v in stripped[:2]}, set(stripped[2:])
     for block in ctx.blocks:
-        if block is first or (_title_key(block.text) not in loose and block.text not in exact):
+        if block is first or (_block_key(block) not in loose and block.text not in exact):
             continue
         if ctx.is_kept(block) and is_title_like(block):
             # still "Site | Section | Headline": which part is the headline?
@@ -663,7 +675,7 @@ def _similar_title(ctx: Context) -> list[Block]:
             continue
         if not _headline_like(block) or " | " in block.text:
             continue
-        key = _title_key(block.text)
+        key = _block_key(block)
         if key != _page_title_start(ctx) and _page_title_start(ctx).startswith(key):
             continue  # the page title's beginning: a headline cut over two lines
         words = set(_WORD.findall(block.text.casefold()))
@@ -742,6 +754,7 @@ def _without_site(page_title: str) -> list[str]:
 _INNER_SENTENCE = re.compile(r"\b(?!(?:vs|no|nr|co|ca|st|cf)\.)[^\W\d_]*[a-z]{2}[.]\s+\w")
 
 
+@per_block
 def _headline_like(block: Block) -> bool:
     """Title-like, not cut short ("..." at its end) and not two sentences."""
     return (

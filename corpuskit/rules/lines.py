@@ -15,7 +15,7 @@ from typing import ClassVar
 from corpuskit.lexicon import lexicon
 from corpuskit.rules.base import REMOVE, BlockRule, Context, Hit
 from corpuskit.screen import Screen, fold
-from corpuskit.segment import Block
+from corpuskit.segment import Block, per_block
 
 _LABEL_FOLLOWERS = ":|-–—/"
 _UNKNOWN = object()
@@ -300,6 +300,7 @@ class CookieNotice(LexiconLineRule):
 _CAPS_LABEL = re.compile(r"^(\w[\w' .-]{1,40}?)\s?:\s+\S")
 
 
+@per_block
 def caps_label(block: Block) -> str | None:
     """The label of a "LABEL IN CAPITALS: sentence" block.
 
