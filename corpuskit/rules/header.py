@@ -259,11 +259,10 @@ def _originally_published(ctx: Context):
     wherever they stand, when they all give the same day (lines other rules removed count
     as evidence; only open ones are lifted); ([lines], None) when they disagree (they go
     all the same: one left behind would give its date to the next cleaning)."""
-    labels = lexicon("date_original")
     found = []
     blocks = ctx.all_blocks
     for position, block in enumerate(blocks):
-        if block.word_count > 24 or not (phrase := labels.prefix(block.text)):
+        if not (phrase := _original_label(block)):
             continue
         rest = block.text.lstrip()[len(phrase) :].strip(" :,")
         lines, value = [block], None
@@ -280,6 +279,12 @@ def _originally_published(ctx: Context):
     if not lines:
         return None
     return lines, (found[0][1] if len({_day(v) for _, v in found}) == 1 else None)
+
+
+@per_block
+def _original_label(block: Block) -> str | None:
+    """The date_original phrase a block of up to 24 words starts with."""
+    return lexicon("date_original").prefix(block.text) if block.word_count <= 24 else None
 
 
 _ORIGINAL_FILLER = re.compile(r"^(?:on|am|le|el|il|op|den|em|w|dne)\s+", re.IGNORECASE)
@@ -322,7 +327,7 @@ def _labelled_date(ctx: Context):
     open_blocks = [b for b in ctx.blocks if ctx.is_kept(b)]
     for position, block in enumerate(open_blocks):
         prose = block.word_count if is_prose(block) else 0
-        if labels.prefix(block.text) and lexicon("date_updated").prefix(block.text) is None:
+        if _publication_label(block):
             language = language or ctx.language_hint()
             lines, value = [block], None
             if block.word_count <= 16 and _has_digit(block.text):
@@ -341,8 +346,15 @@ def _labelled_date(ctx: Context):
     return [line for _, lines, _ in found for line in lines], found[0][2]  # every copy goes
 
 
+@per_block
+def _publication_label(block: Block) -> bool:
+    """Whether a block starts with a date_published phrase, not a date_updated one."""
+    text = block.text
+    return bool(lexicon("date_published").prefix(text)) and lexicon("date_updated").prefix(text) is None
+
+
 def _has_digit(text: str) -> bool:
-    return any(ch.isdigit() for ch in text)
+    return any(map(str.isdigit, text))
 
 
 def _is_update(block: Block, lines: list[Block] | None = None) -> bool:
@@ -448,10 +460,15 @@ class SourceLine(BlockRule):
                     yield self.hit(line, LIFT, f"outlet name: {block.text}", field="source", value=block.text)
                 return
         for block in header + ctx.footer():
-            outlet = parse_copyright(block.text)
+            outlet = _copyright_outlet(block)
             if outlet:
                 yield self.hit(block, LIFT, f"copyright line: {outlet}", field="source", value=outlet)
                 return
+
+
+@per_block
+def _copyright_outlet(block: Block) -> str | None:
+    return parse_copyright(block.text)
 
 
 def _is_outlet_name(block: Block) -> bool:
