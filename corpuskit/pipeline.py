@@ -579,9 +579,10 @@ def _decide_blocks(
     decisions: dict[int, Hit] = {}
     survivors = blocks
     flags: list[Hit] = []
+    memo: dict = {}  # shared by the passes
     for _ in range(MAX_PASSES):
         removed = {i: h.rule.code for i, h in decisions.items()}
-        ctx = Context(survivors, blocks, removed, declared_language, line_table)
+        ctx = Context(survivors, blocks, removed, declared_language, line_table, memo)
         for rule in instances:
             for hit in rule.check(ctx):
                 ctx.add(hit)

@@ -7,7 +7,12 @@ block is the unit the rules keep, remove, lift or flag.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import wraps
+from typing import TypeVar
+
+T = TypeVar("T")
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
@@ -30,6 +35,34 @@ class cached_property:
             return self
         value = instance.__dict__[self.name] = self.func(instance)
         return value
+
+
+def per_block(func: Callable[[Block], T]) -> Callable[[Block], T]:
+    """Keep a function's answer about a block on the block: for questions that depend on
+    the block alone, which rules ask again in every pass.
+
+    >>> @per_block
+    ... def shout(block):
+    ...     print("asked")
+    ...     return block.text.upper()
+    >>> block = segment("Title")[0]
+    >>> shout(block), shout(block)
+    asked
+    ('TITLE', 'TITLE')
+    """
+    key = f"_{func.__module__}.{func.__qualname__}"
+
+    @wraps(func)
+    def answer(block: Block) -> T:
+        known = block.__dict__.get(key, _UNKNOWN)
+        if known is _UNKNOWN:
+            known = block.__dict__[key] = func(block)
+        return known
+
+    return answer
+
+
+_UNKNOWN = object()
 
 
 @dataclass(eq=False)

@@ -96,12 +96,14 @@ class Context:
         removed_by: dict[int, str],
         declared_language: str | None = None,
         line_table: LineTable | None = None,
+        memo: dict | None = None,
     ):
         self.blocks = blocks
         self.declared_language = declared_language  # the seed's own word, when it gives one
         self.line_table = line_table  # line repetition across the corpus, when known
         self.all_blocks = all_blocks
         self.removed_by = removed_by  # block index -> rule code, from earlier passes
+        self.memo = {} if memo is None else memo  # what depends on all blocks alone: kept over passes
         self.decisions: dict[int, Hit] = {}
         self.flags: dict[int, Hit] = {}
         self.line_scores: dict[int, float] = {}  # block index -> line model's probability

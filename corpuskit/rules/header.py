@@ -17,7 +17,7 @@ from itertools import pairwise
 from corpuskit.lexicon import lexicon, read_phrases
 from corpuskit.metadata import parse_byline, parse_copyright, parse_date, parse_names
 from corpuskit.rules.base import FLAG, LIFT, REMOVE, BlockRule, Context, Hit, is_prose, is_sentence
-from corpuskit.segment import Block
+from corpuskit.segment import Block, per_block
 
 
 class Byline(BlockRule):
@@ -259,11 +259,10 @@ def _originally_published(ctx: Context):
     wherever they stand, when they all give the same day (lines other rules removed count
     as evidence; only open ones are lifted); ([lines], None) when they disagree (they go
     all the same: one left behind would give its date to the next cleaning)."""
-    labels = lexicon("date_original")
     found = []
     blocks = ctx.all_blocks
     for position, block in enumerate(blocks):
-        if block.word_count > 24 or not (phrase := labels.prefix(block.text)):
+        if not (phrase := _original_label(block)):
             continue
         rest = block.text.lstrip()[len(phrase) :].strip(" :,")
         lines, value = [block], None
@@ -280,6 +279,12 @@ def _originally_published(ctx: Context):
     if not lines:
         return None
     return lines, (found[0][1] if len({_day(v) for _, v in found}) == 1 else None)
+
+
+@per_block
+def _original_label(block: Block) -> str | None:
+    """The date_original phrase a block of up to 24 words starts with."""
+    return lexicon("date_original").prefix(block.text) if block.word_count <= 24 else None
 
 
 _ORIGINAL_FILLER = re.compile(r"^(?:on|am|le|el|il|op|den|em|w|dne)\s+", re.IGNORECASE)
@@ -322,7 +327,7 @@ def _labelled_date(ctx: Context):
     open_blocks = [b for b in ctx.blocks if ctx.is_kept(b)]
     for position, block in enumerate(open_blocks):
         prose = block.word_count if is_prose(block) else 0
-        if labels.prefix(block.text) and lexicon("date_updated").prefix(block.text) is None:
+        if _publication_label(block):
             language = language or ctx.language_hint()
             lines, value = [block], None
             if block.word_count <= 16 and _has_digit(block.text):
@@ -341,8 +346,15 @@ def _labelled_date(ctx: Context):
     return [line for _, lines, _ in found for line in lines], found[0][2]  # every copy goes
 
 
+@per_block
+def _publication_label(block: Block) -> bool:
+    """Whether a block starts with a date_published phrase, not a date_updated one."""
+    text = block.text
+    return bool(lexicon("date_published").prefix(text)) and lexicon("date_updated").prefix(text) is None
+
+
 def _has_digit(text: str) -> bool:
-    return any(ch.isdigit() for ch in text)
+    return any(map(str.isdigit, text))
 
 
 def _is_update(block: Block, lines: list[Block] | None = None) -> bool:
@@ -448,10 +460,15 @@ class SourceLine(BlockRule):
                     yield self.hit(line, LIFT, f"outlet name: {block.text}", field="source", value=block.text)
                 return
         for block in header + ctx.footer():
-            outlet = parse_copyright(block.text)
+            outlet = _copyright_outlet(block)
             if outlet:
                 yield self.hit(block, LIFT, f"copyright line: {outlet}", field="source", value=outlet)
                 return
+
+
+@per_block
+def _copyright_outlet(block: Block) -> str | None:
+    return parse_copyright(block.text)
 
 
 def _is_outlet_name(block: Block) -> bool:
@@ -466,6 +483,7 @@ def _is_outlet_name(block: Block) -> bool:
     )
 
 
+@per_block
 def is_title_like(block: Block) -> bool:
     """Two to 25 words, mostly letters, mixed case, not ending like a sentence or label."""
     first = block.text[:1]
@@ -596,7 +614,18 @@ def _is_date_or_byline(block: Block, ctx: Context) -> bool:
         return False
     if _has_digit(block.text) and parse_date(block.text, ctx.language_hint(), False) is not None:
         return True
+    return _is_byline(block)
+
+
+@per_block
+def _is_byline(block: Block) -> bool:
     return parse_byline(block.text) is not None
+
+
+@per_block
+def _block_key(block: Block) -> str:
+    """The block's `_title_key`."""
+    return _title_key(block.text)
 
 
 def _echoed_title(ctx: Context) -> list[Block]:
@@ -611,7 +640,7 @@ def _echoed_title(ctx: Context) -> list[Block]:
     # name; a shorter part ("Headline - more of it - Site") must match as it stands
     loose, exact = {_title_key(v) for v in stripped[:2]}, set(stripped[2:])
     for block in ctx.blocks:
-        if block is first or (_title_key(block.text) not in loose and block.text not in exact):
+        if block is first or (_block_key(block) not in loose and block.text not in exact):
             continue
         if ctx.is_kept(block) and is_title_like(block):
             # still "Site | Section | Headline": which part is the headline?
@@ -663,7 +692,7 @@ def _similar_title(ctx: Context) -> list[Block]:
             continue
         if not _headline_like(block) or " | " in block.text:
             continue
-        key = _title_key(block.text)
+        key = _block_key(block)
         if key != _page_title_start(ctx) and _page_title_start(ctx).startswith(key):
             continue  # the page title's beginning: a headline cut over two lines
         words = set(_WORD.findall(block.text.casefold()))
@@ -742,6 +771,7 @@ def _without_site(page_title: str) -> list[str]:
 _INNER_SENTENCE = re.compile(r"\b(?!(?:vs|no|nr|co|ca|st|cf)\.)[^\W\d_]*[a-z]{2}[.]\s+\w")
 
 
+@per_block
 def _headline_like(block: Block) -> bool:
     """Title-like, not cut short ("..." at its end) and not two sentences."""
     return (

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
+from typing import ClassVar
 
 from corpuskit.lexicon import lexicon
 from corpuskit.rules.base import REMOVE, BlockRule, Context, Hit
-from corpuskit.segment import Block
+from corpuskit.screen import Screen, fold
+from corpuskit.segment import Block, per_block
 
 _LABEL_FOLLOWERS = ":|-–—/"
 _UNKNOWN = object()
@@ -28,25 +31,56 @@ def _label_prefix(category: str, block: Block) -> str | None:
 
 
 class LexiconLineRule(BlockRule):
-    """Base for rules that remove a block matching a lexicon; subclasses pick the mode."""
+    """Base for rules that remove a block matching a lexicon; subclasses pick the mode.
 
-    lexicon_name: str
+    A subclass names the lexicons its `match` looks for at the start of a line (prefix or
+    whole line: `at_start`) and anywhere in it (`inside`): a block that holds no phrase of
+    any line rule's lexicons is never asked (`corpuskit.screen`)."""
+
+    at_start: ClassVar[tuple[str, ...]] = ()
+    inside: ClassVar[tuple[str, ...]] = ()
     max_words: int = 40
+    _every: ClassVar[list[type[LexiconLineRule]]] = []
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        LexiconLineRule._every.append(cls)
+
+    def __init__(self) -> None:
+        self._answers: dict[int, str | None] = {}  # block index -> match (of the block alone)
 
     def match(self, block: Block) -> str | None:
         raise NotImplementedError
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        # A block's match depends on the block alone: later passes reuse the first answer,
-        # kept on the block (so it lives as long as the document).
-        key = f"_match_{type(self).__name__}"
-        for block in ctx.open_blocks():
-            phrase = block.__dict__.get(key, _UNKNOWN)
+        for block in _candidates(ctx):
+            if block.index in ctx.decisions or block.index in ctx.removed_by:
+                continue
+            phrase = self._answers.get(block.index, _UNKNOWN)
             if phrase is _UNKNOWN:
                 phrase = self.match(block) if block.word_count <= self.max_words else None
-                block.__dict__[key] = phrase
+                self._answers[block.index] = phrase
             if phrase:
                 yield self.hit(block, REMOVE, f"{self.summary} ('{phrase}')")
+
+
+def _candidates(ctx: Context) -> list[Block]:
+    """The blocks some line rule may match, in order: screened once for all line rules."""
+    rules = tuple(LexiconLineRule._every)
+    found = ctx.memo.get(rules)
+    if found is None:
+        screen, most = _screen(rules), max(rule.max_words for rule in rules)
+        found = [b for b in ctx.all_blocks if b.word_count <= most and screen.may_match(fold(b.text))]
+        ctx.memo[rules] = found
+    return found
+
+
+@cache
+def _screen(rules: tuple[type[LexiconLineRule], ...]) -> Screen:
+    """The screen of the line rules' lexicons."""
+    at_start = {name for rule in rules for name in rule.at_start}
+    inside = {name for rule in rules for name in rule.inside}
+    return Screen(sorted(at_start), sorted(inside))
 
 
 class SponsorLabel(LexiconLineRule):
@@ -66,7 +100,7 @@ class SponsorLabel(LexiconLineRule):
 
     code, name, category = "B101", "sponsor-label", "sponsor"
     summary = "sponsor or advertising label"
-    lexicon_name, max_words = "sponsor", 30
+    at_start, max_words = ("sponsor",), 30
 
     def match(self, block: Block) -> str | None:
         return lexicon("sponsor").whole_line(block.text) or _label_prefix("sponsor", block)
@@ -91,7 +125,7 @@ class PaywallNote(LexiconLineRule):
 
     code, name, category = "B102", "paywall-note", "paywall"
     summary = "paywall or subscription note"
-    lexicon_name, max_words = "paywall", 40
+    inside, max_words = ("paywall",), 40
 
     def match(self, block: Block) -> str | None:
         return lexicon("paywall").search(block.text)
@@ -116,7 +150,7 @@ class PhotoCredit(LexiconLineRule):
 
     code, name, category = "B103", "photo-credit", "credit"
     summary = "photo or media credit"
-    lexicon_name, max_words = "credit", 12
+    at_start, inside, max_words = ("credit",), ("photo_agency",), 12
 
     def match(self, block: Block) -> str | None:
         phrase = lexicon("credit").prefix(block.text)
@@ -161,7 +195,7 @@ class ReadMoreTeaser(LexiconLineRule):
 
     code, name, category = "B106", "read-more-teaser", "teaser"
     summary = "teaser for another article"
-    lexicon_name, max_words = "teaser", 30
+    at_start, max_words = ("teaser", "inline_promo"), 30
 
     def match(self, block: Block) -> str | None:
         phrase = lexicon("teaser").prefix(block.text)
@@ -189,7 +223,7 @@ class SectionLabel(LexiconLineRule):
 
     code, name, category = "B107", "section-label", "navigation"
     summary = "section label"
-    lexicon_name, max_words = "trending", 6
+    at_start, max_words = ("trending",), 6
 
     def match(self, block: Block) -> str | None:
         return lexicon("trending").whole_line(block.text)
@@ -211,7 +245,7 @@ class NavCrumb(LexiconLineRule):
 
     code, name, category = "B108", "nav-crumb", "navigation"
     summary = "navigation crumb"
-    lexicon_name, max_words = "nav", 4
+    at_start, max_words = ("nav",), 4
 
     def match(self, block: Block) -> str | None:
         return lexicon("nav").whole_line(block.text)
@@ -234,7 +268,7 @@ class ShareLine(LexiconLineRule):
 
     code, name, category = "B109", "share-line", "share"
     summary = "share or newsletter call"
-    lexicon_name, max_words = "share", 15
+    at_start, max_words = ("share",), 15
 
     def match(self, block: Block) -> str | None:
         return lexicon("share").prefix(block.text)
@@ -257,7 +291,7 @@ class CookieNotice(LexiconLineRule):
 
     code, name, category = "B110", "cookie-notice", "cookie"
     summary = "cookie or consent notice"
-    lexicon_name, max_words = "cookie", 60
+    inside, max_words = ("cookie",), 60
 
     def match(self, block: Block) -> str | None:
         return lexicon("cookie").search(block.text)
@@ -266,6 +300,7 @@ class CookieNotice(LexiconLineRule):
 _CAPS_LABEL = re.compile(r"^(\w[\w' .-]{1,40}?)\s?:\s+\S")
 
 
+@per_block
 def caps_label(block: Block) -> str | None:
     """The label of a "LABEL IN CAPITALS: sentence" block.
 

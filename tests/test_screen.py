@@ -1,0 +1,56 @@
+"""The line rules' screen: it may let a line through for nothing, never turn a match away."""
+
+from pathlib import Path
+
+from corpuskit.lexicon import read_phrases
+from corpuskit.rules.lines import LexiconLineRule, _screen
+from corpuskit.screen import Screen, fold
+from corpuskit.segment import segment
+
+FOLDER = Path(__file__).resolve().parents[1] / "corpuskit" / "lexicons"
+LEXICONS = sorted(p.stem for p in FOLDER.glob("*.txt"))
+
+
+def _lines(phrase: str) -> list[str]:
+    heads = ["", "« ", "x ", "(", "1 ", "- "]
+    tails = ["", ":", ": Ola Nordmann", " x", ".", "!", "_", "s", "/x", " – z", "\u0345"]
+    cases = (phrase, phrase.upper(), phrase.lower())
+    return [line for p in cases for line in [*(h + p for h in heads), *(p + t for t in tails), f"« {p}: x"]]
+
+
+def test_every_line_a_line_rule_matches_passes_the_screen():
+    """Lines made of the phrases of every lexicon (not only those the rules name, so a rule
+    that reads a lexicon it does not declare fails here), in several cases, with heads
+    and tails."""
+    rules = tuple(LexiconLineRule._every)
+    screen, most = _screen(rules), max(rule.max_words for rule in rules)
+    matched = 0
+    for category in LEXICONS:
+        phrases = sorted({p for group in read_phrases(category).values() for p in group})
+        for phrase in [*phrases[:: max(1, len(phrases) // 30)], "ΔΕΙΤΕ ΕΠΙΣΗΣ"]:
+            for line in _lines(phrase):
+                [block] = segment(line)
+                for rule in rules:
+                    if block.word_count <= rule.max_words and rule().match(block):
+                        matched += 1
+                        assert block.word_count <= most and screen.may_match(fold(block.text)), (rule, line)
+    assert matched > 500
+
+
+def test_the_screen_turns_away_plain_text_in_several_languages():
+    screen = _screen(tuple(LexiconLineRule._every))
+    prose = [
+        "The council met on Tuesday to discuss the budget.",
+        "Die Regierung hat am Montag neue Regeln beschlossen.",
+        "Le gouvernement a présenté lundi son projet de loi.",
+        "Regjeringen la fram statsbudsjettet i dag.",
+    ]
+    assert [screen.may_match(fold(line)) for line in prose] == [False] * 4
+
+
+def test_a_screen_reads_its_lexicons_in_both_places():
+    screen = Screen(["credit"], ["paywall"])
+    assert screen.may_match(fold("Foto: NTB Scanpix"))
+    assert screen.may_match(fold("Vous avez lu 50% de cet article. Article réservé à nos abonnés"))
+    assert not screen.may_match(fold("Photographers gathered at the scene."))
+    assert not screen.may_match(fold("Fotografen warteten vor dem Gericht."))
