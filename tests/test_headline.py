@@ -161,6 +161,23 @@ def test_a_byline_printed_twice_is_no_title(byline, body):
 
 
 @pytest.mark.parametrize(
+    ("headline", "byline", "body"),
+    [
+        ("Council backs the library budget", "Written by Jane Doe", BODY),
+        ("Stadtrat stimmt für die Bibliothek", "Von Anna Berg", BODY_DE),
+        ("Le conseil vote pour la bibliothèque", "Par Claire Martin", BODY_FR),
+    ],
+)
+def test_copies_of_the_articles_byline_go_with_it(headline, byline, body):
+    """Below a headline, a byline printed twice is lifted whole: cleaning the output again
+    finds nothing more."""
+    first = clean_text(f"{headline}\n\n{byline}\n\n{byline}\n\n{body}\n")
+    assert first.record.meta.authors == [byline.split(maxsplit=1)[1].removeprefix("by ")]
+    assert first.record.text == f"{body}\n"
+    assert clean_text(first.record.text).record.text == first.record.text
+
+
+@pytest.mark.parametrize(
     ("headline", "other", "body"),
     [
         ("Council Approves New Library Budget", "Weather Forecast For The Week", BODY),

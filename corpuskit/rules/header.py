@@ -57,7 +57,8 @@ class Byline(BlockRule):
             found = [f for f in found if f[0][-1].index >= top - 2 * BYLINE_REACH]
         if len(found) > 1 and title:
             after = [f for f in found if f[0][0].index > title[0].index]
-            found = after[:1] or found[-1:]
+            names = (after[:1] or found[-1:])[0][1]
+            found = [f for f in found if f[1] == names]  # the article's byline and its copies
         for blocks, names in found:
             for block in blocks:
                 yield self.hit(block, LIFT, f"byline: {', '.join(names)}", field="authors", value=names)
