@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from corpuskit import linefreq
 from corpuskit.engines.output import Made, Output, made, render
-from corpuskit.linefreq import current_table, use_table
+from corpuskit.linefreq import LineTable, current_table, use_table
 from corpuskit.pipeline import CleanResult, clean_file, warm_up
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 BATCH = 8  # seeds per task: large enough to amortize the round trip, small enough to balance
 IN_FLIGHT_PER_JOB = 4  # tasks queued per worker
+COUNT_BATCH = 32  # seeds per task of the first pass (reading and hashing lines: light work)
 
 
 def jobs_or_cpus(jobs: int | None) -> int:
@@ -50,6 +52,33 @@ def render_entries(paths: Iterable[Path], config: Config, jobs: int | None = 1) 
     return _map(_made_batch, list(paths), config, jobs)
 
 
+def count_corpus(paths: Sequence[Path], jobs: int | None = 1) -> LineTable:
+    """`linefreq.count_corpus` (build's first pass), the seeds read and their lines hashed
+    in `jobs` worker processes; this process only adds up the hashes."""
+    jobs = min(1 if jobs is None else jobs_or_cpus(jobs), max(1, len(paths) // COUNT_BATCH))
+    if jobs == 1:
+        return linefreq.count_corpus(paths)
+    counter = linefreq.LineCounter()
+    batches = [paths[start : start + COUNT_BATCH] for start in range(0, len(paths), COUNT_BATCH)]
+    with _context().Pool(jobs) as pool:
+        for found in pool.imap(_hash_batch, batches):
+            for hashes in found:
+                if hashes is not None:
+                    counter.add_hashes(hashes)
+    return counter.table()
+
+
+def _hash_batch(paths: Sequence[Path]) -> list:
+    return [linefreq.seed_hashes(path) for path in paths]
+
+
+def _context():
+    import multiprocessing  # only here: a one-seed check does without it
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
 def _map(work: Callable[[Sequence[Path]], list[T]], paths: list[Path], config: Config, jobs: int | None):
     jobs = min(1 if jobs is None else jobs_or_cpus(jobs), max(1, len(paths)))
     if jobs == 1:
@@ -57,13 +86,9 @@ def _map(work: Callable[[Sequence[Path]], list[T]], paths: list[Path], config: C
         for start in range(0, len(paths), BATCH):
             yield from work(paths[start : start + BATCH])
         return
-    import multiprocessing  # only here: a one-seed check does without it
-
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # py3langid: one BLAS thread a worker
     warm_up()  # imports and models loaded once, shared by the forked workers
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with context.Pool(jobs, initializer=_init, initargs=(config, current_table())) as pool:
+    with _context().Pool(jobs, initializer=_init, initargs=(config, current_table())) as pool:
         pending: deque = deque()
         for start in range(0, len(paths), BATCH):
             pending.append(pool.apply_async(work, (paths[start : start + BATCH],)))
