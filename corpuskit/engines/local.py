@@ -7,6 +7,7 @@ same for every number of jobs.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -61,7 +62,10 @@ def count_corpus(paths: Sequence[Path], jobs: int | None = 1) -> LineTable:
     counter = linefreq.LineCounter()
     batches = [paths[start : start + COUNT_BATCH] for start in range(0, len(paths), COUNT_BATCH)]
     with _context().Pool(jobs) as pool:
-        for found in pool.imap(_hash_batch, batches):
+        counted = pool.imap(_hash_batch, batches)
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # py3langid: one BLAS thread a worker
+        warm_up()  # meanwhile, what the second pass's workers will share (`_map`)
+        for found in counted:
             for hashes in found:
                 if hashes is not None:
                     counter.add_hashes(hashes)
@@ -88,7 +92,12 @@ def _map(work: Callable[[Sequence[Path]], list[T]], paths: list[Path], config: C
         return
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # py3langid: one BLAS thread a worker
     warm_up()  # imports and models loaded once, shared by the forked workers
-    with _context().Pool(jobs, initializer=_init, initargs=(config, current_table())) as pool:
+    gc.freeze()  # and left alone by their garbage collector (no copies of pages it would touch)
+    try:
+        pool = _context().Pool(jobs, initializer=_init, initargs=(config, current_table()))
+    finally:
+        gc.unfreeze()
+    with pool:
         pending: deque = deque()
         for start in range(0, len(paths), BATCH):
             pending.append(pool.apply_async(work, (paths[start : start + BATCH],)))
