@@ -108,7 +108,7 @@ def _char_class(chars) -> str:
     return "".join(out)
 
 
-SPEC_VERSION = 2  # of what `Gate.spec` holds
+SPEC_VERSION = 3  # of what `Gate.spec` holds
 
 
 class Gate:
@@ -151,6 +151,7 @@ class Gate:
         self._singles_and: dict[str, re.Pattern[str]] = {}
         self._entity = fixes.HTML_ENTITY_RE if config.unescape_html else None
         self._pairs, self._byte_rules = self._build_pairs(chardata) if config.fix_encoding else (None, {})
+        self._spaced = None if self._pairs is None else _ascii_followed(self._pairs, chardata)
 
     def spec(self) -> dict:
         """What the gate is made of, as JSON-ready data: `from_spec` rebuilds it without ftfy."""
@@ -161,6 +162,7 @@ class Gate:
             "singles": self._singles.pattern,
             "entity": None if self._entity is None else [self._entity.pattern, self._entity.flags],
             "pairs": None if self._pairs is None else self._pairs.pattern,
+            "spaced": None if self._spaced is None else self._spaced.pattern,
             "byte_rules": {name: rule.pattern.decode("latin-1") for name, rule in self._rules().items()},
             "badness": [self._bad().pattern, self._bad().flags],
         }
@@ -184,6 +186,7 @@ class Gate:
         gate._singles_and = {}
         gate._entity = None if spec["entity"] is None else re.compile(*spec["entity"])
         gate._pairs = None if spec["pairs"] is None else re.compile(spec["pairs"])
+        gate._spaced = None if spec["spaced"] is None else re.compile(spec["spaced"])
         gate._byte_rules = None  # compiled when a line first needs them
         gate._badness, gate._badness_source = None, tuple(spec["badness"])
         gate._byte_sources = {name: pattern.encode("latin-1") for name, pattern in spec["byte_rules"].items()}
@@ -296,13 +299,23 @@ class Gate:
         if singles is None:
             singles = re.compile(self._singles.pattern[:-1] + _char_class(also) + "]")
             self._singles_and[also] = singles
-        rare = text.encode("utf-8", "surrogatepass").translate(None, self._plain_ascii())
+        data = text.encode("utf-8", "surrogatepass")
+        rare = data.translate(None, self._plain_ascii()).decode("utf-8", "surrogatepass")
         found = self._entities(text)
-        if singles.search(rare.decode("utf-8", "surrogatepass")) is not None:
+        if singles.search(rare) is not None:
             found += [m.start() for m in singles.finditer(text) if m.group() != "&"]
-        if self._pairs is not None:
+        if self._pairs is not None and (self._spaced.search(rare) is not None or self._pair_of_two(data)):
             found += [m.start() for m in self._pairs.finditer(text)]
         return found
+
+    def _pair_of_two(self, data: bytes) -> bool:
+        """Whether two adjacent non-ASCII characters of the text (its UTF-8 `data`) make a
+        pair: the runs of non-ASCII characters, cut out at C speed (every ASCII byte made a
+        space, then split) and put one "a" apart, are searched instead of the whole text.
+        Used when no character of the text can be followed by an ASCII one in a pair
+        (`_spaced`), so every pair lies inside one run."""
+        runs = b"a".join(data.translate(_ASCII_TO_SPACE).split())
+        return self._pairs.search(runs.decode("utf-8", "surrogatepass")) is not None
 
     def _entities(self, text: str) -> list[int]:
         """Where an HTML entity ftfy would unescape begins (an ampersand alone changes nothing)."""
@@ -344,6 +357,21 @@ class Gate:
         if not candidate:
             candidate = any(is_bad(m.group()) for m in chardata.UTF8_DETECTOR_RE.finditer(line))
         return candidate
+
+
+_ASCII_TO_SPACE = bytes(b" " * 128 + bytes(range(128, 256)))
+
+
+def _ascii_followed(pairs: re.Pattern[str], chardata) -> re.Pattern[str]:
+    """The characters that begin a pair of `pairs` with an ASCII character after them
+    (a space or "?"): a text holding none of them has pairs of two non-ASCII
+    characters only. Every pair begins with a character of a single-byte encoding ftfy
+    tries or a UTF-8 clue, and pairs look at their two characters alone."""
+    every_byte = bytes(range(256))
+    starts = {ch for encoding in chardata.CHARMAP_ENCODINGS for ch in every_byte.decode(encoding)}
+    starts.update(ch for clue in chardata.UTF8_CLUES.values() for ch in clue)
+    found = {ch for ch in starts if not ch.isascii() and any(pairs.match(ch + chr(b)) for b in range(128))}
+    return re.compile(f"[{_char_class(found)}]")
 
 
 @cache

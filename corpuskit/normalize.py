@@ -275,26 +275,33 @@ def _minimal_fix(number: int, offset: int, before: str, after: str, steps: list[
 
 def _common_length(a: str, b: str, limit: int, from_end: bool) -> int:
     """How many characters (at most `limit`) `a` and `b` share at the start (or the end),
-    found by halving with slice comparisons (C speed) rather than character by character.
+    found with slice comparisons (C speed) rather than character by character: lengths
+    doubling until the slices differ, then halving between the last two.
 
     >>> _common_length("abcdef", "abcxef", 6, False), _common_length("abcdef", "abcxef", 6, True)
     (3, 2)
+    >>> [_common_length("abc", "abd", n, False) for n in range(4)], _common_length("", "x", 0, True)
+    ([0, 1, 2, 2], 0)
     """
-    low, high = 0, limit
-    if from_end:
-        while low < high:
-            mid = (low + high + 1) // 2
-            if a[len(a) - mid :] == b[len(b) - mid :]:
-                low = mid
-            else:
-                high = mid - 1
+
+    def same(n: int) -> bool:
+        return a[len(a) - n :] == b[len(b) - n :] if from_end else a[:n] == b[:n]
+
+    low, step = 0, 1  # `low` characters are shared
+    while low < limit:
+        high = min(limit, low + step)
+        if not same(high):
+            break
+        low, step = high, step * 2
     else:
-        while low < high:
-            mid = (low + high + 1) // 2
-            if a[:mid] == b[:mid]:
-                low = mid
-            else:
-                high = mid - 1
+        return low
+    high -= 1  # the most that can be shared: fewer than `high` + 1
+    while low < high:
+        mid = (low + high + 1) // 2
+        if same(mid):
+            low = mid
+        else:
+            high = mid - 1
     return low
 
 

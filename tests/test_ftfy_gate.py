@@ -347,3 +347,28 @@ def test_a_fixer_changes_no_character_outside_its_set():
     for name, pattern in TRIGGERS.items():
         rest = pattern.sub("", "".join(map(chr, range(0x110000))))
         assert ftfy.FIXERS[name](rest) == rest, name
+
+
+def test_characters_a_space_or_question_mark_may_follow_in_a_pair_are_all_known():
+    """`suspects` looks for pairs inside runs of non-ASCII characters alone when the text
+    holds none of `_spaced`: so every character that begins a pair with an ASCII
+    character after it must be one of them (checked over the whole BMP)."""
+    pairs, spaced = GATE._pairs, GATE._spaced
+    followers = [chr(b) for b in range(128)]
+    starters = [ch for ch in map(chr, range(0x80, 0x10000)) if pairs.match(ch + "\u00e9")]
+    assert len(starters) > 300
+    for ch in map(chr, range(0x80, 0x10000)):
+        if pairs.match(ch + " ") or pairs.match(ch + "?"):
+            assert spaced.match(ch), hex(ord(ch))
+    for ch in starters:
+        if not spaced.match(ch):
+            assert not any(pairs.match(ch + f) for f in followers), hex(ord(ch))
+
+
+def test_pairs_are_found_inside_runs_of_non_ascii_characters():
+    english = "He said “it’s fine” — and left… ©2024 ™"
+    assert GATE.suspects(english) == []
+    for broken in ["“itâ€™s”", "—Ã©", "x ’Ð¿ y", "\u00e9\u00e9", "«Ñ»"]:
+        text = english + "\n" + broken
+        spots = GATE.suspects(text)
+        assert spots == [m.start() for m in GATE._pairs.finditer(text)] or GATE._spaced.search(text), broken
