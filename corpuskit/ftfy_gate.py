@@ -303,7 +303,7 @@ class Gate:
         rare = data.translate(None, self._plain_ascii()).decode("utf-8", "surrogatepass")
         found = self._entities(text)
         if singles.search(rare) is not None:
-            found += [m.start() for m in singles.finditer(text) if m.group() != "&"]
+            found += _first_in_each_line(text, set(singles.findall(rare)) - {"&"})
         if self._pairs is not None and (self._spaced.search(rare) is not None or self._pair_of_two(data)):
             found += [m.start() for m in self._pairs.finditer(text)]
         return found
@@ -357,6 +357,25 @@ class Gate:
         if not candidate:
             candidate = any(is_bad(m.group()) for m in chardata.UTF8_DETECTOR_RE.finditer(line))
         return candidate
+
+
+def _first_in_each_line(text: str, chars) -> list[int]:
+    """Where one of `chars` first stands in each line that holds one: a `str.find` (C
+    speed) for each of the few characters found, in place of a regex over the text.
+
+    >>> _first_in_each_line("a\\xa0b\\xa0\\nc\\nd\\x00\\xa0", {"\\xa0", "\\x00"})
+    [1, 8, 9]
+    """
+    found = []
+    for ch in chars:
+        at = text.find(ch)
+        while at >= 0:
+            found.append(at)
+            end = text.find("\n", at)
+            if end < 0:
+                break
+            at = text.find(ch, end)
+    return sorted(found)
 
 
 _ASCII_TO_SPACE = bytes(b" " * 128 + bytes(range(128, 256)))
