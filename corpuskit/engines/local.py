@@ -99,12 +99,26 @@ def _map(work: Callable[[Sequence[Path]], list[T]], paths: list[Path], config: C
         gc.unfreeze()
     with pool:
         pending: deque = deque()
-        for start in range(0, len(paths), BATCH):
-            pending.append(pool.apply_async(work, (paths[start : start + BATCH],)))
+        for start, end in _tasks(len(paths), jobs):
+            pending.append(pool.apply_async(work, (paths[start:end],)))
             if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
+
+
+def _tasks(count: int, jobs: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each task: `BATCH` seeds, and the last few smaller, so that the
+    workers run out of work at about the same time.
+
+    >>> [end - start for start, end in _tasks(40, 2)]
+    [8, 8, 8, 2, 2, 2, 2, 2, 2, 2, 2]
+    """
+    start = 0
+    while start < count:
+        size = BATCH if count - start > jobs * BATCH else max(1, BATCH // 4)
+        yield start, min(count, start + size)
+        start += size
 
 
 _config: Config | None = None
