@@ -108,7 +108,7 @@ def _char_class(chars) -> str:
     return "".join(out)
 
 
-SPEC_VERSION = 2  # of what `Gate.spec` holds
+SPEC_VERSION = 3  # of what `Gate.spec` holds
 
 
 class Gate:
@@ -151,6 +151,7 @@ class Gate:
         self._singles_and: dict[str, re.Pattern[str]] = {}
         self._entity = fixes.HTML_ENTITY_RE if config.unescape_html else None
         self._pairs, self._byte_rules = self._build_pairs(chardata) if config.fix_encoding else (None, {})
+        self._spaced = None if self._pairs is None else _ascii_followed(self._pairs, chardata)
 
     def spec(self) -> dict:
         """What the gate is made of, as JSON-ready data: `from_spec` rebuilds it without ftfy."""
@@ -161,6 +162,7 @@ class Gate:
             "singles": self._singles.pattern,
             "entity": None if self._entity is None else [self._entity.pattern, self._entity.flags],
             "pairs": None if self._pairs is None else self._pairs.pattern,
+            "spaced": None if self._spaced is None else self._spaced.pattern,
             "byte_rules": {name: rule.pattern.decode("latin-1") for name, rule in self._rules().items()},
             "badness": [self._bad().pattern, self._bad().flags],
         }
@@ -184,6 +186,7 @@ class Gate:
         gate._singles_and = {}
         gate._entity = None if spec["entity"] is None else re.compile(*spec["entity"])
         gate._pairs = None if spec["pairs"] is None else re.compile(spec["pairs"])
+        gate._spaced = None if spec["spaced"] is None else re.compile(spec["spaced"])
         gate._byte_rules = None  # compiled when a line first needs them
         gate._badness, gate._badness_source = None, tuple(spec["badness"])
         gate._byte_sources = {name: pattern.encode("latin-1") for name, pattern in spec["byte_rules"].items()}
@@ -276,21 +279,57 @@ class Gate:
         cannot change), or None when any line might (the text is not normalized). The
         non-ASCII characters in `also` are reported too (one scan for both).
 
+        Most texts have no such spot, and finding that out costs few passes at C speed:
+        the text's UTF-8 bytes with every harmless ASCII byte deleted (what is left is
+        short: the non-ASCII characters and the ASCII controls) are searched for the
+        characters; an ampersand counts only where an entity begins.
+
         >>> default_gate().suspects("clean\\nA &amp; B\\nÃ© x"), default_gate().suspects("e\\u0301")
         ([8, 16], None)
+        >>> default_gate().suspects("AT&T, Q&A\\n“no entity” &amp"), default_gate().suspects("")
+        ([], [])
         """
         if text.isascii():
-            return [m.start() for m in self._ascii.finditer(text)]
+            if not text.encode("ascii").translate(None, self._plain_ascii()):
+                return self._entities(text)
+            return [m.start() for m in self._ascii.finditer(text) if m.group() != "&"] + self._entities(text)
         if self._normal_form and not unicodedata.is_normalized(self._normal_form, text):
             return None
         singles = self._singles_and.get(also)
         if singles is None:
             singles = re.compile(self._singles.pattern[:-1] + _char_class(also) + "]")
             self._singles_and[also] = singles
-        found = [m.start() for m in singles.finditer(text)]
-        if self._pairs is not None:
+        data = text.encode("utf-8", "surrogatepass")
+        rare = data.translate(None, self._plain_ascii()).decode("utf-8", "surrogatepass")
+        found = self._entities(text)
+        if singles.search(rare) is not None:
+            found += _first_in_each_line(text, set(singles.findall(rare)) - {"&"})
+        if self._pairs is not None and (self._spaced.search(rare) is not None or self._pair_of_two(data)):
             found += [m.start() for m in self._pairs.finditer(text)]
         return found
+
+    def _pair_of_two(self, data: bytes) -> bool:
+        """Whether two adjacent non-ASCII characters of the text (its UTF-8 `data`) make a
+        pair: the runs of non-ASCII characters, cut out at C speed (every ASCII byte made a
+        space, then split) and put one "a" apart, are searched instead of the whole text.
+        Used when no character of the text can be followed by an ASCII one in a pair
+        (`_spaced`), so every pair lies inside one run."""
+        runs = b"a".join(data.translate(_ASCII_TO_SPACE).split())
+        return self._pairs.search(runs.decode("utf-8", "surrogatepass")) is not None
+
+    def _entities(self, text: str) -> list[int]:
+        """Where an HTML entity ftfy would unescape begins (an ampersand alone changes nothing)."""
+        if self._entity is None or "&" not in text:
+            return []
+        return [m.start() for m in self._entity.finditer(text)]
+
+    def _plain_ascii(self) -> bytes:
+        """The ASCII bytes no character check cares about: all but the ASCII singles."""
+        plain = self.__dict__.get("_plain")
+        if plain is None:
+            plain = bytes(b for b in range(128) if b == 0x26 or not self._ascii.match(chr(b)))
+            self._plain = plain
+        return plain
 
     def _ascii_might_change(self, line: str) -> bool:
         return any(ch != "&" for ch in self._ascii.findall(line)) or self._has_entity(line)
@@ -318,6 +357,40 @@ class Gate:
         if not candidate:
             candidate = any(is_bad(m.group()) for m in chardata.UTF8_DETECTOR_RE.finditer(line))
         return candidate
+
+
+def _first_in_each_line(text: str, chars) -> list[int]:
+    """Where one of `chars` first stands in each line that holds one: a `str.find` (C
+    speed) for each of the few characters found, in place of a regex over the text.
+
+    >>> _first_in_each_line("a\\xa0b\\xa0\\nc\\nd\\x00\\xa0", {"\\xa0", "\\x00"})
+    [1, 8, 9]
+    """
+    found = []
+    for ch in chars:
+        at = text.find(ch)
+        while at >= 0:
+            found.append(at)
+            end = text.find("\n", at)
+            if end < 0:
+                break
+            at = text.find(ch, end)
+    return sorted(found)
+
+
+_ASCII_TO_SPACE = bytes(b" " * 128 + bytes(range(128, 256)))
+
+
+def _ascii_followed(pairs: re.Pattern[str], chardata) -> re.Pattern[str]:
+    """The characters that begin a pair of `pairs` with an ASCII character after them
+    (a space or "?"): a text holding none of them has pairs of two non-ASCII
+    characters only. Every pair begins with a character of a single-byte encoding ftfy
+    tries or a UTF-8 clue, and pairs look at their two characters alone."""
+    every_byte = bytes(range(256))
+    starts = {ch for encoding in chardata.CHARMAP_ENCODINGS for ch in every_byte.decode(encoding)}
+    starts.update(ch for clue in chardata.UTF8_CLUES.values() for ch in clue)
+    found = {ch for ch in starts if not ch.isascii() and any(pairs.match(ch + chr(b)) for b in range(128))}
+    return re.compile(f"[{_char_class(found)}]")
 
 
 @cache

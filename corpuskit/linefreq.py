@@ -178,15 +178,21 @@ def count_corpus(paths: Iterable[str | Path]) -> LineTable:
     """The first of `build`'s two passes: count the lines of every readable seed (the
     second pass, cleaning, consults the result). Unreadable seeds are left to the second
     pass, which reports them."""
+    counter = LineCounter()
+    for hashes in map(seed_hashes, paths):
+        if hashes is not None:
+            counter.add_hashes(hashes)
+    return counter.table()
+
+
+def seed_hashes(path: str | Path) -> np.ndarray | None:
+    """`document_hashes` of one seed file; None when it cannot be read or decoded."""
     from corpuskit.decode import DecodeError, decode
 
-    counter = LineCounter()
-    for path in paths:
-        try:
-            counter.add_text(decode(Path(path).read_bytes()).text)
-        except (OSError, DecodeError):
-            continue
-    return counter.table()
+    try:
+        return document_hashes(decode(Path(path).read_bytes()).text.splitlines())
+    except (OSError, DecodeError):
+        return None
 
 
 def save_table(table: LineTable, path: str | Path) -> None:

@@ -20,6 +20,13 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 _ODD_SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 _ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
 _BREAKS_INSIDE_A_LINE = re.compile("[\r\n]")
+_NEWLINE = re.compile("\n")
+_TAG_OPEN = re.compile("<")
+# Whitespace that `str.rstrip` removes: the ASCII spaces below, and characters the gate
+# reports anyway (ASCII and C1 controls, odd spaces) or is told to (line separators).
+_TRAILING_SPACES = (" \n", "\t\n", "\x0c\n")
+_TRAILING_SPACES_AT_END = {" ", "\t", "\x0c"}
+_SUSPECT_SPACES = _ODD_SPACES + "\u2028\u2029"
 
 
 def ftfy_config():
@@ -42,11 +49,11 @@ class _Ftfy:
 
     @classmethod
     def fix(cls, line: str) -> tuple[str, list[str]]:
-        import ftfy
+        from corpuskit.ftfy_run import fix_and_explain  # ftfy's result, idle fixers skipped
 
         if cls.config is None:
             cls.config = ftfy_config()
-        fixed, steps = ftfy.fix_and_explain(line, config=cls.config)
+        fixed, steps = fix_and_explain(line, cls.config)
         return fixed, [name for _, name in steps or ()]
 
 
@@ -151,53 +158,75 @@ def normalize(text: str, strip_tags: bool = False) -> Normalized:
 
     Only lines that can change are looked at one by one: odd spaces, trailing whitespace
     and what ftfy could fix are found by scanning the whole text, so a clean document
-    costs a few C-speed scans. `normalize_lines` is the plain line-by-line definition;
-    both give the same result (tests/test_ftfy_gate.py).
+    costs a few C-speed scans and is never split into lines. `normalize_lines` is the
+    plain line-by-line definition; both give the same result (tests/test_ftfy_gate.py).
 
     >>> n = normalize("a\\r\\nb\\u00a0\\r\\n")
     >>> n.text, n.newline, [f.explanation for f in n.fixes]
     ('a\\nb\\n', '\\r\\n', [['replace odd spaces', 'strip trailing whitespace']])
     """
     if "\r" in text:
-        parts = _LINE_END.split(text)
         endings = _LINE_END.findall(text)
         if len(set(endings)) > 1:
             return normalize_lines(text, strip_tags)
         newline = endings[0]
-        joined = "\n".join(parts)
+        joined = text.replace(newline, "\n")
     else:
         joined, newline = text, "\n"
-    parts = joined.split("\n")
-    dirty: set[int] = set()
-    stripped = list(map(str.rstrip, parts))  # rstrip returns the line itself when it has no trailing space
-    if stripped != parts:
-        dirty.update(i for i, line in enumerate(parts) if len(line) != len(stripped[i]))
-    positions = default_gate().suspects(joined, also=_ODD_SPACES)  # odd spaces are not ASCII
-    if positions is None:
-        dirty.update(range(len(parts)))
-        positions = []
+    positions = default_gate().suspects(joined, also=_SUSPECT_SPACES)
+    if positions is None:  # not in normal form: every line may change
+        positions = [0, *(m.end() for m in _NEWLINE.finditer(joined))]
+    positions += _trailing_whitespace(joined)
     if strip_tags and "<" in joined:
-        positions += [m.start() for m in re.finditer("<", joined)]
-    if not positions and not dirty:
+        positions += [m.start() for m in _TAG_OPEN.finditer(joined)]
+    if not positions:
         return Normalized(joined, [], newline, [])
-    number, previous = 0, 0
-    for position in sorted(positions):
-        number += joined.count("\n", previous, position)
-        previous = position
-        dirty.add(number)
     fixes: list[EncodingFix] = []
-    out = list(parts)
-    offset, done, delta = 0, 0, 0  # offset of line `done` in `joined`; length change so far
-    for index in sorted(dirty):
-        offset += sum(map(len, parts[done:index])) + index - done
-        done = index
-        line = parts[index]
+    pieces: list[str] = []
+    cursor = 0  # where the text not yet copied to `pieces` begins
+    done = 0  # where the last line looked at ends
+    number, counted = 1, 0  # the line number of offset `counted`
+    delta = 0  # length change so far
+    for position in sorted(positions):
+        if position < done:
+            continue  # on a line already looked at
+        start = joined.rfind("\n", 0, position) + 1
+        end = joined.find("\n", position)
+        if end < 0:
+            end = len(joined)
+        done = end + 1
+        number += joined.count("\n", counted, start)
+        counted = start
+        line = joined[start:end]
         fixed, steps = fix_line(line, strip_tags)
         if fixed != line:
-            fixes.append(_minimal_fix(index + 1, offset + delta, line, fixed, steps))
-            out[index] = fixed
+            fixes.append(_minimal_fix(number, start + delta, line, fixed, steps))
+            pieces += (joined[cursor:start], fixed)
             delta += len(fixed) - len(line)
-    return Normalized("\n".join(out) if fixes else joined, fixes, newline, [])
+            cursor = end
+    if not fixes:
+        return Normalized(joined, [], newline, [])
+    pieces.append(joined[cursor:])
+    return Normalized("".join(pieces), fixes, newline, [])
+
+
+def _trailing_whitespace(text: str) -> list[int]:
+    """Offsets of whitespace at the end of a line that the gate does not report (its
+    other whitespace characters are controls, C1 or odd spaces: `_SUSPECT_SPACES`).
+
+    >>> _trailing_whitespace("a \\nb\\t\\t\\nc d\\x0c")
+    [1, 5, 10]
+    """
+    found = []
+    for end in _TRAILING_SPACES:
+        if end[0] in text:
+            at = text.find(end)
+            while at >= 0:
+                found.append(at)
+                at = text.find(end, at + 2)
+    if text[-1:] in _TRAILING_SPACES_AT_END:
+        found.append(len(text) - 1)
+    return found
 
 
 def normalize_lines(text: str, strip_tags: bool = False) -> Normalized:
@@ -225,14 +254,15 @@ def normalize_lines(text: str, strip_tags: bool = False) -> Normalized:
 
 
 def _minimal_fix(number: int, offset: int, before: str, after: str, steps: list[str]) -> EncodingFix:
-    """Record only the stretch that changed: common prefix and suffix are left out."""
-    prefix = 0
-    limit = min(len(before), len(after))
-    while prefix < limit and before[prefix] == after[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < limit - prefix and before[-1 - suffix] == after[-1 - suffix]:
-        suffix += 1
+    """Record only the stretch that changed: common prefix and suffix are left out.
+
+    >>> f = _minimal_fix(3, 10, "ab\u00a0cd  ", "ab cd", ["x"])
+    >>> f.start, f.end, f.original, f.fixed
+    (12, 15, '\\xa0cd  ', ' cd')
+    """
+    prefix = _common_length(before, after, min(len(before), len(after)), False)
+    limit = min(len(before), len(after)) - prefix
+    suffix = _common_length(before, after, limit, True)
     return EncodingFix(
         line=number,
         start=offset + prefix,
@@ -241,6 +271,38 @@ def _minimal_fix(number: int, offset: int, before: str, after: str, steps: list[
         fixed=after[prefix : len(after) - suffix],
         explanation=steps,
     )
+
+
+def _common_length(a: str, b: str, limit: int, from_end: bool) -> int:
+    """How many characters (at most `limit`) `a` and `b` share at the start (or the end),
+    found with slice comparisons (C speed) rather than character by character: lengths
+    doubling until the slices differ, then halving between the last two.
+
+    >>> _common_length("abcdef", "abcxef", 6, False), _common_length("abcdef", "abcxef", 6, True)
+    (3, 2)
+    >>> [_common_length("abc", "abd", n, False) for n in range(4)], _common_length("", "x", 0, True)
+    ([0, 1, 2, 2], 0)
+    """
+
+    def same(n: int) -> bool:
+        return a[len(a) - n :] == b[len(b) - n :] if from_end else a[:n] == b[:n]
+
+    low, step = 0, 1  # `low` characters are shared
+    while low < limit:
+        high = min(limit, low + step)
+        if not same(high):
+            break
+        low, step = high, step * 2
+    else:
+        return low
+    high -= 1  # the most that can be shared: fewer than `high` + 1
+    while low < high:
+        mid = (low + high + 1) // 2
+        if same(mid):
+            low = mid
+        else:
+            high = mid - 1
+    return low
 
 
 def restore(normalized: str, fixes: list[EncodingFix], decoding: Decoding) -> str:

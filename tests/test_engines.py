@@ -102,3 +102,41 @@ def test_failing_worker_leaves_previous_output(corpus, monkeypatch):
 def test_ray_address_needs_the_ray_engine(corpus, capsys):
     assert main(["build", "--ray-address", "auto"]) == 2
     assert "--ray-address needs --engine ray" in capsys.readouterr().err
+
+
+def test_corpus_findings_are_put_in_the_report_text_as_a_dump_would_write_them():
+    """`Output.with_findings` edits the report's JSON in place of reading and dumping it
+    again: the text must be the same, for reports with and without findings of their
+    own, and `failing` must read back exactly the findings at or above a severity."""
+    from corpuskit.engines.output import render
+    from corpuskit.models import Detail, Finding
+    from corpuskit.pipeline import clean_file, clean_text
+    from corpuskit.severity import Severity
+
+    detail = Detail(type="duplicate_text", loc=["text"], value=1.0, file="x")
+    added = [
+        Finding(
+            code="C002",
+            rule="exact-duplicate",
+            category="corpus",
+            severity=Severity.ERROR,
+            message='same cleaned text as "a\nb".txt',
+            detail=detail,
+        ),
+        Finding(code="C003", rule="near-duplicate", category="corpus", severity=Severity.INFO, message="ünï"),
+    ]
+    results = [clean_file(path) for path in sorted((ROOT / "seeds").iterdir())]
+    bare = clean_text("Just one plain sentence of article text here.")
+    bare.report.findings.clear()  # a report without findings of its own
+    results += [clean_text(""), bare]
+    for result in results:
+        out = render(result)
+        for findings in (added[:1], added):
+            expected = FileReport.model_validate_json(out.report_json)  # what the writer did before
+            expected.findings.extend(findings)
+            got = out.with_findings(findings)
+            assert got.report_json == expected.model_dump_json(indent=2) + "\n"
+            assert got.worst == max(f.severity.rank for f in expected.findings)
+            for level in Severity:
+                failing = got.failing(level.rank).findings
+                assert failing == [f for f in expected.findings if f.severity.rank >= level.rank]

@@ -29,6 +29,7 @@ from corpuskit.ftfy_gate import (
     check_ftfy_tables,
     default_gate,
 )
+from corpuskit.ftfy_run import fix_and_explain, triggers
 from corpuskit.normalize import ftfy_config, normalize, normalize_lines
 
 CONFIG = ftfy_config()
@@ -144,9 +145,16 @@ def test_whole_text_check_agrees_with_lines():
             assert not any(GATE.might_change(line) for line in lines)
 
 
+def _ftfy_itself(line: str) -> tuple[str, list[str]]:
+    fixed, steps = ftfy.fix_and_explain(line, config=CONFIG)
+    return fixed, [name for _, name in steps or ()]
+
+
 def _everywhere(monkeypatch, text: str):
+    """The reference: ftfy itself (not corpuskit's faster run of it) on every line."""
     with monkeypatch.context() as patch:
         patch.setattr(normalize_module, "might_need_ftfy", lambda line: True)
+        patch.setattr(normalize_module._Ftfy, "fix", staticmethod(_ftfy_itself))
         return normalize_lines(text)
 
 
@@ -205,10 +213,7 @@ def test_gate_is_exact_on_generated_lines(line):
 )
 def test_normalize_matches_ftfy_everywhere_on_generated_documents(lines, endings):
     text = "".join(line + end for line, end in zip(lines, endings, strict=False))
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(normalize_module, "might_need_ftfy", lambda line: True)
-        reference = normalize_lines(text)
-    _same(normalize(text), reference)
+    _same(normalize(text), _everywhere(pytest.MonkeyPatch(), text))
 
 
 def test_byte_rules_cover_ftfy_repairs():
@@ -272,3 +277,98 @@ def test_char_class_is_exact():
     for chars in ["dcba-x", "]^\\-[", "\x00\x01\x02\x7f", "".join(map(chr, range(0xD800, 0xE000))) + "é&"]:
         pattern = re.compile(f"[{_char_class(chars)}]")
         assert {ch for ch in map(chr, range(0x10000)) if pattern.fullmatch(ch)} == set(chars), chars
+
+
+# What the whole-text scans of `normalize` rely on: whitespace at a line's end in every
+# form `str.rstrip` removes, ampersands with and without entities, mixed with mojibake.
+LINE_ENDS = ["", " ", "\t", "\x0c", "\x0b", "\x1c", "\x1f", "\x85", "\xa0", "\u2003", "\u2028", "\u2029"]
+LINE_ENDS.append(" \t\xa0")
+AMPERSANDS = ["AT&T", "Q&A &", "&amp;", "&#233;", "&bogus", "& x;", "<b>&amp;</b>", "&EACUTE;"]
+
+
+def test_normalize_matches_ftfy_everywhere_on_line_ends_and_ampersands(monkeypatch):
+    bodies = [*AMPERSANDS, "plain", "café", "“quoted” – text", "Ã© Ã¨", "Ð¿Ñ€Ð¸Ð²ÐµÑ‚", "ﬁne"]
+    for ending in ["\n", "\r\n", "\r"]:
+        for tail in LINE_ENDS:
+            lines = [body + tail for body in bodies]
+            for text in ("\n".join(lines), "\n".join(lines) + "\n", tail + "\n" + lines[0]):
+                text = text.replace("\n", ending)
+                _same(normalize(text), _everywhere(monkeypatch, text))
+                _same(normalize(text, strip_tags=True), _strip_tags_everywhere(monkeypatch, text))
+
+
+def _strip_tags_everywhere(monkeypatch, text: str):
+    with monkeypatch.context() as patch:
+        patch.setattr(normalize_module, "might_need_ftfy", lambda line: True)
+        patch.setattr(normalize_module._Ftfy, "fix", staticmethod(_ftfy_itself))
+        return normalize_lines(text, strip_tags=True)
+
+
+def _same_as_ftfy(line: str) -> None:
+    mine, theirs = fix_and_explain(line, CONFIG), ftfy.fix_and_explain(line, config=CONFIG)
+    assert (mine.text, mine.explanation) == (theirs.text, theirs.explanation), line
+
+
+# Lines whose repair brings up characters of the fixers run after the encoding repair
+# (ligatures, controls, C1, surrogates, escapes), so that a later pass has work to do.
+REPAIRED = ["ﬁne ﬂow", "bell\x07 nul\x00 “x”", "C1 \x81\x9d é", "\x1b[31mré\x1b[0m", "Ĳssel ǆ", "\ufeffé"]
+AFTER_REPAIR = [
+    text.encode("utf-8", "surrogatepass").decode(encoding, errors="replace")
+    for text in REPAIRED
+    for encoding in ["cp1252", "latin-1", "mac_roman", "sloppy-windows-1252", "cp437"]
+]
+
+
+def test_faster_ftfy_run_is_ftfy_on_real_mojibake():
+    for line in LINES + SPECIAL + AFTER_REPAIR + [line + " &amp; ﬁ\x81" for line in AFTER_REPAIR]:
+        _same_as_ftfy(line)
+
+
+@SETTINGS
+@given(LINE)
+def test_faster_ftfy_run_is_ftfy_on_generated_lines(line):
+    _same_as_ftfy(line)
+
+
+TRIGGERS = {name: pattern for name, pattern in triggers().items()}
+NO_TRIGGER = st.text(
+    alphabet=st.sampled_from([ch for ch in ALPHABET if not any(p.search(ch) for p in TRIGGERS.values())])
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(NO_TRIGGER, st.sampled_from(sorted(TRIGGERS)))
+def test_a_fixer_without_its_characters_changes_nothing(text, name):
+    """Why skipping a fixer is safe: on text without one of its characters it is a no-op."""
+    assert ftfy.FIXERS[name](text) == text
+
+
+def test_a_fixer_changes_no_character_outside_its_set():
+    for name, pattern in TRIGGERS.items():
+        rest = pattern.sub("", "".join(map(chr, range(0x110000))))
+        assert ftfy.FIXERS[name](rest) == rest, name
+
+
+def test_characters_a_space_or_question_mark_may_follow_in_a_pair_are_all_known():
+    """`suspects` looks for pairs inside runs of non-ASCII characters alone when the text
+    holds none of `_spaced`: so every character that begins a pair with an ASCII
+    character after it must be one of them (checked over the whole BMP)."""
+    pairs, spaced = GATE._pairs, GATE._spaced
+    followers = [chr(b) for b in range(128)]
+    starters = [ch for ch in map(chr, range(0x80, 0x10000)) if pairs.match(ch + "\u00e9")]
+    assert len(starters) > 300
+    for ch in map(chr, range(0x80, 0x10000)):
+        if pairs.match(ch + " ") or pairs.match(ch + "?"):
+            assert spaced.match(ch), hex(ord(ch))
+    for ch in starters:
+        if not spaced.match(ch):
+            assert not any(pairs.match(ch + f) for f in followers), hex(ord(ch))
+
+
+def test_pairs_are_found_inside_runs_of_non_ascii_characters():
+    english = "He said “it’s fine” — and left… ©2024 ™"
+    assert GATE.suspects(english) == []
+    for broken in ["“itâ€™s”", "—Ã©", "x ’Ð¿ y", "\u00e9\u00e9", "«Ñ»"]:
+        text = english + "\n" + broken
+        spots = GATE.suspects(text)
+        assert spots == [m.start() for m in GATE._pairs.finditer(text)] or GATE._spaced.search(text), broken

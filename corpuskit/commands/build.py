@@ -31,7 +31,12 @@ def run(args) -> int:
     reports_dir = Path(args.reports or config.reports)
     files = corpus_files(args, config)
     paths = sorted_by_id(files.seeds)
-    table = count_corpus(paths)  # first pass: how many seeds hold each line
+    if (getattr(args, "engine", None) or "local") == "local":  # first pass: how many seeds hold each line
+        from corpuskit.engines.local import count_corpus as count_in_workers
+
+        table = count_in_workers(paths, getattr(args, "jobs", None))
+    else:
+        table = count_corpus(paths)
     with use_table(table):  # second pass: clean with those counts
         if args.no_cache and not args.html:  # workers clean and serialize: the fastest path
             outputs = engine_of(args, "render_all")(paths, config)
@@ -62,9 +67,7 @@ def run(args) -> int:
                     written += 1
                 (folder / f"{out.id}.json").write_text(out.report_json, encoding="utf-8")
                 if out.worst >= config.fail_on.rank:
-                    report = FileReport.model_validate_json(out.report_json)
-                    report.findings = [f for f in report.findings if f.severity.rank >= config.fail_on.rank]
-                    problems.append(report)
+                    problems.append(out.failing(config.fail_on.rank))
     save_table(table, table_path(output))  # for `check`
     checking.index().save(corpus_checks.index_path(config, output))  # read by `check`
     if results is not None:

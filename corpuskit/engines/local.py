@@ -7,14 +7,16 @@ same for every number of jobs.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from corpuskit import linefreq
 from corpuskit.engines.output import Made, Output, made, render
-from corpuskit.linefreq import current_table, use_table
+from corpuskit.linefreq import LineTable, current_table, use_table
 from corpuskit.pipeline import CleanResult, clean_file, warm_up
 
 if TYPE_CHECKING:
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 BATCH = 8  # seeds per task: large enough to amortize the round trip, small enough to balance
 IN_FLIGHT_PER_JOB = 4  # tasks queued per worker
+COUNT_BATCH = 32  # seeds per task of the first pass (reading and hashing lines: light work)
 
 
 def jobs_or_cpus(jobs: int | None) -> int:
@@ -50,6 +53,36 @@ def render_entries(paths: Iterable[Path], config: Config, jobs: int | None = 1) 
     return _map(_made_batch, list(paths), config, jobs)
 
 
+def count_corpus(paths: Sequence[Path], jobs: int | None = 1) -> LineTable:
+    """`linefreq.count_corpus` (build's first pass), the seeds read and their lines hashed
+    in `jobs` worker processes; this process only adds up the hashes."""
+    jobs = min(1 if jobs is None else jobs_or_cpus(jobs), max(1, len(paths) // COUNT_BATCH))
+    if jobs == 1:
+        return linefreq.count_corpus(paths)
+    counter = linefreq.LineCounter()
+    batches = [paths[start : start + COUNT_BATCH] for start in range(0, len(paths), COUNT_BATCH)]
+    with _context().Pool(jobs) as pool:
+        counted = pool.imap(_hash_batch, batches)
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # py3langid: one BLAS thread a worker
+        warm_up()  # meanwhile, what the second pass's workers will share (`_map`)
+        for found in counted:
+            for hashes in found:
+                if hashes is not None:
+                    counter.add_hashes(hashes)
+    return counter.table()
+
+
+def _hash_batch(paths: Sequence[Path]) -> list:
+    return [linefreq.seed_hashes(path) for path in paths]
+
+
+def _context():
+    import multiprocessing  # only here: a one-seed check does without it
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
 def _map(work: Callable[[Sequence[Path]], list[T]], paths: list[Path], config: Config, jobs: int | None):
     jobs = min(1 if jobs is None else jobs_or_cpus(jobs), max(1, len(paths)))
     if jobs == 1:
@@ -57,20 +90,35 @@ def _map(work: Callable[[Sequence[Path]], list[T]], paths: list[Path], config: C
         for start in range(0, len(paths), BATCH):
             yield from work(paths[start : start + BATCH])
         return
-    import multiprocessing  # only here: a one-seed check does without it
-
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # py3langid: one BLAS thread a worker
     warm_up()  # imports and models loaded once, shared by the forked workers
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with context.Pool(jobs, initializer=_init, initargs=(config, current_table())) as pool:
+    gc.freeze()  # and left alone by their garbage collector (no copies of pages it would touch)
+    try:
+        pool = _context().Pool(jobs, initializer=_init, initargs=(config, current_table()))
+    finally:
+        gc.unfreeze()
+    with pool:
         pending: deque = deque()
-        for start in range(0, len(paths), BATCH):
-            pending.append(pool.apply_async(work, (paths[start : start + BATCH],)))
+        for start, end in _tasks(len(paths), jobs):
+            pending.append(pool.apply_async(work, (paths[start:end],)))
             if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
+
+
+def _tasks(count: int, jobs: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each task: `BATCH` seeds, and the last few smaller, so that the
+    workers run out of work at about the same time.
+
+    >>> [end - start for start, end in _tasks(40, 2)]
+    [8, 8, 8, 2, 2, 2, 2, 2, 2, 2, 2]
+    """
+    start = 0
+    while start < count:
+        size = BATCH if count - start > jobs * BATCH else max(1, BATCH // 4)
+        yield start, min(count, start + size)
+        start += size
 
 
 _config: Config | None = None

@@ -20,14 +20,55 @@ class Output:
     prints: Fingerprint | None  # for the corpus checks (duplicates) in the writing process
 
     def with_findings(self, findings: list[Finding]) -> Output:
-        """The same output with corpus findings added to its report."""
-        report = FileReport.model_validate_json(self.report_json)
-        report.findings.extend(findings)
+        """The same output with corpus findings added to its report: their JSON is put in
+        the report's text, which is not read back (byte for byte what dumping the report
+        with the findings added gives: tests/test_engines.py).
+
+        >>> from corpuskit.models import Decoding
+        >>> report = FileReport(id="a", path="a.txt", decoding=Decoding(encoding="utf-8"))
+        >>> out = Output("a", "a.txt", None, report.model_dump_json(indent=2) + "\\n", -1, None)
+        >>> out.with_findings([]) == out
+        True
+        """
+        if not findings:
+            return self
+        start, end = findings_span(self.report_json)
+        added = ",\n".join("    " + f.model_dump_json(indent=2).replace("\n", "\n    ") for f in findings)
+        if end - start == 2:  # "[]"
+            listed = "[\n" + added + "\n  ]"
+        else:
+            listed = self.report_json[start : end - 4] + ",\n" + added + "\n  ]"
         return replace(
             self,
-            report_json=report.model_dump_json(indent=2) + "\n",
+            report_json=self.report_json[:start] + listed + self.report_json[end:],
             worst=max(self.worst, *(f.severity.rank for f in findings)),
         )
+
+    def failing(self, rank: int) -> FileReport:
+        """The report with only its findings of severity `rank` or above, for printing:
+        read from the JSON up to the end of the findings (what follows them, the pieces
+        and metadata, is most of it and keeps its defaults)."""
+        report = FileReport.model_validate_json(
+            self.report_json[: findings_span(self.report_json)[1]] + "\n}"
+        )
+        report.findings = [f for f in report.findings if f.severity.rank >= rank]
+        return report
+
+
+def findings_span(report_json: str) -> tuple[int, int]:
+    """Where the list of findings is in a report's JSON (as `model_dump_json(indent=2)`
+    writes it: the list's items are indented by four spaces, its closing bracket by two).
+
+    >>> findings_span('{\\n  "findings": [],\\n  "x": 1\\n}')
+    (16, 18)
+    """
+    start = report_json.index(_FINDINGS_KEY) + len(_FINDINGS_KEY) - 1
+    if report_json.startswith("[]", start):
+        return start, start + 2
+    return start, report_json.index("\n  ]", start) + 4
+
+
+_FINDINGS_KEY = '\n  "findings": ['
 
 
 def render(result: CleanResult) -> Output:
