@@ -79,8 +79,12 @@ def check_triggers() -> None:
         raise GateError("ftfy's encoding step is not where corpuskit.ftfy_run expects it")
 
 
-def fix_and_explain(text: str, config):
+def fix_and_explain(text: str, config, gate=None):
     """What `ftfy.fix_and_explain(text, config=config)` returns, fixers without work skipped.
+
+    `gate`: the `corpuskit.ftfy_gate.Gate` of `config`. A text it clears is one ftfy would
+    return unchanged with no step, so once a repair leads to such a text, the repair ends
+    there instead of running one more step and one more pass to find out.
 
     >>> from corpuskit.normalize import ftfy_config
     >>> fixed, steps = fix_and_explain("doesnâ€™t &amp; ﬁne", ftfy_config())
@@ -103,7 +107,7 @@ def fix_and_explain(text: str, config):
             if steps is None:
                 text = ftfy.fix_encoding(text)
             else:
-                text, plan, last = _fix_encoding(text, config, last)
+                text, plan, last = _fix_encoding(text, config, last, gate)
                 steps.extend(plan)
         busy = _any_trigger().search(text) is not None
         for name in AFTER_ENCODING:
@@ -116,7 +120,7 @@ def fix_and_explain(text: str, config):
             if steps is not None and fixed != text:
                 steps.append(ftfy.ExplanationStep("normalize", config.normalization))
             text = fixed
-        if text == original:
+        if text == original or (gate is not None and not gate.might_change(text)):
             return ftfy.ExplainedText(text, steps)
 
 
@@ -130,11 +134,12 @@ def _apply(name: str, text: str, steps: list | None) -> str:
     return fixed
 
 
-def _fix_encoding(text: str, config, last: tuple | None) -> tuple[str, list, tuple]:
+def _fix_encoding(text: str, config, last: tuple | None, gate=None) -> tuple[str, list, tuple]:
     """`ftfy.fix_encoding_and_explain`: its one step repeated until the text stays the
     same. Returns the text, the steps, and the last step's (input, steps): that step
     returned its input unchanged, and a step is a pure function of its input, so when the
-    next pass hands over the same text, the result is that step's alone."""
+    next pass hands over the same text, the result is that step's alone. A text the gate
+    clears is one such step would return unchanged, with no step."""
     import ftfy
 
     if last is not None and last[0] == text:
@@ -147,3 +152,5 @@ def _fix_encoding(text: str, config, last: tuple | None) -> tuple[str, list, tup
         plan.extend(step_plan)
         if text == previous:
             return text, plan, (text, step_plan)
+        if gate is not None and not gate.might_change(text):
+            return text, plan, (text, [])

@@ -53,7 +53,7 @@ class _Ftfy:
 
         if cls.config is None:
             cls.config = ftfy_config()
-        fixed, steps = fix_and_explain(line, cls.config)
+        fixed, steps = fix_and_explain(line, cls.config, default_gate())
         return fixed, [name for _, name in steps or ()]
 
 
