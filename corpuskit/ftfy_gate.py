@@ -305,7 +305,7 @@ class Gate:
         if singles.search(rare) is not None:
             found += _first_in_each_line(text, set(singles.findall(rare)) - {"&"})
         if self._pairs is not None and (self._spaced.search(rare) is not None or self._pair_of_two(data)):
-            found += [m.start() for m in self._pairs.finditer(text)]
+            found += _first_match_in_each_line(self._pairs, text)
         return found
 
     def _pair_of_two(self, data: bytes) -> bool:
@@ -376,6 +376,25 @@ def _first_in_each_line(text: str, chars) -> list[int]:
                 break
             at = text.find(ch, end)
     return sorted(found)
+
+
+def _first_match_in_each_line(pattern: re.Pattern[str], text: str) -> list[int]:
+    """Where `pattern` (whose matches never span a line end) first matches in each line:
+    one search per line that holds a match, not one step per match (a line of mojibake
+    holds dozens).
+
+    >>> _first_match_in_each_line(re.compile("b+"), "abcb\\nxx\\nbb b\\nb")
+    [1, 8, 13]
+    """
+    found = []
+    match = pattern.search(text)
+    while match is not None:
+        found.append(match.start())
+        end = text.find("\n", match.end())
+        if end < 0:
+            break
+        match = pattern.search(text, end + 1)
+    return found
 
 
 _ASCII_TO_SPACE = bytes(b" " * 128 + bytes(range(128, 256)))
