@@ -82,6 +82,12 @@ def _json_writer():
     return orjson.dumps
 
 
+def _seed_files(seeds: Path) -> list[Path]:
+    """The seed files in name order (names sorted as strings: sorting `Path` objects costs
+    more than some of the work measured)."""
+    return [seeds / name for name in sorted(os.listdir(seeds))]
+
+
 def baseline(seeds: Path, output: Path) -> None:
     """Read every seed, fix the whole document with ftfy, write JSONL."""
     sys.path.insert(0, str(REPO_ROOT))
@@ -92,7 +98,7 @@ def baseline(seeds: Path, output: Path) -> None:
     config = ftfy_config()._replace(explain=False)
     dumps = _json_writer()
     with output.open("wb") as out:
-        for path in sorted(seeds.iterdir()):
+        for path in _seed_files(seeds):
             text = path.read_bytes().decode("utf-8", errors="replace")
             out.write(dumps({"id": path.stem, "text": ftfy.fix_text(text, config=config)}) + b"\n")
 
@@ -105,7 +111,7 @@ def text_path(seeds: Path, output: Path) -> None:
 
     dumps = _json_writer()
     with output.open("wb") as out:
-        for path in sorted(seeds.iterdir()):
+        for path in _seed_files(seeds):
             normalized = normalize(decode(path.read_bytes()).text)
             out.write(
                 dumps({"id": path.stem, "text": normalized.text, "fixes": len(normalized.fixes)}) + b"\n"
