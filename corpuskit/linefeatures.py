@@ -24,6 +24,7 @@ import numpy as np
 
 from corpuskit.lexicon import read_phrases
 from corpuskit.linefreq import LineTable, line_hashes
+from corpuskit.linelexical import LexicalModel, hashed_lines
 from corpuskit.segment import Block
 from corpuskit.usercache import kept
 
@@ -51,6 +52,7 @@ INTRINSIC = (
     "date_time",  # holds a year or a clock time
     "quotes",  # holds quotation marks
     "corpus_repeats",  # log(1 + other documents of the corpus holding the line)
+    "lexical",  # log-odds of boilerplate from the line's words alone (`linelexical`)
 )
 
 _I = {name: i for i, name in enumerate(INTRINSIC)}
@@ -222,8 +224,9 @@ def intrinsic_rows(blocks: list[Block]) -> np.ndarray:
     return _intrinsic(blocks)[0]
 
 
-def _intrinsic(blocks: list[Block]) -> tuple[np.ndarray, list[str]]:
-    """Intrinsic rows, and the lower-cased text of every block."""
+def _intrinsic(blocks: list[Block], lexical: LexicalModel | None = None) -> tuple[np.ndarray, list[str]]:
+    """Intrinsic rows, and the lower-cased text of every block (`lexical` left at 0
+    without a lexical model)."""
     n = len(blocks)
     out = np.zeros((n, len(INTRINSIC)))
     if not n:
@@ -318,10 +321,13 @@ def _intrinsic(blocks: list[Block]) -> tuple[np.ndarray, list[str]]:
     out[:, _I["leading_mark"]] = (first_class & (_BIT["alnum"] | _BIT["opener"])) == 0
     out[:, _I["date_time"]] = dated
     out[:, _I["quotes"]] = counts["quote"] > 0
+    if lexical is not None:
+        out[:, _I["lexical"]] = lexical.scores(*hashed_lines(lowered, word_counts), n)
     return out, lowered_texts
 
 
 CORPUS_COLUMN = INTRINSIC.index("corpus_repeats")
+LEXICAL_COLUMN = INTRINSIC.index("lexical")
 
 
 REPEATS_MAX_WORDS = 15
@@ -350,8 +356,10 @@ class BlockFeatures:
     text_ids: np.ndarray  # equal for blocks with the same lower-cased text
 
     @classmethod
-    def of(cls, blocks: list[Block], table: LineTable | None = None) -> BlockFeatures:
-        x, folded = _intrinsic(blocks)  # `folded`: each block's text, lower-cased
+    def of(
+        cls, blocks: list[Block], table: LineTable | None = None, lexical: LexicalModel | None = None
+    ) -> BlockFeatures:
+        x, folded = _intrinsic(blocks, lexical)  # `folded`: each block's text, lower-cased
         x[:, CORPUS_COLUMN] = corpus_repeats(blocks, table)
         words = np.fromiter((b.word_count for b in blocks), dtype=float, count=len(blocks))
         ids: dict[str, int] = {}
