@@ -511,7 +511,9 @@ def parse_args(argv):
     ap.add_argument("--no-write", dest="write", action="store_false")
     ap.add_argument("--output", type=Path, default=TARGET)
     ap.add_argument("--cache", type=Path, help="keep captured lines and labels in this file")
-    ap.add_argument("--no-lexical", dest="lexical", action="store_false", help="no lexical model")
+    ap.add_argument(
+        "--lexical", action="store_true", help="add the lexical model (off: it cost snippet recall held out)"
+    )
     ap.add_argument("--lex-c", type=float, default=1.0, help="inverse L2 strength of the lexical model")
     ap.add_argument("--lex-bits", type=int, default=18, help="hash buckets: 2**bits")
     ap.add_argument("--lex-min-pages", type=int, default=3, help="ignore words seen on fewer pages")

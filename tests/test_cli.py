@@ -174,11 +174,7 @@ def repeated_line_corpus(tmp_path, monkeypatch):
 
 def _shared_line_findings(capsys) -> list[str]:
     out = capsys.readouterr().out
-    return [  # the line model (B301) or, on what it leaves, the corpus-repeat rule (B302)
-        line
-        for line in out.splitlines()
-        if ("B301" in line or "B302" in line) and "other documents with this line" in line
-    ]
+    return [line for line in out.splitlines() if "B301" in line and "other documents with this line" in line]
 
 
 def test_build_saves_line_counts_and_check_reuses_them(repeated_line_corpus, capsys):

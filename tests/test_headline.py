@@ -67,9 +67,7 @@ def test_headline_above_the_byline_with_a_deck_in_between():
     "page",
     [
         # two headline-like lines above the byline: kicker or headline?
-        "Budget night | Daily Planet\n"
-        + NAV
-        + "A long night for the library\nCouncil backs the library budget\n"
+        "Budget night | Daily Planet\n" + NAV + "Library news in brief\nCouncil backs the library budget\n"
         "By Jane Doe\n\n" + BODY,
         # the line above the byline speaks of something else than the page's title
         "Budget night at the town hall | Daily Planet\n" + NAV + "Weekend weather brings more rain\n"

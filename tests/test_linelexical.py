@@ -8,8 +8,9 @@ import zlib
 import numpy as np
 import pytest
 
-from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, BODY_PL
+from conftest import BODY, BODY_DE, BODY_ES
 from corpuskit import clean_text
+from corpuskit.linefeatures import CONTEXT, INTRINSIC
 from corpuskit.linelexical import (
     LexicalModel,
     default_lexicon,
@@ -18,7 +19,8 @@ from corpuskit.linelexical import (
     rows_of,
     word_features,
 )
-from corpuskit.linemodel import default_model
+from corpuskit.linemodel import LineModel, Stage, default_model
+from corpuskit.rules.model import using_model
 
 
 def test_hashes_are_stable_crc32():
@@ -72,29 +74,36 @@ def test_round_trip_through_arrays_keeps_float16_weights():
     assert np.allclose(again.weights, model.weights, atol=1e-3)
 
 
-def test_shipped_weights_load_and_are_used_by_the_line_model():
-    lexicon = default_lexicon()
-    assert lexicon is not None and lexicon.weights.dtype == np.float32
-    assert default_model().lexical is lexicon
+def test_the_shipped_model_names_its_lexical_weights_or_none():
+    model = default_model()
+    assert (model.lexical is None) == (default_lexicon() is None)
+    assert LineModel.from_dict(model.to_dict()).lexical is model.lexical
 
 
-PITCHES = [  # not in the phrase lexicons: the line model alone has to notice them
-    "Get the best stories in your inbox every morning with our free daily newsletter.",
-    "Unser Newsletter bringt Ihnen jeden Morgen die wichtigsten Nachrichten kostenlos ins Postfach.",
-    "Recibe cada mañana nuestra newsletter gratuita con las noticias más importantes.",
+def _lexical_line_model(lexical: LexicalModel) -> LineModel:
+    """A model that reads the lexical score alone (log-odds = the lexical score)."""
+    stages = []
+    for names in (INTRINSIC, INTRINSIC + CONTEXT):
+        coef = np.zeros(len(names))
+        coef[names.index("lexical")] = 1.0
+        stages.append(Stage(names, np.zeros(len(names)), np.ones(len(names)), coef, 0.0))
+    return LineModel(stages, 0.7, 0.5, {}, lexical)
+
+
+PITCHES = [
+    ("Get our free daily newsletter every morning.", BODY),
+    ("Unser Newsletter kommt jeden Morgen kostenlos.", BODY_DE),
+    ("Recibe nuestra newsletter gratuita cada mañana.", BODY_ES),
 ]
 
 
-@pytest.mark.parametrize("body", [BODY, BODY_DE, BODY_FR, BODY_ES, BODY_PL])
-def test_article_text_scores_below_a_newsletter_pitch(body):
-    lexicon = default_lexicon()
-    pitch = lexicon.score_texts([PITCHES[0].lower().split()])[0]
-    assert lexicon.score_texts([body.lower().split()])[0] < pitch
-
-
-@pytest.mark.parametrize(("pitch", "body"), zip(PITCHES, [BODY, BODY_DE, BODY_ES], strict=True))
+@pytest.mark.parametrize(("pitch", "body"), PITCHES)
 def test_finding_names_the_words_that_pushed_the_line_out(pitch, body):
-    doc = f"{body}\n\n{body}\n\n{body}\n\n{pitch}\n"
-    result = clean_text(doc)
+    mask = (1 << 20) - 1  # buckets enough that no other word of the page shares one
+    lexical = LexicalModel(20, np.array([zlib.crc32(b"newsletter") & mask]), np.array([20.0]), -2.0)
+    with using_model(_lexical_line_model(lexical)):
+        result = clean_text(f"{body}\n\n{body}\n\n{pitch}\n")
     finding = next(f for f in result.report.findings if f.code == "B301" and f.text == pitch)
-    assert "words: " in finding.message and "newsletter" in finding.message
+    assert finding.action == "removed"
+    assert "words: newsletter (+" in finding.message
+    assert pitch not in result.record.text and result.record.text.count(body) == 2

@@ -44,9 +44,7 @@ def test_menu_below_the_article_is_removed_by_the_model(lang):
     doc = f"{body}\n\n{body}\n\n{body}\n\n" + "\n".join(MENUS[lang]) + "\n"
     alone = Config(ignore=["B111", "B112", "B113"])  # no header or footer rule
     result = clean_text(doc, config=alone)
-    assert result.record.text.startswith(f"{body}\n\n{body}\n\n{body}\n")
-    stayed = [line for line in result.record.text.split("\n") if line and line != body]
-    assert len(stayed) <= 1 and all(b301(result)[line] == "flagged" for line in stayed)  # unsure: flagged
+    assert result.record.text == f"{body}\n\n{body}\n\n{body}\n"
     assert sum(b301(result).get(word) == "removed" for word in MENUS[lang]) >= 5  # one may be a nav word
 
 

@@ -59,8 +59,8 @@ class LineScore(BlockRule):
     lists of 29 languages), terminal punctuation, capitals, digits, symbols, links, menu
     separators, words of the boilerplate lexicons, how often the line recurs in the
     document and across the corpus (when a line table is given), a lexical score (a
-    regularised logistic regression over the line's hashed words and word pairs, trained
-    with the rest on labelled pages), and its context: what
+    regularised logistic regression over the line's hashed words and word pairs, when the
+    model is trained with one), and its context: what
     the neighbouring lines look like, and whether it lies in the densest run of article
     text. A line scored as confident boilerplate is removed; an unsure one is flagged and
     stays; when every line left would go, all are flagged instead (the model never empties
@@ -77,8 +77,8 @@ class LineScore(BlockRule):
         >>> r = clean_text(BODY + "\\n\\n" + BODY + "\\n\\n" + menu)
         >>> r.record.text == BODY + "\\n\\n" + BODY + "\\n"
         True
-        >>> print(next(f.message for f in r.report.findings if f.text == "Wetter"))
-        boilerplate (p=0.97): words 1 (+2.3), words: wetter (+1.5), score of nearby lines +1.9 (+0.9)
+        >>> print(next(f.message for f in r.report.findings if f.text == "Kultur"))
+        boilerplate (p=0.87): words 1 (+3.0), stopwords 0 (+0.7), score of nearby lines +1.1 (+0.6)
     """
 
     code, name, category = "B301", "line-model", "boilerplate"
