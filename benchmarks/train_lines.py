@@ -258,18 +258,24 @@ def lexical_matrix(docs: list[Doc], args):
     from scipy.sparse import csr_matrix
 
     rows, y, w, owners = training_rows(docs, args, args.lex_snippet_weight)
-    indptrs, cols, vals, pages = [[0]], [], [], []
+    indptrs, cols, vals, pages, keep_rows = [[0]], [], [], [], []
     offset = 0
     for d, r in zip(_unique(owners), rows, strict=True):
         doc = docs[d]
         indptr, buckets, values = rows_of(*doc.hashed, len(doc.blocks), args.lex_bits)
         for row in r.tolist():
+            if not lexical_row_kept(doc.blocks[row], int(doc.label[row]), args):
+                keep_rows.append(False)
+                continue
+            keep_rows.append(True)
             lo, hi = indptr[row], indptr[row + 1]
             cols.append(buckets[lo:hi])
             vals.append(values[lo:hi])
             offset += hi - lo
             indptrs.append([offset])
             pages.append(doc.page["id"])
+    keep_rows = np.array(keep_rows, dtype=bool)
+    y, w = y[keep_rows], w[keep_rows]
     x = csr_matrix(
         (np.concatenate(vals), np.concatenate(cols), np.concatenate(indptrs)),
         shape=(len(y), 1 << args.lex_bits),
@@ -296,14 +302,26 @@ def fit_lexical(docs: list[Doc], args) -> LexicalModel:
     lr.fit(x, y, sample_weight=w / w.mean())
     coef = lr.coef_[0]
     kept = np.abs(coef) >= args.lex_prune
-    model = LexicalModel(args.lex_bits, keep[kept], coef[kept], float(lr.intercept_[0]))
+    model = LexicalModel(args.lex_bits, keep[kept], coef[kept], float(lr.intercept_[0]), args.lex_max_words)
     return LexicalModel.from_arrays(model.to_arrays())
 
 
 def lexical_scores(model: LexicalModel | None, doc: Doc) -> np.ndarray | None:
     if model is None:
         return None
-    return model.scores(*doc.hashed, len(doc.blocks))
+    counts = np.array([len(b.words) for b in doc.blocks], dtype=np.int64)
+    return model.gated(model.scores(*doc.hashed, len(doc.blocks)), counts)
+
+
+def lexical_row_kept(block, label: int, args) -> bool:
+    """Whether a labelled line trains the lexical model: not longer than
+    `--lex-train-max-words`, and, with `--lex-drop-prose`, not a boilerplate line that reads
+    as a prose sentence (12 words or more, ending like a sentence)."""
+    n = len(block.words)
+    if args.lex_train_max_words and n > args.lex_train_max_words:
+        return False
+    prose = n >= 12 and block.text.rstrip(" \"'»”)").endswith((".", "!", "?"))
+    return not (args.lex_drop_prose and label == 1 and prose)
 
 
 def out_of_fold_lexical(docs: list[Doc], args) -> dict[int, np.ndarray]:
@@ -522,6 +540,11 @@ def parse_args(argv):
     ap.add_argument(
         "--lex-snippet-weight", type=float, default=1.0, help="--snippet-weight of the lexical model"
     )
+    ap.add_argument("--lex-max-words", type=int, default=0, help="lexical score 0 on longer lines (0: none)")
+    ap.add_argument(
+        "--lex-train-max-words", type=int, default=0, help="train the lexical model on lines up to N words"
+    )
+    ap.add_argument("--lex-drop-prose", action="store_true", help="no boilerplate prose in lexical training")
     return ap.parse_args(argv)
 
 

@@ -322,7 +322,8 @@ def _intrinsic(blocks: list[Block], lexical: LexicalModel | None = None) -> tupl
     out[:, _I["date_time"]] = dated
     out[:, _I["quotes"]] = counts["quote"] > 0
     if lexical is not None:
-        out[:, _I["lexical"]] = lexical.scores(*hashed_lines(lowered, word_counts), n)
+        scores = lexical.scores(*hashed_lines(lowered, word_counts), n)
+        out[:, _I["lexical"]] = lexical.gated(scores, word_counts)
     return out, lowered_texts
 
 

@@ -137,6 +137,7 @@ class LexicalModel:
     buckets: np.ndarray  # kept buckets, sorted
     weights: np.ndarray  # their weights
     intercept: float
+    max_words: int = 0  # lines of more words score 0 (0: every line is scored)
 
     def __post_init__(self) -> None:
         self._dense = np.zeros(1 << self.bits, dtype=np.float32)
@@ -148,6 +149,16 @@ class LexicalModel:
         rows = np.repeat(np.arange(n), np.diff(indptr))
         total = np.bincount(rows, weights=self._dense[buckets] * values, minlength=n)
         return total + self.intercept
+
+    def gated(self, scores: np.ndarray, word_counts: np.ndarray) -> np.ndarray:
+        """Scores of lines of more than `max_words` words set to 0 (when it is set).
+
+        >>> LexicalModel(4, np.array([8]), np.array([0.5]), 0.0, 3).gated(np.ones(2), np.array([3, 4]))
+        array([1., 0.])
+        """
+        if self.max_words <= 0:
+            return scores
+        return np.where(word_counts <= self.max_words, scores, 0.0)
 
     def score_texts(self, lowered_words: list[list[str]]) -> np.ndarray:
         """Log-odds of lines given as lists of lower-cased words."""
@@ -193,6 +204,7 @@ class LexicalModel:
             "buckets": self.buckets.astype(np.uint32),
             "weights": self.weights.astype(np.float16),
             "intercept": np.array(self.intercept, dtype=np.float64),
+            "max_words": np.array(self.max_words, dtype=np.int64),
         }
 
     @classmethod
@@ -202,6 +214,7 @@ class LexicalModel:
             np.asarray(data["buckets"], dtype=np.int64),
             np.asarray(data["weights"], dtype=np.float32),
             float(data["intercept"]),
+            int(data["max_words"]),
         )
 
 
