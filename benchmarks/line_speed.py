@@ -18,7 +18,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
-from corpuskit.linefeatures import stopwords  # noqa: E402
+from corpuskit.linefeatures import BlockFeatures, stopwords  # noqa: E402
 from corpuskit.linefreq import LineCounter  # noqa: E402
 from corpuskit.linemodel import default_model  # noqa: E402
 from corpuskit.segment import segment  # noqa: E402
@@ -50,7 +50,7 @@ def main(argv=None) -> int:
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     lines = sum(len(d) for d in docs)
     start = time.process_time()
-    features = [model.features(blocks, table) for blocks in docs]
+    features = [BlockFeatures.of(blocks, table) for blocks in docs]
     middle = time.process_time()
     for feats in features:
         for _ in range(args.passes):

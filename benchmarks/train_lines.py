@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import itertools
 import sys
 import time
 import unicodedata
@@ -41,14 +40,12 @@ sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 import quality  # noqa: E402
 
 from corpuskit import clean_text  # noqa: E402
-from corpuskit.linefeatures import CONTEXT, INTRINSIC, LEXICAL_COLUMN, BlockFeatures, context  # noqa: E402
+from corpuskit.linefeatures import CONTEXT, INTRINSIC, BlockFeatures, context  # noqa: E402
 from corpuskit.linefreq import LineCounter, LineTable  # noqa: E402
-from corpuskit.linelexical import LEXICON_FILE, LexicalModel, hashed_lines, rows_of  # noqa: E402
 from corpuskit.linemodel import LineModel, Stage  # noqa: E402
 from corpuskit.rules import model as model_rule  # noqa: E402
 
 TARGET = REPO_ROOT / "corpuskit" / "data" / "line_model.json"
-LEXICON_TARGET = TARGET.with_name(LEXICON_FILE)
 VIEWS = ("full", "residual")
 
 
@@ -65,13 +62,6 @@ class Doc:
     weight: np.ndarray
     fold: int = 0
     extra: dict = field(default_factory=dict)
-    hashed: tuple = ()  # (owner, hashes) of the blocks' words, for the lexical model
-
-    def features(self, lexical_scores: np.ndarray | None) -> BlockFeatures:
-        """The block features with the lexical column set to the given scores (0: none)."""
-        x = self.feats.x.copy()
-        x[:, LEXICAL_COLUMN] = 0.0 if lexical_scores is None else lexical_scores
-        return BlockFeatures(x, self.feats.words, self.feats.text_ids)
 
 
 # ---------------------------------------------------------------- capture and labels
@@ -195,10 +185,7 @@ def load_docs(args, pages_by_set, tables) -> list[Doc]:
                 open_blocks, label, weight = captured[key]
                 feats = BlockFeatures.of(open_blocks, table)
                 fold = fold_of(page["id"], args.folds)
-                counts = np.array([len(b.words) for b in open_blocks], dtype=np.int64)
-                lowered = [w.lower() for b in open_blocks for w in b.words]
-                hashed = hashed_lines(lowered, counts)
-                docs.append(Doc(page, set_name, view, open_blocks, feats, label, weight, fold, {}, hashed))
+                docs.append(Doc(page, set_name, view, open_blocks, feats, label, weight, fold))
     if args.cache and changed:
         args.cache.write_bytes(pickle.dumps(captured))
     return docs
@@ -225,10 +212,9 @@ def fit_stage(x: np.ndarray, y: np.ndarray, w: np.ndarray, names, c: float) -> S
     return Stage(tuple(names), mean, scale, lr.coef_[0].copy(), float(lr.intercept_[0]))
 
 
-def training_rows(docs: list[Doc], args, snippet_weight: float | None = None):
+def training_rows(docs: list[Doc], args):
     """Labelled rows with weights: every page weighs the same within its set; the snippet
-    set weighs `--snippet-weight` (or `snippet_weight`) times the gold set in total."""
-    snippet_weight = args.snippet_weight if snippet_weight is None else snippet_weight
+    set weighs `--snippet-weight` times the gold set in total."""
     xs, ys, ws, owners = [], [], [], []
     totals = defaultdict(float)
     for doc in docs:
@@ -244,7 +230,7 @@ def training_rows(docs: list[Doc], args, snippet_weight: float | None = None):
             w = np.sqrt(w) if args.sqrt_weights else w
             w = w / max(w.sum(), 1e-9) / totals["gold"]
         else:
-            w = w / max(w.sum(), 1e-9) / totals["snippets"] * snippet_weight
+            w = w / max(w.sum(), 1e-9) / totals["snippets"] * args.snippet_weight
         xs.append(np.flatnonzero(known))
         ys.append(doc.label[known])
         ws.append(w)
@@ -252,114 +238,22 @@ def training_rows(docs: list[Doc], args, snippet_weight: float | None = None):
     return xs, np.concatenate(ys), np.concatenate(ws), np.concatenate(owners)
 
 
-def lexical_matrix(docs: list[Doc], args):
-    """The labelled lines of docs as a sparse matrix of hashed words, with labels, weights
-    and the page of every row."""
-    from scipy.sparse import csr_matrix
-
-    rows, y, w, owners = training_rows(docs, args, args.lex_snippet_weight)
-    indptrs, cols, vals, pages, keep_rows = [[0]], [], [], [], []
-    offset = 0
-    for d, r in zip(_unique(owners), rows, strict=True):
-        doc = docs[d]
-        indptr, buckets, values = rows_of(*doc.hashed, len(doc.blocks), args.lex_bits)
-        for row in r.tolist():
-            if not lexical_row_kept(doc.blocks[row], int(doc.label[row]), args):
-                keep_rows.append(False)
-                continue
-            keep_rows.append(True)
-            lo, hi = indptr[row], indptr[row + 1]
-            cols.append(buckets[lo:hi])
-            vals.append(values[lo:hi])
-            offset += hi - lo
-            indptrs.append([offset])
-            pages.append(doc.page["id"])
-    keep_rows = np.array(keep_rows, dtype=bool)
-    y, w = y[keep_rows], w[keep_rows]
-    x = csr_matrix(
-        (np.concatenate(vals), np.concatenate(cols), np.concatenate(indptrs)),
-        shape=(len(y), 1 << args.lex_bits),
-    )
-    return x, y, w, pages
-
-
-def fit_lexical(docs: list[Doc], args) -> LexicalModel:
-    """A hashed bag-of-words logistic regression on the labelled lines of docs; buckets
-    seen on fewer than `--lex-min-pages` pages are left out (weight 0), and weights are
-    stored as float16, as shipped."""
-    from sklearn.linear_model import LogisticRegression
-
-    x, y, w, pages = lexical_matrix(docs, args)
-    page_ids = {p: i for i, p in enumerate(dict.fromkeys(pages))}
-    coo = x.tocoo()
-    pairs = np.unique(
-        coo.col.astype(np.int64) * len(page_ids) + np.array([page_ids[p] for p in pages])[coo.row]
-    )
-    df = np.bincount(pairs // len(page_ids), minlength=x.shape[1])
-    keep = np.flatnonzero(df >= args.lex_min_pages)
-    x = x[:, keep]
-    lr = LogisticRegression(C=args.lex_c, max_iter=3000)
-    lr.fit(x, y, sample_weight=w / w.mean())
-    coef = lr.coef_[0]
-    kept = np.abs(coef) >= args.lex_prune
-    model = LexicalModel(args.lex_bits, keep[kept], coef[kept], float(lr.intercept_[0]), args.lex_max_words)
-    return LexicalModel.from_arrays(model.to_arrays())
-
-
-def lexical_scores(model: LexicalModel | None, doc: Doc) -> np.ndarray | None:
-    if model is None:
-        return None
-    counts = np.array([len(b.words) for b in doc.blocks], dtype=np.int64)
-    return model.gated(model.scores(*doc.hashed, len(doc.blocks)), counts)
-
-
-def lexical_row_kept(block, label: int, args) -> bool:
-    """Whether a labelled line trains the lexical model: not longer than
-    `--lex-train-max-words`, and, with `--lex-drop-prose`, not a boilerplate line that reads
-    as a prose sentence (12 words or more, ending like a sentence)."""
-    n = len(block.words)
-    if args.lex_train_max_words and n > args.lex_train_max_words:
-        return False
-    prose = n >= 12 and block.text.rstrip(" \"'»”)").endswith((".", "!", "?"))
-    return not (args.lex_drop_prose and label == 1 and prose)
-
-
-def out_of_fold_lexical(docs: list[Doc], args) -> dict[int, np.ndarray]:
-    """Lexical scores of every doc from a model that never saw its page (inner folds by
-    page), so the stack learns how far to trust the score on unseen pages."""
-    folds = args.lex_folds
-    fold = [
-        int(quality.hashlib.sha1(("lexical/" + d.page["id"]).encode()).hexdigest(), 16) % folds for d in docs
-    ]
-    out = {}
-    for k in range(folds):
-        model = fit_lexical([d for d, f in zip(docs, fold, strict=True) if f != k], args)
-        for i, (doc, f) in enumerate(zip(docs, fold, strict=True)):
-            if f == k:
-                out[i] = lexical_scores(model, doc)
-    return out
-
-
 def train(docs: list[Doc], args) -> LineModel:
-    lexical, oof = None, {}
-    if args.lexical:
-        oof = out_of_fold_lexical(docs, args)
-        lexical = fit_lexical(docs, args)
-    feats = {i: doc.features(oof.get(i)) for i, doc in enumerate(docs)}
     rows, y, w, owners = training_rows(docs, args)
     order = _unique(owners)
-    x1 = np.vstack([feats[d].x[r] for d, r in zip(order, rows, strict=True)])
+    x1 = np.vstack([docs[d].feats.x[r] for d, r in zip(order, rows, strict=True)])
     stages = [fit_stage(x1, y, w, INTRINSIC, args.c)]
-    scores = {d: stages[0].logit(feats[d].x) for d in order}
+    scores = {d: stages[0].logit(docs[d].feats.x) for d in order}
     for _ in range(args.stages - 1):
         full = {
-            d: np.hstack([feats[d].x, context(feats[d].words, scores[d], feats[d].text_ids)]) for d in order
+            d: np.hstack([docs[d].feats.x, context(docs[d].feats.words, scores[d], docs[d].feats.text_ids)])
+            for d in order
         }
         x = np.vstack([full[d][r] for d, r in zip(order, rows, strict=True)])
         stage = fit_stage(x, y, w, INTRINSIC + CONTEXT, args.c)
         stages.append(stage)
         scores = {d: stage.logit(full[d]) for d in order}
-    return LineModel(stages, args.remove_at, args.flag_at, {}, lexical)
+    return LineModel(stages, args.remove_at, args.flag_at, {})
 
 
 def _unique(owners: np.ndarray) -> list[int]:
@@ -374,7 +268,7 @@ def _unique(owners: np.ndarray) -> list[int]:
 def probabilities(model: LineModel, doc: Doc) -> np.ndarray:
     if not doc.blocks:
         return np.zeros(0)
-    return model.predict_features(doc.features(lexical_scores(model.lexical, doc))).probability
+    return model.predict_features(doc.feats).probability
 
 
 # ---------------------------------------------------------------- evaluation
@@ -384,12 +278,11 @@ def settle(model: LineModel, doc: Doc, remove_at: float, passes: int = 50) -> np
     """Which open blocks stay when the model alone runs in passes over the blocks still
     standing until nothing changes (as the pipeline runs it)."""
     keep = np.ones(len(doc.blocks), dtype=bool)
-    feats = doc.features(lexical_scores(model.lexical, doc))
     for _ in range(passes):
         rows = np.flatnonzero(keep)
         if not len(rows):
             break
-        p = model.predict_features(feats.take(rows)).probability
+        p = model.predict_features(doc.feats.take(rows)).probability
         out = rows[p >= remove_at]
         if not len(out):
             break
@@ -453,7 +346,7 @@ def print_figures(title: str, figures: dict, nothing: dict | None = None) -> Non
 
 def cross_validate(docs: list[Doc], tables, args) -> dict:
     """Held-out figures: each fold scored with a model trained on the other folds."""
-    scored_proxy, scored_pipe = defaultdict(list), defaultdict(lambda: defaultdict(list))
+    scored_proxy, scored_pipe = defaultdict(list), defaultdict(list)
     for fold in range(args.folds):
         train_docs = [d for d in docs if d.fold != fold]
         test_docs = [d for d in docs if d.fold == fold]
@@ -463,15 +356,10 @@ def cross_validate(docs: list[Doc], tables, args) -> dict:
             scored_proxy[(doc.set_name, doc.view)].append((doc, score(doc, proxy_output(doc, keep))))
             if args.pipeline:
                 table = tables.get((doc.set_name, doc.view)) if args.corpus_table else None
-                for remove_at in args.remove_at_grid or [args.remove_at]:
-                    model.remove_at = remove_at
-                    out = pipeline_output(doc, model, table)
-                    scored_pipe[remove_at][(doc.set_name, doc.view)].append((doc, score(doc, out)))
+                out = pipeline_output(doc, model, table)
+                scored_pipe[(doc.set_name, doc.view)].append((doc, score(doc, out)))
         print(f"  fold {fold}: trained on {len(train_docs)} page views, scored {len(test_docs)}", flush=True)
-    return {
-        "proxy": summarize(scored_proxy),
-        "pipeline": {t: summarize(scored) for t, scored in scored_pipe.items()} if args.pipeline else None,
-    }
+    return {"proxy": summarize(scored_proxy), "pipeline": summarize(scored_pipe) if args.pipeline else None}
 
 
 def nothing_figures(docs: list[Doc]) -> dict:
@@ -479,30 +367,6 @@ def nothing_figures(docs: list[Doc]) -> dict:
     for doc in docs:
         scored[(doc.set_name, doc.view)].append((doc, score(doc, doc.page[f"text_{doc.view}"])))
     return summarize(scored)
-
-
-def print_top_words(docs: list[Doc], lexical: LexicalModel, args, top: int = 40) -> None:
-    """The words (and word pairs) of the labelled lines with the largest weights, both ways,
-    with the number of pages that hold them (site names and numbers should not lead)."""
-    pages: dict[str, set] = defaultdict(set)
-    for doc in docs:
-        for block, label in zip(doc.blocks, doc.label.tolist(), strict=True):
-            if label < 0:
-                continue
-            words = [w.lower() for w in block.words]
-            for feature in set(words) | {f"{a} {b}" for a, b in itertools.pairwise(words)}:
-                pages[feature].add(doc.page["id"])
-    scored = []
-    for feature, where in pages.items():
-        if len(where) < args.lex_min_pages:
-            continue
-        weight = lexical.feature_weight(feature)
-        if weight:
-            scored.append((weight, feature, len(where)))
-    scored.sort()
-    for title, part in (("boilerplate", scored[::-1][:top]), ("article text", scored[:top])):
-        print(f"\n== top words: {title} (weight, pages)")
-        print("  " + "; ".join(f"{f} {w:+.2f} ({n})" for w, f, n in part))
 
 
 # ---------------------------------------------------------------- main
@@ -516,11 +380,6 @@ def parse_args(argv):
     ap.add_argument("--stages", type=int, default=3, help="stacked regressions (1: no context)")
     ap.add_argument("--c", type=float, default=0.1, help="inverse L2 strength of every regression")
     ap.add_argument("--remove-at", type=float, default=0.7, help="probability from which a line goes")
-    ap.add_argument(
-        "--remove-at-grid",
-        type=lambda v: [float(x) for x in v.split(",")],
-        help="pipeline figures at each of these removal thresholds (comma-separated)",
-    )
     ap.add_argument("--flag-at", type=float, default=0.5, help="probability from which a line is flagged")
     ap.add_argument("--snippet-weight", type=float, default=1.0, help="snippet set weight vs gold set")
     ap.add_argument("--sqrt-weights", action="store_true", help="weigh gold lines by sqrt(tokens)")
@@ -529,22 +388,6 @@ def parse_args(argv):
     ap.add_argument("--no-write", dest="write", action="store_false")
     ap.add_argument("--output", type=Path, default=TARGET)
     ap.add_argument("--cache", type=Path, help="keep captured lines and labels in this file")
-    ap.add_argument(
-        "--lexical", action="store_true", help="add the lexical model (off: it cost snippet recall held out)"
-    )
-    ap.add_argument("--lex-c", type=float, default=1.0, help="inverse L2 strength of the lexical model")
-    ap.add_argument("--lex-bits", type=int, default=18, help="hash buckets: 2**bits")
-    ap.add_argument("--lex-min-pages", type=int, default=3, help="ignore words seen on fewer pages")
-    ap.add_argument("--lex-prune", type=float, default=0.02, help="drop smaller lexical weights")
-    ap.add_argument("--lex-folds", type=int, default=5, help="inner folds for out-of-fold scores")
-    ap.add_argument(
-        "--lex-snippet-weight", type=float, default=1.0, help="--snippet-weight of the lexical model"
-    )
-    ap.add_argument("--lex-max-words", type=int, default=0, help="lexical score 0 on longer lines (0: none)")
-    ap.add_argument(
-        "--lex-train-max-words", type=int, default=0, help="train the lexical model on lines up to N words"
-    )
-    ap.add_argument("--lex-drop-prose", action="store_true", help="no boilerplate prose in lexical training")
     return ap.parse_args(argv)
 
 
@@ -567,10 +410,10 @@ def main(argv=None) -> int:
         print_figures(
             f"cross-validated, {args.folds} folds, proxy (first pass, model alone)", result["proxy"], nothing
         )
-        for remove_at, figures in (result["pipeline"] or {}).items():
+        if result["pipeline"]:
             print_figures(
-                f"held out, {args.folds} folds, corpuskit with each fold's model, remove_at {remove_at}",
-                figures,
+                f"cross-validated, {args.folds} folds, corpuskit with the fold's model",
+                result["pipeline"],
                 nothing,
             )
     if args.write:
@@ -584,21 +427,8 @@ def main(argv=None) -> int:
         }
         import json
 
-        if model.lexical is not None:
-            model.meta["lexical"] = {
-                "c": args.lex_c,
-                "bits": args.lex_bits,
-                "min_pages": args.lex_min_pages,
-                "prune": args.lex_prune,
-                "buckets": len(model.lexical.buckets),
-            }
-            lexicon = args.output.with_name(LEXICON_FILE)
-            with lexicon.open("wb") as fh:
-                np.savez_compressed(fh, **model.lexical.to_arrays())
-            print(f"\nwrote {lexicon} ({len(model.lexical.buckets)} buckets)")
-            print_top_words(docs, model.lexical, args)
         args.output.write_text(json.dumps(model.to_dict(), indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {args.output}")
+        print(f"\nwrote {args.output}")
     print(f"done in {time.time() - start:.0f} s")
     return 0
 

@@ -24,7 +24,6 @@ import numpy as np
 
 from corpuskit.lexicon import read_phrases
 from corpuskit.linefreq import LineTable, line_hashes
-from corpuskit.linelexical import LexicalModel, hashed_lines
 from corpuskit.segment import Block
 from corpuskit.usercache import kept
 
@@ -52,7 +51,6 @@ INTRINSIC = (
     "date_time",  # holds a year or a clock time
     "quotes",  # holds quotation marks
     "corpus_repeats",  # log(1 + other documents of the corpus holding the line)
-    "lexical",  # log-odds of boilerplate from the line's words alone (`linelexical`)
 )
 
 _I = {name: i for i, name in enumerate(INTRINSIC)}
@@ -224,9 +222,8 @@ def intrinsic_rows(blocks: list[Block]) -> np.ndarray:
     return _intrinsic(blocks)[0]
 
 
-def _intrinsic(blocks: list[Block], lexical: LexicalModel | None = None) -> tuple[np.ndarray, list[str]]:
-    """Intrinsic rows, and the lower-cased text of every block (`lexical` left at 0
-    without a lexical model)."""
+def _intrinsic(blocks: list[Block]) -> tuple[np.ndarray, list[str]]:
+    """Intrinsic rows, and the lower-cased text of every block."""
     n = len(blocks)
     out = np.zeros((n, len(INTRINSIC)))
     if not n:
@@ -321,14 +318,10 @@ def _intrinsic(blocks: list[Block], lexical: LexicalModel | None = None) -> tupl
     out[:, _I["leading_mark"]] = (first_class & (_BIT["alnum"] | _BIT["opener"])) == 0
     out[:, _I["date_time"]] = dated
     out[:, _I["quotes"]] = counts["quote"] > 0
-    if lexical is not None:
-        scores = lexical.scores(*hashed_lines(lowered, word_counts), n)
-        out[:, _I["lexical"]] = lexical.gated(scores, word_counts)
     return out, lowered_texts
 
 
 CORPUS_COLUMN = INTRINSIC.index("corpus_repeats")
-LEXICAL_COLUMN = INTRINSIC.index("lexical")
 
 
 REPEATS_MAX_WORDS = 15
@@ -357,10 +350,8 @@ class BlockFeatures:
     text_ids: np.ndarray  # equal for blocks with the same lower-cased text
 
     @classmethod
-    def of(
-        cls, blocks: list[Block], table: LineTable | None = None, lexical: LexicalModel | None = None
-    ) -> BlockFeatures:
-        x, folded = _intrinsic(blocks, lexical)  # `folded`: each block's text, lower-cased
+    def of(cls, blocks: list[Block], table: LineTable | None = None) -> BlockFeatures:
+        x, folded = _intrinsic(blocks)  # `folded`: each block's text, lower-cased
         x[:, CORPUS_COLUMN] = corpus_repeats(blocks, table)
         words = np.fromiter((b.word_count for b in blocks), dtype=float, count=len(blocks))
         ids: dict[str, int] = {}

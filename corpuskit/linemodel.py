@@ -21,7 +21,6 @@ import numpy as np
 
 from corpuskit.linefeatures import CONTEXT, INTRINSIC, BlockFeatures, context
 from corpuskit.linefreq import LineTable
-from corpuskit.linelexical import LEXICON_FILE, LexicalModel, default_lexicon
 from corpuskit.segment import Block
 
 MODEL_FILE = "line_model.json"
@@ -50,7 +49,6 @@ LABELS = {  # feature -> how a finding names it
     "date_time": "date or time",
     "quotes": "quotation marks",
     "corpus_repeats": "other documents with this line",
-    "lexical": "lexical score",
     "prev_score": "score of the line before",
     "next_score": "score of the line after",
     "near_score": "score of nearby lines",
@@ -74,7 +72,7 @@ _COUNTS = {
 _SHARES = {
     "capitalised", "digits", "symbols", "stopwords", "chrome_words", "credit_words", "position", "doc_good"
 }  # fmt: skip
-_SCORES = {"prev_score", "next_score", "near_score", "far_score", "doc_score", "lexical"}
+_SCORES = {"prev_score", "next_score", "near_score", "far_score", "doc_score"}
 
 
 def describe(name: str, value: float) -> str:
@@ -153,18 +151,10 @@ class Prediction:
 
 
 class LineModel:
-    """Stage one reads the intrinsic features (one of them the score of the lexical
-    model, `linelexical`); every further stage adds the context features computed from
-    the scores of the stage before it."""
+    """Stage one reads the intrinsic features; every further stage adds the context
+    features computed from the scores of the stage before it."""
 
-    def __init__(
-        self,
-        stages: list[Stage],
-        remove_at: float,
-        flag_at: float,
-        meta: dict,
-        lexical: LexicalModel | None = None,
-    ):
+    def __init__(self, stages: list[Stage], remove_at: float, flag_at: float, meta: dict):
         if (
             not stages
             or stages[0].names != INTRINSIC
@@ -174,22 +164,14 @@ class LineModel:
         self.stages = stages
         self.remove_at, self.flag_at = remove_at, flag_at
         self.meta = meta
-        self.lexical = lexical
 
     @classmethod
-    def from_dict(cls, data: dict, lexical: LexicalModel | None = None) -> LineModel:
-        """The model of a JSON form; its lexical weights, when it names the file shipped
-        with the package, are read from there unless given."""
-        if lexical is None and data.get("lexical") == LEXICON_FILE:
-            lexical = default_lexicon()
-            if lexical is None:
-                raise ValueError(f"line model: its lexical weights ({LEXICON_FILE}) are missing")
+    def from_dict(cls, data: dict) -> LineModel:
         return cls(
             [Stage.from_dict(s) for s in data["stages"]],
             float(data["remove_at"]),
             float(data["flag_at"]),
             data.get("meta", {}),
-            lexical,
         )
 
     def to_dict(self) -> dict:
@@ -197,7 +179,6 @@ class LineModel:
             "format": 1,
             "remove_at": self.remove_at,
             "flag_at": self.flag_at,
-            "lexical": LEXICON_FILE if self.lexical is not None else None,
             "stages": [s.to_dict() for s in self.stages],
             "meta": self.meta,
         }
@@ -208,11 +189,7 @@ class LineModel:
 
     def predict(self, blocks: list[Block], table: LineTable | None = None) -> Prediction:
         """Probabilities of being boilerplate for blocks in document order."""
-        return self.predict_features(self.features(blocks, table))
-
-    def features(self, blocks: list[Block], table: LineTable | None = None) -> BlockFeatures:
-        """The features this model reads of blocks (its lexical score included)."""
-        return BlockFeatures.of(blocks, table, self.lexical)
+        return self.predict_features(BlockFeatures.of(blocks, table))
 
     def predict_features(self, features: BlockFeatures) -> Prediction:
         x1 = features.x

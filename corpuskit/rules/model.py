@@ -32,23 +32,11 @@ def active_model() -> LineModel | None:
     return _override[-1] if _override else default_model()
 
 
-def explain(reasons: list[tuple[str, float, float]], words: list[str] | None = None) -> str:
-    """The features that pushed a block out most, with their values and contributions;
-    the lexical score is named by the `words` that raised it.
-
-    >>> explain([("words", 0.6931, 3.2), ("lexical", 2.4, 1.3)], ["newsletter", "abonnieren"])
-    'words 1 (+3.2), words: newsletter, abonnieren (+1.3)'
-    """
-    return (
-        ", ".join(f"{_name(name, value, words)} (+{push:.1f})" for name, value, push in reasons)
-        or "no single strong feature"
+def explain(reasons: list[tuple[str, float, float]]) -> str:
+    """The features that pushed a block out most, with their values and contributions."""
+    return ", ".join(f"{describe(name, value)} (+{push:.1f})" for name, value, push in reasons) or (
+        "no single strong feature"
     )
-
-
-def _name(name: str, value: float, words: list[str] | None) -> str:
-    if name == "lexical" and words:
-        return "words: " + ", ".join(words)
-    return describe(name, value)
 
 
 class LineScore(BlockRule):
@@ -58,14 +46,11 @@ class LineScore(BlockRule):
     general features: its length and word count, the share of frequent function words (stopword
     lists of 29 languages), terminal punctuation, capitals, digits, symbols, links, menu
     separators, words of the boilerplate lexicons, how often the line recurs in the
-    document and across the corpus (when a line table is given), a lexical score (a
-    regularised logistic regression over the line's hashed words and word pairs, when the
-    model is trained with one), and its context: what
+    document and across the corpus (when a line table is given), and its context: what
     the neighbouring lines look like, and whether it lies in the densest run of article
     text. A line scored as confident boilerplate is removed; an unsure one is flagged and
     stays; when every line left would go, all are flagged instead (the model never empties
-    a document). The finding names the three features that pushed the line out most; for
-    the lexical score, the words that raised it ("words: newsletter, sign up").
+    a document). The finding names the three features that pushed the line out most.
 
     Why: boilerplate comes in endless wordings and languages; lexicons catch the common
     phrases, statistics catch the rest (menus, link lists, widgets, footers), the way
@@ -93,7 +78,7 @@ class LineScore(BlockRule):
         if model is None or not blocks:
             return
         if self._features is None:
-            self._features = model.features(ctx.all_blocks, ctx.line_table)
+            self._features = BlockFeatures.of(ctx.all_blocks, ctx.line_table)
         rows = np.fromiter((b.index for b in blocks), dtype=np.int64, count=len(blocks))
         prediction = model.predict_features(self._features.take(rows))
         probability = prediction.probability
@@ -103,11 +88,7 @@ class LineScore(BlockRule):
         hits = np.flatnonzero(probability >= model.flag_at)
         for row, reasons in zip(hits.tolist(), prediction.reasons(hits), strict=True):
             p = float(probability[row])
-            words = None
-            if model.lexical is not None and any(name == "lexical" for name, _, _ in reasons):
-                words = [w for w, _ in model.lexical.top_words(blocks[row].words)]
-            why = explain(reasons, words)
             if p >= remove_at:
-                yield self.hit(blocks[row], REMOVE, f"boilerplate (p={p:.2f}): {why}")
+                yield self.hit(blocks[row], REMOVE, f"boilerplate (p={p:.2f}): {explain(reasons)}")
             else:
-                yield self.hit(blocks[row], FLAG, f"maybe boilerplate (p={p:.2f}): {why}")
+                yield self.hit(blocks[row], FLAG, f"maybe boilerplate (p={p:.2f}): {explain(reasons)}")
