@@ -63,7 +63,7 @@ class LineScore(BlockRule):
         >>> r.record.text == BODY + "\\n\\n" + BODY + "\\n"
         True
         >>> print(next(f.message for f in r.report.findings if f.text == "Kultur"))
-        boilerplate (p=0.88): words 1 (+3.2), stopwords 0 (+0.7), score of the line before +1.5 (+0.6)
+        boilerplate (p=0.87): words 1 (+3.0), stopwords 0 (+0.7), score of nearby lines +1.1 (+0.6)
     """
 
     code, name, category = "B301", "line-model", "boilerplate"
