@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import ClassVar
 
-from corpuskit.lexicon import lexicon
+from corpuskit.lexicon import COMPILE_AFTER, lexicon
 from corpuskit.rules.base import REMOVE, BlockRule, Context, Hit
 from corpuskit.screen import Screen, fold
 from corpuskit.segment import Block, per_block
@@ -64,13 +64,26 @@ class LexiconLineRule(BlockRule):
                 yield self.hit(block, REMOVE, f"{self.summary} ('{phrase}')")
 
 
+_unscreened = 0  # blocks this process handed to the line rules without the screen
+
+
 def _candidates(ctx: Context) -> list[Block]:
-    """The blocks some line rule may match, in order: screened once for all line rules."""
+    """The blocks some line rule may match, in order: screened once for all line rules.
+
+    Compiling the screen costs more than asking every rule about a few hundred blocks (the
+    lexicons answer those from their phrase sets), so the first `COMPILE_AFTER` blocks of a
+    process, a `check` of a few seeds, go to the rules unscreened: the same answers."""
+    global _unscreened
     rules = tuple(LexiconLineRule._every)
     found = ctx.memo.get(rules)
     if found is None:
-        screen, most = _screen(rules), max(rule.max_words for rule in rules)
-        found = [b for b in ctx.all_blocks if b.word_count <= most and screen.may_match(fold(b.text))]
+        most = max(rule.max_words for rule in rules)
+        found = [b for b in ctx.all_blocks if b.word_count <= most]
+        if _unscreened < COMPILE_AFTER:
+            _unscreened += len(found)
+        else:
+            screen = _screen(rules)
+            found = [b for b in found if screen.may_match(fold(b.text))]
         ctx.memo[rules] = found
     return found
 
