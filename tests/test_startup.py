@@ -213,3 +213,19 @@ def test_another_version_of_a_library_changes_the_cache_fingerprint(tmp_path, mo
     assert cache.code_fingerprint() != one
     monkeypatch.setattr(cache, "_LIBRARIES", (*cache._LIBRARIES[:-1], "not_installed_anywhere"))
     assert cache._library_stamp("not_installed_anywhere") == "none"
+
+
+def test_checking_one_seed_compiles_no_lexicon_screen(tmp_path):
+    """The screen of the line lexicons pays off over many blocks only: one seed is asked
+    rule by rule, and its sponsor label still goes."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "one.txt").write_text(f"Anzeige\n\n{BODY}\n\n{BODY}\n", encoding="utf-8")
+    code = (
+        "import io, json, contextlib\nfrom corpuskit.cli import main\n"
+        "from corpuskit.rules import lines\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        "    main(['check', 'seeds/one.txt', '--no-cache', '--output-format', 'json'])\n"
+        "codes = [f['code'] for r in json.loads(out.getvalue())['files'] for f in r['findings']]\n"
+        "print(json.dumps([lines._screen.cache_info().currsize, 'B101' in codes]))"
+    )
+    assert _modules_after(code, tmp_path, tmp_path / "models") == [0, True]
