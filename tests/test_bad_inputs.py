@@ -156,13 +156,16 @@ def _big_corpus(folder: Path, count: int) -> None:
 
 def _build(cwd: Path) -> subprocess.Popen:
     # --no-cache: every build does the same work, so the first one's duration places the
-    # signals inside the later ones (with the results cache, later builds take a fraction)
+    # signals inside the later ones (with the results cache, later builds take a fraction).
+    # Ctrl-C as in a terminal: a shell running the tests in the background ignores SIGINT,
+    # and its children would inherit that.
     return subprocess.Popen(
         [sys.executable, "-m", "corpuskit", "build", "big", "--no-cache"],
         cwd=cwd,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
 
 
