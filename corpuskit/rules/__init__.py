@@ -8,6 +8,7 @@ rules (where a block stands).
 from __future__ import annotations
 
 from corpuskit.rules.base import BlockRule, Notice, RecordRule, Rule, SpanRule
+from corpuskit.rules.captions import CreditedCaption
 from corpuskit.rules.corpus import DuplicateId, ExactDuplicate, NearDuplicate
 from corpuskit.rules.explicit import (
     ExplicitValueInvalid,
@@ -88,6 +89,7 @@ BLOCK_RULES: tuple[type[BlockRule], ...] = (
     CookieNotice,
     CaptionLabel,
     CaptionAfterCredit,
+    CreditedCaption,
     Byline,
     Dateline,
     ExtraDateline,

@@ -148,8 +148,10 @@ class PhotoCredit(LexiconLineRule):
     """Removes photo, video and image credit lines.
 
     What it does: removes a short line that starts with a credit label ("Photo:", "Foto:",
-    "Bild:", "Images", "Kuva:", ...) followed by a separator or by a name, or that is an
-    agency credit alone ("Getty Images", "AFP", "NTB").
+    "Bild:", "Images", "Kuva:", ...) or a copyright sign ("© Oli Scarff/Getty Images")
+    followed by a separator or by a name, or that is an agency credit alone ("Getty
+    Images", "AFP", "NTB"). A copyright sign with a year or "rights" is the site's
+    copyright notice, left to the source-line rule (M004).
 
     Why: credits are captions of media that were not scraped; they carry no article text.
 
@@ -158,6 +160,8 @@ class PhotoCredit(LexiconLineRule):
         >>> clean_text("Foto: NTB Scanpix\\n\\n" + BODY).record.text == BODY + "\\n"
         True
         >>> "Images" in clean_text(BODY + "\\n\\nImages of the war shocked the world.").record.text
+        True
+        >>> clean_text(BODY + "\\n\\n© Bundesrat | Frank Bräuer").record.text == BODY + "\\n"
         True
     """
 
@@ -169,12 +173,17 @@ class PhotoCredit(LexiconLineRule):
         phrase = lexicon("credit").prefix(block.text)
         if phrase:
             rest = block.text.lstrip()[len(phrase) :].strip()
+            if phrase == "©":  # a name, or the site's copyright notice ("© 2023 Outlet") for M004
+                return phrase if rest and not block.ends_sentence and not _NOTICE.search(rest) else None
             if not rest or rest[0] in ":/|" or _is_name_like(rest):
                 return phrase
             return None
         if block.word_count <= 6 and not block.ends_sentence:
             return lexicon("photo_agency").search(block.text)
         return None
+
+
+_NOTICE = re.compile(r"(?:19|20)[0-9]{2}|rights|copyright|powered by", re.IGNORECASE)
 
 
 def _is_name_like(text: str) -> bool:
