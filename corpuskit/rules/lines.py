@@ -319,6 +319,59 @@ class CookieNotice(LexiconLineRule):
         return lexicon("cookie").search(block.text)
 
 
+class ReadingTime(LexiconLineRule):
+    """Removes reading-time notes.
+
+    What it does: removes a line of up to 8 words that holds a reading-time phrase and a
+    number ("5 min read", "Lesezeit: 3 Minuten", "11 minut czytania", "Temps de lecture :
+    4 min", ...).
+
+    Why: the estimate is printed by the site beside the byline; it says nothing about the
+    story and is never a sentence of it.
+
+    Example:
+        >>> from corpuskit import clean_text
+        >>> clean_text("Lesezeit: 3 Minuten\\n\\n" + BODY).record.text == BODY + "\\n"
+        True
+        >>> "reading time" in clean_text(BODY + "\\n\\nWe cut the reading time.").record.text
+        True
+    """
+
+    code, name, category = "B115", "reading-time", "navigation"
+    summary = "reading-time note"
+    inside, max_words = ("reading_time",), 8
+
+    def match(self, block: Block) -> str | None:
+        if not any(ch.isdigit() for ch in block.text):
+            return None
+        return lexicon("reading_time").search(block.text)
+
+
+class Disclaimer(LexiconLineRule):
+    """Removes affiliate disclosures, opinion disclaimers and rights notices.
+
+    What it does: removes a line of up to 40 words that holds a disclosure or notice
+    phrase ("we may earn a commission", "Affiliate-Links", "do not necessarily reflect the
+    views", "n'engagent que leurs auteurs", "Wszelkie prawa zastrzeżone", ...).
+
+    Why: the site prints these around every article; they speak about the page, not the
+    story.
+
+    Example:
+        >>> from corpuskit import clean_text
+        >>> note = "Die mit Sternchen markierten Links sind Affiliate-Links."
+        >>> clean_text(BODY + "\\n\\n" + note).record.text == BODY + "\\n"
+        True
+    """
+
+    code, name, category = "B116", "disclaimer", "disclaimer"
+    summary = "disclosure, disclaimer or rights notice"
+    inside, max_words = ("disclaimer",), 40
+
+    def match(self, block: Block) -> str | None:
+        return lexicon("disclaimer").search(block.text)
+
+
 _CAPS_LABEL = re.compile(r"^(\w[\w' .-]{1,40}?)\s?:\s+\S")
 
 
