@@ -8,6 +8,7 @@ rules (where a block stands).
 from __future__ import annotations
 
 from corpuskit.rules.base import BlockRule, Notice, RecordRule, Rule, SpanRule
+from corpuskit.rules.captions import CreditedCaption
 from corpuskit.rules.corpus import DuplicateId, ExactDuplicate, NearDuplicate
 from corpuskit.rules.explicit import (
     ExplicitValueInvalid,
@@ -41,9 +42,11 @@ from corpuskit.rules.lines import (
     CaptionAfterCredit,
     CaptionLabel,
     CookieNotice,
+    Disclaimer,
     NavCrumb,
     PaywallNote,
     PhotoCredit,
+    ReadingTime,
     ReadMoreTeaser,
     SectionLabel,
     ShareLine,
@@ -86,8 +89,11 @@ BLOCK_RULES: tuple[type[BlockRule], ...] = (
     NavCrumb,
     ShareLine,
     CookieNotice,
+    ReadingTime,
+    Disclaimer,
     CaptionLabel,
     CaptionAfterCredit,
+    CreditedCaption,
     Byline,
     Dateline,
     ExtraDateline,

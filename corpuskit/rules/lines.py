@@ -148,8 +148,10 @@ class PhotoCredit(LexiconLineRule):
     """Removes photo, video and image credit lines.
 
     What it does: removes a short line that starts with a credit label ("Photo:", "Foto:",
-    "Bild:", "Images", "Kuva:", ...) followed by a separator or by a name, or that is an
-    agency credit alone ("Getty Images", "AFP", "NTB").
+    "Bild:", "Images", "Kuva:", ...) or a copyright sign ("© Oli Scarff/Getty Images")
+    followed by a separator or by a name, or that is an agency credit alone ("Getty
+    Images", "AFP", "NTB"). A copyright sign with a year or "rights" is the site's
+    copyright notice, left to the source-line rule (M004).
 
     Why: credits are captions of media that were not scraped; they carry no article text.
 
@@ -158,6 +160,8 @@ class PhotoCredit(LexiconLineRule):
         >>> clean_text("Foto: NTB Scanpix\\n\\n" + BODY).record.text == BODY + "\\n"
         True
         >>> "Images" in clean_text(BODY + "\\n\\nImages of the war shocked the world.").record.text
+        True
+        >>> clean_text(BODY + "\\n\\n© Bundesrat | Frank Bräuer").record.text == BODY + "\\n"
         True
     """
 
@@ -169,12 +173,17 @@ class PhotoCredit(LexiconLineRule):
         phrase = lexicon("credit").prefix(block.text)
         if phrase:
             rest = block.text.lstrip()[len(phrase) :].strip()
+            if phrase == "©":  # a name, or the site's copyright notice ("© 2023 Outlet") for M004
+                return phrase if rest and not block.ends_sentence and not _NOTICE.search(rest) else None
             if not rest or rest[0] in ":/|" or _is_name_like(rest):
                 return phrase
             return None
         if block.word_count <= 6 and not block.ends_sentence:
             return lexicon("photo_agency").search(block.text)
         return None
+
+
+_NOTICE = re.compile(r"(?:19|20)[0-9]{2}|rights|copyright|powered by", re.IGNORECASE)
 
 
 def _is_name_like(text: str) -> bool:
@@ -308,6 +317,59 @@ class CookieNotice(LexiconLineRule):
 
     def match(self, block: Block) -> str | None:
         return lexicon("cookie").search(block.text)
+
+
+class ReadingTime(LexiconLineRule):
+    """Removes reading-time notes.
+
+    What it does: removes a line of up to 8 words that holds a reading-time phrase and a
+    number ("5 min read", "Lesezeit: 3 Minuten", "11 minut czytania", "Temps de lecture :
+    4 min", ...).
+
+    Why: the estimate is printed by the site beside the byline; it says nothing about the
+    story and is never a sentence of it.
+
+    Example:
+        >>> from corpuskit import clean_text
+        >>> clean_text("Lesezeit: 3 Minuten\\n\\n" + BODY).record.text == BODY + "\\n"
+        True
+        >>> "reading time" in clean_text(BODY + "\\n\\nWe cut the reading time.").record.text
+        True
+    """
+
+    code, name, category = "B115", "reading-time", "navigation"
+    summary = "reading-time note"
+    inside, max_words = ("reading_time",), 8
+
+    def match(self, block: Block) -> str | None:
+        if not any(ch.isdigit() for ch in block.text):
+            return None
+        return lexicon("reading_time").search(block.text)
+
+
+class Disclaimer(LexiconLineRule):
+    """Removes affiliate disclosures, opinion disclaimers and rights notices.
+
+    What it does: removes a line of up to 40 words that holds a disclosure or notice
+    phrase ("we may earn a commission", "Affiliate-Links", "do not necessarily reflect the
+    views", "n'engagent que leurs auteurs", "Wszelkie prawa zastrzeżone", ...).
+
+    Why: the site prints these around every article; they speak about the page, not the
+    story.
+
+    Example:
+        >>> from corpuskit import clean_text
+        >>> note = "Die mit Sternchen markierten Links sind Affiliate-Links."
+        >>> clean_text(BODY + "\\n\\n" + note).record.text == BODY + "\\n"
+        True
+    """
+
+    code, name, category = "B116", "disclaimer", "disclaimer"
+    summary = "disclosure, disclaimer or rights notice"
+    inside, max_words = ("disclaimer",), 40
+
+    def match(self, block: Block) -> str | None:
+        return lexicon("disclaimer").search(block.text)
 
 
 _CAPS_LABEL = re.compile(r"^(\w[\w' .-]{1,40}?)\s?:\s+\S")

@@ -1,0 +1,78 @@
+"""Photo credits written with a copyright sign (B103) and captions ending with their credit
+(B114): positives and negatives in several languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import BODY, BODY_DE, BODY_ES, BODY_FR
+from corpuskit import clean_text
+from corpuskit.rules.captions import credit_at_end
+
+
+def around(line: str, body: str) -> str:
+    return f"{body}\n\n{line}\n\n{body}"
+
+
+def acting(text: str, needle: str) -> set[str]:
+    res = clean_text(text)
+    return {f.code for f in res.report.findings if f.text and needle in f.text and f.action == "removed"}
+
+
+CREDITS = [
+    ("© Oli Scarff/Getty Images", BODY),
+    ("© Bundesregierung/Steffen Kugler", BODY_DE),
+    ("© Sergey Nivens – stock.adobe.com", BODY_FR),
+    ("© Ivo Mayr / Correctiv", BODY_DE),
+]
+
+
+@pytest.mark.parametrize(("line", "body"), CREDITS)
+def test_copyright_credit_removed(line, body):
+    assert "B103" in acting(around(line, body), line)
+
+
+def test_copyright_notice_is_the_source_not_a_credit():
+    res = clean_text(f"{BODY}\n\n© 2024 Aftenposten")
+    assert res.record.meta.source == "Aftenposten"
+    assert "B103" not in {f.code for f in res.report.findings}
+
+
+CAPTIONS = [
+    ("Son tres los periodos de vacaciones durante el año escolar. Foto: Andina", BODY_ES),
+    ("Der Abgeordnete im Landtag am Dienstag. (Foto: picture alliance/dpa)", BODY_DE),
+    ("Le piquet de grève dans le hall de l’université / (C) Kab Niang", BODY_FR),
+    ("The minister arrives at the summit. | © Augusta National/Getty Images", BODY),
+    ("WeWork chairman Marcelo Claure (Credit: Getty Images)", BODY),
+    ("Demonstranten vor dem Rathaus in Trier. Bild: Stadt Trier", BODY_DE),
+]
+
+
+@pytest.mark.parametrize(("line", "body"), CAPTIONS)
+def test_caption_with_its_credit_removed(line, body):
+    assert "B114" in acting(around(line, body), line)
+
+
+KEPT = [
+    # a colon after a credit word inside running text
+    "We looked at the photo: it showed the river before the flood.",
+    "Das Foto: ein Fluss im Frühling, kurz bevor das Hochwasser kam.",
+    # a question or a sentence after the label
+    "La photo : qui l'a prise, et pourquoi la publier maintenant ?",
+    "Foto de familia: Los ministros posaron juntos. Después comenzó la reunión del consejo.",
+    # a site's copyright notice is not a photo credit
+    "Part of the Media Group. © 2024 Example Media, Inc. All rights reserved.",
+    # the copyright sign inside a sentence
+    "The logo carried a © sign, the court heard, although the design was never registered.",
+]
+
+
+@pytest.mark.parametrize("line", KEPT)
+def test_no_credit_at_end(line):
+    assert credit_at_end(line) is None
+    assert "B114" not in acting(around(line, BODY), line)
+
+
+def test_long_paragraph_ending_with_a_credit_stays():
+    paragraph = " ".join([BODY] * 2) + " Foto: Andina"
+    assert paragraph in clean_text(around(paragraph, BODY)).record.text

@@ -1,0 +1,70 @@
+"""Reading-time notes (B115) and disclosures, disclaimers and rights notices (B116):
+positives and negatives in several languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import BODY, BODY_DE, BODY_ES, BODY_FR
+from corpuskit import clean_text
+
+
+def around(line: str, body: str) -> str:
+    return f"{body}\n\n{line}\n\n{body}"
+
+
+def removed_by(text: str, needle: str) -> set[str]:
+    res = clean_text(text)
+    return {f.code for f in res.report.findings if f.text and needle in f.text and f.action == "removed"}
+
+
+REMOVED = [
+    ("B115", "5 min read", BODY),
+    ("B115", "Lesezeit: 3 Minuten", BODY_DE),
+    ("B115", "Temps de lecture : 4 min", BODY_FR),
+    ("B115", "11 minut czytania", BODY),
+    ("B115", "Tiempo de lectura: 6 minutos", BODY_ES),
+    ("B116", "Advertising disclosure: We may receive compensation for links in our stories.", BODY),
+    ("B116", "Die mit Sternchen markierten Links sind Affiliate-Links.", BODY_DE),
+    ("B116", "Les opinions exprimées n'engagent que leurs auteurs.", BODY_FR),
+    ("B116", "Las opiniones de los columnistas no reflejan necesariamente la línea del diario.", BODY_ES),
+    ("B116", "Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone.", BODY),
+]
+
+
+@pytest.mark.parametrize(("code", "line", "body"), REMOVED, ids=[f"{c}:{t[:20]}" for c, t, _ in REMOVED])
+def test_removed(code, line, body):
+    assert code in removed_by(around(line, body), line)
+
+
+KEPT = [
+    # reading time named in a sentence, or a short line without a number
+    ("The committee said the reading time of the report, 40 minutes, was far too long for ministers.", BODY),
+    ("Lesezeit", BODY_DE),
+    ("Le temps de lecture moyen a doublé en dix ans, selon l'étude publiée mardi par le ministère.", BODY_FR),
+    # the words of a disclaimer in a longer article paragraph
+    (
+        "Der Verlag erklärte am Montag, man behalte sich alle Rechte vor, und kündigte an, gegen die "
+        "Veröffentlichung der internen Dokumente juristisch vorzugehen, sobald die Prüfung der Anwälte "
+        "abgeschlossen sei und der Vorstand zugestimmt habe, was bis Ende des Monats erwartet werde.",
+        BODY_DE,
+    ),
+    ("The findings do not necessarily mean the treatment works, the researchers cautioned.", BODY),
+]
+
+
+@pytest.mark.parametrize(("line", "body"), KEPT, ids=[t[:24] for t, _ in KEPT])
+def test_kept(line, body):
+    res = clean_text(around(line, body))
+    assert line in res.record.text
+    assert not {"B115", "B116"} & {f.code for f in res.report.findings}
+
+
+def test_long_paragraph_with_a_rights_phrase_stays():
+    paragraph = (
+        "The union argued in court that all rights reserved to the workers under the old contract, "
+        "including overtime pay, holiday pay and the pension scheme, had been taken away without any "
+        "consultation, and that the company had ignored three written warnings from the regional labour "
+        "inspectorate over the past two years."
+    )
+    assert paragraph in clean_text(around(paragraph, BODY)).record.text
