@@ -108,7 +108,7 @@ def _char_class(chars) -> str:
     return "".join(out)
 
 
-SPEC_VERSION = 4  # of what `Gate.spec` holds
+SPEC_VERSION = 5  # of what `Gate.spec` holds
 
 
 class Gate:
@@ -153,7 +153,7 @@ class Gate:
         self._singles_and: dict[str, re.Pattern[str]] = {}
         self._entity = fixes.HTML_ENTITY_RE if config.unescape_html else None
         self._pairs, self._byte_rules = self._build_pairs(chardata) if config.fix_encoding else (None, {})
-        self._spaced = None if self._pairs is None else _ascii_followed(self._pairs, chardata)
+        self._space_leads = None if self._pairs is None else _space_leads(self._pairs, chardata)
 
     def spec(self) -> dict:
         """What the gate is made of, as JSON-ready data: `from_spec` rebuilds it without ftfy."""
@@ -164,7 +164,7 @@ class Gate:
             "singles": self._singles.pattern,
             "entity": None if self._entity is None else [self._entity.pattern, self._entity.flags],
             "pairs": None if self._pairs is None else self._pairs.pattern,
-            "spaced": None if self._spaced is None else self._spaced.pattern,
+            "space_leads": None if self._space_leads is None else self._space_leads.pattern,
             "byte_rules": {name: rule.pattern.decode("latin-1") for name, rule in self._rules().items()},
             "badness": [self._bad().pattern, self._bad().flags],
             "badness_keys": None if self._badness_keys is None else list(self._badness_keys),
@@ -189,7 +189,7 @@ class Gate:
         gate._singles_and = {}
         gate._entity = None if spec["entity"] is None else re.compile(*spec["entity"])
         gate._pairs = None if spec["pairs"] is None else re.compile(spec["pairs"])
-        gate._spaced = None if spec["spaced"] is None else re.compile(spec["spaced"])
+        gate._space_leads = None if spec["space_leads"] is None else re.compile(spec["space_leads"])
         gate._byte_rules = None  # compiled when a line first needs them
         gate._badness, gate._badness_source = None, tuple(spec["badness"])
         gate._badness_keys = None if spec["badness_keys"] is None else tuple(spec["badness_keys"])
@@ -316,7 +316,9 @@ class Gate:
         Most texts have no such spot, and finding that out costs few passes at C speed:
         the text's UTF-8 bytes with every harmless ASCII byte deleted (what is left is
         short: the non-ASCII characters and the ASCII controls) are searched for the
-        characters; an ampersand counts only where an entity begins.
+        characters, and the runs of non-ASCII characters for pairs (`_pairs_in`); where
+        each line first holds one is found with `str.find`. An ampersand counts only where
+        an entity begins.
 
         >>> default_gate().suspects("clean\\nA &amp; B\\nÃ© x"), default_gate().suspects("e\\u0301")
         ([8, 16], None)
@@ -338,18 +340,32 @@ class Gate:
         found = self._entities(text)
         if singles.search(rare) is not None:
             found += _first_in_each_line(text, set(singles.findall(rare)) - {"&"})
-        if self._pairs is not None and (self._spaced.search(rare) is not None or self._pair_of_two(data)):
-            found += _first_match_in_each_line(self._pairs, text)
+        if self._pairs is not None:
+            pairs = self._pairs_in(data, rare)
+            if len(pairs) > _MOST_PAIRS_TO_FIND:
+                found += _first_match_in_each_line(self._pairs, text)
+            elif pairs:
+                found += _first_in_each_line(text, pairs)
         return found
 
-    def _pair_of_two(self, data: bytes) -> bool:
-        """Whether two adjacent non-ASCII characters of the text (its UTF-8 `data`) make a
-        pair: the runs of non-ASCII characters, cut out at C speed (every ASCII byte made a
-        space, then split) and put one "a" apart, are searched instead of the whole text.
-        Used when no character of the text can be followed by an ASCII one in a pair
-        (`_spaced`), so every pair lies inside one run."""
-        runs = b"a".join(data.translate(_ASCII_TO_SPACE).split())
-        return self._pairs.search(runs.decode("utf-8", "surrogatepass")) is not None
+    def _pairs_in(self, data: bytes, rare: str) -> set[str]:
+        """Every two-character string that is a pair of `_pairs` and may stand in the text
+        (its UTF-8 `data`, and `rare`, the text without plain ASCII): the first match of
+        `_pairs` in a line is the first of these strings in it, found with `str.find`.
+
+        A pair is two non-ASCII characters, or a non-ASCII character and "?", or one of
+        `_space_leads` and a space (tests/test_ftfy_gate.py checks that nothing else is).
+        So the runs of non-ASCII characters and "?" are cut out at C speed (every other
+        ASCII byte made a space, then split), put one "a" apart (no pair holds an "a"),
+        and the pairs found in them: two characters adjacent there are adjacent in one
+        line of the text. The first pair of a line is among them: a search skips it only
+        inside a pair found just before it, in the same run, so in the same line. Add
+        every space lead of the text followed by a space."""
+        runs = b"a".join(data.translate(_ASCII_BUT_QUESTION_TO_SPACE).split())
+        pairs = set(self._pairs.findall(runs.decode("utf-8", "surrogatepass")))
+        if self._space_leads.search(rare) is not None:
+            pairs.update(lead + " " for lead in set(self._space_leads.findall(rare)))
+        return pairs
 
     def _entities(self, text: str) -> list[int]:
         """Where an HTML entity ftfy would unescape begins (an ampersand alone changes nothing)."""
@@ -516,19 +532,20 @@ def _first_match_in_each_line(pattern: re.Pattern[str], text: str) -> list[int]:
     return found
 
 
-_ASCII_TO_SPACE = bytes(b" " * 128 + bytes(range(128, 256)))
+_ASCII_BUT_QUESTION_TO_SPACE = bytes(0x3F if b == 0x3F else 0x20 for b in range(128)) + bytes(range(128, 256))
+# Above this many pair strings in a text, one regex scan of it is cheaper than a search for each
+_MOST_PAIRS_TO_FIND = 24
 
 
-def _ascii_followed(pairs: re.Pattern[str], chardata) -> re.Pattern[str]:
-    """The characters that begin a pair of `pairs` with an ASCII character after them
-    (a space or "?"): a text holding none of them has pairs of two non-ASCII
-    characters only. Every pair begins with a character of a single-byte encoding ftfy
-    tries or a UTF-8 clue, and pairs look at their two characters alone."""
+def _space_leads(pairs: re.Pattern[str], chardata) -> re.Pattern[str]:
+    """The characters that begin a pair of `pairs` with a space after them. Every pair
+    begins with a character of a single-byte encoding ftfy tries or a UTF-8 clue, and
+    pairs look at their two characters alone."""
     every_byte = bytes(range(256))
     starts = {ch for encoding in chardata.CHARMAP_ENCODINGS for ch in every_byte.decode(encoding)}
     starts.update(ch for clue in chardata.UTF8_CLUES.values() for ch in clue)
-    found = {ch for ch in starts if not ch.isascii() and any(pairs.match(ch + chr(b)) for b in range(128))}
-    return re.compile(f"[{_char_class(found)}]")
+    found = _char_class(ch for ch in starts if pairs.match(ch + " "))
+    return re.compile(f"[{found}]" if found else "(?!)")
 
 
 @cache
