@@ -108,7 +108,7 @@ def _char_class(chars) -> str:
     return "".join(out)
 
 
-SPEC_VERSION = 3  # of what `Gate.spec` holds
+SPEC_VERSION = 5  # of what `Gate.spec` holds
 
 
 class Gate:
@@ -123,6 +123,8 @@ class Gate:
             raise GateError(f"unsupported unescape_html={config.unescape_html!r}")
         self._normal_form = config.normalization
         self._badness, self._badness_source = BADNESS_RE, None  # `ftfy.badness.is_bad`
+        self._badness_keys = _badness_keys(BADNESS_RE)
+        self._badness_cluster = None
 
         singles: set[str] = set()
         if config.remove_control_chars:
@@ -151,7 +153,7 @@ class Gate:
         self._singles_and: dict[str, re.Pattern[str]] = {}
         self._entity = fixes.HTML_ENTITY_RE if config.unescape_html else None
         self._pairs, self._byte_rules = self._build_pairs(chardata) if config.fix_encoding else (None, {})
-        self._spaced = None if self._pairs is None else _ascii_followed(self._pairs, chardata)
+        self._space_leads = None if self._pairs is None else _space_leads(self._pairs, chardata)
 
     def spec(self) -> dict:
         """What the gate is made of, as JSON-ready data: `from_spec` rebuilds it without ftfy."""
@@ -162,9 +164,10 @@ class Gate:
             "singles": self._singles.pattern,
             "entity": None if self._entity is None else [self._entity.pattern, self._entity.flags],
             "pairs": None if self._pairs is None else self._pairs.pattern,
-            "spaced": None if self._spaced is None else self._spaced.pattern,
+            "space_leads": None if self._space_leads is None else self._space_leads.pattern,
             "byte_rules": {name: rule.pattern.decode("latin-1") for name, rule in self._rules().items()},
             "badness": [self._bad().pattern, self._bad().flags],
+            "badness_keys": None if self._badness_keys is None else list(self._badness_keys),
         }
 
     @classmethod
@@ -186,9 +189,11 @@ class Gate:
         gate._singles_and = {}
         gate._entity = None if spec["entity"] is None else re.compile(*spec["entity"])
         gate._pairs = None if spec["pairs"] is None else re.compile(spec["pairs"])
-        gate._spaced = None if spec["spaced"] is None else re.compile(spec["spaced"])
+        gate._space_leads = None if spec["space_leads"] is None else re.compile(spec["space_leads"])
         gate._byte_rules = None  # compiled when a line first needs them
         gate._badness, gate._badness_source = None, tuple(spec["badness"])
+        gate._badness_keys = None if spec["badness_keys"] is None else tuple(spec["badness_keys"])
+        gate._badness_cluster = None
         gate._byte_sources = {name: pattern.encode("latin-1") for name, pattern in spec["byte_rules"].items()}
         return gate
 
@@ -196,6 +201,35 @@ class Gate:
         if self._badness is None:
             self._badness = re.compile(*self._badness_source)
         return self._badness
+
+    def is_bad(self, text: str) -> bool:
+        """`ftfy.badness.is_bad(text)`, searched only where a match can be.
+
+        ftfy's badness pattern is slow to search (it tries dozens of alternatives at every
+        position), but every match of it holds one of a few characters, the keys, and
+        reaches at most a few characters before and after it (`_badness_keys`). So the
+        pattern is searched only in the stretches around the keys (keys closer than
+        that reach make one stretch): a text without a key cannot be bad.
+
+        >>> gate = default_gate()
+        >>> gate.is_bad("plain text, “curly” – and café " * 50), gate.is_bad("x " * 300 + "doesnâ€™t")
+        (False, True)
+        """
+        if self._badness_keys is None:  # a pattern whose matches could not be bounded
+            return self._bad().search(text) is not None
+        keys, before, after = self._badness_keys
+        cluster = self._badness_cluster
+        if cluster is None:
+            cluster = re.compile(f"[{keys}](?:[^{keys}]{{0,{before + after}}}[{keys}])*")
+            self._badness_cluster = cluster
+        bad = self._bad()
+        found = cluster.search(text)
+        while found is not None:
+            start = found.start() - before
+            if bad.search(text, start if start > 0 else 0, found.end() + after) is not None:
+                return True
+            found = cluster.search(text, found.end())
+        return False
 
     def _rules(self) -> dict[str, re.Pattern[bytes]]:
         if self._byte_rules is None:
@@ -282,7 +316,9 @@ class Gate:
         Most texts have no such spot, and finding that out costs few passes at C speed:
         the text's UTF-8 bytes with every harmless ASCII byte deleted (what is left is
         short: the non-ASCII characters and the ASCII controls) are searched for the
-        characters; an ampersand counts only where an entity begins.
+        characters, and the runs of non-ASCII characters for pairs (`_pairs_in`); where
+        each line first holds one is found with `str.find`. An ampersand counts only where
+        an entity begins.
 
         >>> default_gate().suspects("clean\\nA &amp; B\\nÃ© x"), default_gate().suspects("e\\u0301")
         ([8, 16], None)
@@ -304,18 +340,32 @@ class Gate:
         found = self._entities(text)
         if singles.search(rare) is not None:
             found += _first_in_each_line(text, set(singles.findall(rare)) - {"&"})
-        if self._pairs is not None and (self._spaced.search(rare) is not None or self._pair_of_two(data)):
-            found += _first_match_in_each_line(self._pairs, text)
+        if self._pairs is not None:
+            pairs = self._pairs_in(data, rare)
+            if len(pairs) > _MOST_PAIRS_TO_FIND:
+                found += _first_match_in_each_line(self._pairs, text)
+            elif pairs:
+                found += _first_in_each_line(text, pairs)
         return found
 
-    def _pair_of_two(self, data: bytes) -> bool:
-        """Whether two adjacent non-ASCII characters of the text (its UTF-8 `data`) make a
-        pair: the runs of non-ASCII characters, cut out at C speed (every ASCII byte made a
-        space, then split) and put one "a" apart, are searched instead of the whole text.
-        Used when no character of the text can be followed by an ASCII one in a pair
-        (`_spaced`), so every pair lies inside one run."""
-        runs = b"a".join(data.translate(_ASCII_TO_SPACE).split())
-        return self._pairs.search(runs.decode("utf-8", "surrogatepass")) is not None
+    def _pairs_in(self, data: bytes, rare: str) -> set[str]:
+        """Every two-character string that is a pair of `_pairs` and may stand in the text
+        (its UTF-8 `data`, and `rare`, the text without plain ASCII): the first match of
+        `_pairs` in a line is the first of these strings in it, found with `str.find`.
+
+        A pair is two non-ASCII characters, or a non-ASCII character and "?", or one of
+        `_space_leads` and a space (tests/test_ftfy_gate.py checks that nothing else is).
+        So the runs of non-ASCII characters and "?" are cut out at C speed (every other
+        ASCII byte made a space, then split), put one "a" apart (no pair holds an "a"),
+        and the pairs found in them: two characters adjacent there are adjacent in one
+        line of the text. The first pair of a line is among them: a search skips it only
+        inside a pair found just before it, in the same run, so in the same line. Add
+        every space lead of the text followed by a space."""
+        runs = b"a".join(data.translate(_ASCII_BUT_QUESTION_TO_SPACE).split())
+        pairs = set(self._pairs.findall(runs.decode("utf-8", "surrogatepass")))
+        if self._space_leads.search(rare) is not None:
+            pairs.update(lead + " " for lead in set(self._space_leads.findall(rare)))
+        return pairs
 
     def _entities(self, text: str) -> list[int]:
         """Where an HTML entity ftfy would unescape begins (an ampersand alone changes nothing)."""
@@ -344,7 +394,7 @@ class Gate:
         """The exact conditions under which `fix_encoding` can touch this line: ftfy's
         `is_bad(line)` (its pattern, which most lines do not match, checked before ftfy is
         imported), and one of the re-decodings able to change it."""
-        if not self._bad().search(line):
+        if not self.is_bad(line):
             return False
         from ftfy import chardata
         from ftfy.badness import is_bad
@@ -357,6 +407,91 @@ class Gate:
         if not candidate:
             candidate = any(is_bad(m.group()) for m in chardata.UTF8_DETECTOR_RE.finditer(line))
         return candidate
+
+
+def _badness_keys(pattern: re.Pattern[str]) -> tuple[str, int, int] | None:
+    """Characters one of which every match of `pattern` holds (as a character class), and
+    how far a match reaches before and after that character at most; None when the
+    pattern is not one this can be read from.
+
+    Read from the parsed pattern, which must be a choice of alternatives, each a row of
+    single characters (a literal, a class, any), bounded repeats of one character and
+    start-of-text anchors: no groups, no lookaround, no end anchor or word boundary, no
+    flag that changes which characters a class holds. A search confined to
+    `text[max(0, key - before) : key + after + 1]` then finds every match holding that
+    key, and a match it finds is one in the whole text.
+
+    From each alternative the one-character item with the rarest characters in text is
+    the key (letters, punctuation and spaces count as common; an ASCII character is never
+    a key); the keys of all alternatives make the class.
+
+    >>> _badness_keys(re.compile(r"[a-z]\\s?[ÃÂ] |ÃŠ|^x[€™]"))
+    ('ÂÃ€™', 2, 1)
+    >>> [_badness_keys(re.compile(p)) for p in ["(?<=a)é", "é$", "[a-z]+"]]
+    [None, None, None]
+    """
+    try:
+        from re import _constants as sre  # Python 3.11 and later
+        from re import _parser as parser
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as sre  # type: ignore[no-redef]
+        import sre_parse as parser  # type: ignore[no-redef]
+
+    if pattern.flags & (re.IGNORECASE | re.LOCALE | re.MULTILINE):
+        return None
+    tree = list(parser.parse(pattern.pattern, pattern.flags))
+    alternatives = tree[0][1][1] if len(tree) == 1 and tree[0][0] is sre.BRANCH else [tree]
+    single = (sre.LITERAL, sre.IN, sre.ANY)
+
+    def chars(op, av) -> set[int] | None:  # the characters one item matches, when known
+        if op is sre.LITERAL:
+            return {av}
+        if op is not sre.IN:
+            return None
+        found: set[int] = set()
+        for kind, value in av:
+            if kind is sre.LITERAL:
+                found.add(value)
+            elif kind is sre.RANGE:
+                found.update(range(value[0], value[1] + 1))
+            else:  # a negated class or a category: unbounded
+                return None
+        return found
+
+    def rarity(points: set[int]) -> int:
+        cost = 0
+        for point in points:
+            if point < 0x80:
+                return -1
+            cost += 10 if unicodedata.category(chr(point))[0] in "LPZ" else 1
+        return cost
+
+    keys: set[int] = set()
+    before = after = 0
+    for alternative in alternatives:
+        items = []  # (widest, characters of a one-character item or None)
+        for op, av in alternative:
+            if op in single:
+                items.append((1, chars(op, av)))
+            elif op is sre.AT and av in (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING):
+                items.append((0, None))
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+                low, high, body = av
+                body = list(body)
+                if len(body) != 1 or body[0][0] not in single or high is sre.MAXREPEAT:
+                    return None
+                items.append((high, chars(*body[0]) if low == high == 1 else None))
+            else:
+                return None
+        costs = [(rarity(points), at) for at, (_, points) in enumerate(items) if points is not None]
+        costs = [(cost, at) for cost, at in costs if cost >= 0]
+        if not costs:
+            return None
+        at = min(costs)[1]
+        keys |= items[at][1]
+        before = max(before, sum(width for width, _ in items[:at]))
+        after = max(after, sum(width for width, _ in items[at + 1 :]))
+    return _char_class(map(chr, keys)), before, after
 
 
 def _first_in_each_line(text: str, chars) -> list[int]:
@@ -397,19 +532,20 @@ def _first_match_in_each_line(pattern: re.Pattern[str], text: str) -> list[int]:
     return found
 
 
-_ASCII_TO_SPACE = bytes(b" " * 128 + bytes(range(128, 256)))
+_ASCII_BUT_QUESTION_TO_SPACE = bytes(0x3F if b == 0x3F else 0x20 for b in range(128)) + bytes(range(128, 256))
+# Above this many pair strings in a text, one regex scan of it is cheaper than a search for each
+_MOST_PAIRS_TO_FIND = 24
 
 
-def _ascii_followed(pairs: re.Pattern[str], chardata) -> re.Pattern[str]:
-    """The characters that begin a pair of `pairs` with an ASCII character after them
-    (a space or "?"): a text holding none of them has pairs of two non-ASCII
-    characters only. Every pair begins with a character of a single-byte encoding ftfy
-    tries or a UTF-8 clue, and pairs look at their two characters alone."""
+def _space_leads(pairs: re.Pattern[str], chardata) -> re.Pattern[str]:
+    """The characters that begin a pair of `pairs` with a space after them. Every pair
+    begins with a character of a single-byte encoding ftfy tries or a UTF-8 clue, and
+    pairs look at their two characters alone."""
     every_byte = bytes(range(256))
     starts = {ch for encoding in chardata.CHARMAP_ENCODINGS for ch in every_byte.decode(encoding)}
     starts.update(ch for clue in chardata.UTF8_CLUES.values() for ch in clue)
-    found = {ch for ch in starts if not ch.isascii() and any(pairs.match(ch + chr(b)) for b in range(128))}
-    return re.compile(f"[{_char_class(found)}]")
+    found = _char_class(ch for ch in starts if pairs.match(ch + " "))
+    return re.compile(f"[{found}]" if found else "(?!)")
 
 
 @cache

@@ -13,6 +13,8 @@ returned the text unchanged and added no step. Fixers without a known set of cha
 A pass's encoding repair is the same pure function of its input as in the pass before,
 so when a pass starts from exactly the text the encoding repair returned in the pass
 before, its last step is not run again: ftfy's loop would compute the same text and steps.
+An encoding step on a text that is not bad (`ftfy.badness.is_bad`, which the gate answers
+at a fraction of ftfy's cost) returns it unchanged with no step, as ftfy's does.
 
 tests/test_ftfy_gate.py compares the result, steps included, with ftfy's own on real
 mojibake and generated text; `check_ftfy_tables` (corpuskit.ftfy_gate) and
@@ -139,7 +141,8 @@ def _fix_encoding(text: str, config, last: tuple | None, gate=None) -> tuple[str
     same. Returns the text, the steps, and the last step's (input, steps): that step
     returned its input unchanged, and a step is a pure function of its input, so when the
     next pass hands over the same text, the result is that step's alone. A text the gate
-    clears is one such step would return unchanged, with no step."""
+    clears is one such step would return unchanged, with no step; so is a text that is not
+    bad (ftfy's step checks that first), which the gate finds out faster than ftfy does."""
     import ftfy
 
     if last is not None and last[0] == text:
@@ -147,8 +150,11 @@ def _fix_encoding(text: str, config, last: tuple | None, gate=None) -> tuple[str
     plan: list = []
     while True:
         previous = text
-        text, step_plan = ftfy._fix_encoding_one_step_and_explain(text, config)
-        step_plan = list(step_plan or ())
+        if gate is not None and not gate.is_bad(text):
+            step_plan = []  # ftfy's step returns a text that is not bad unchanged, first thing
+        else:
+            text, step_plan = ftfy._fix_encoding_one_step_and_explain(text, config)
+            step_plan = list(step_plan or ())
         plan.extend(step_plan)
         if text == previous:
             return text, plan, (text, step_plan)

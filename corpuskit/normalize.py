@@ -275,33 +275,35 @@ def _minimal_fix(number: int, offset: int, before: str, after: str, steps: list[
 
 def _common_length(a: str, b: str, limit: int, from_end: bool) -> int:
     """How many characters (at most `limit`) `a` and `b` share at the start (or the end),
-    found with slice comparisons (C speed) rather than character by character: lengths
-    doubling until the slices differ, then halving between the last two.
+    found by bisection with `str.startswith` (`str.endswith`) at C speed: each step
+    compares only the stretch not yet known to be shared, so the whole search reads about
+    `limit` characters in a dozen steps, whatever the length.
 
     >>> _common_length("abcdef", "abcxef", 6, False), _common_length("abcdef", "abcxef", 6, True)
     (3, 2)
     >>> [_common_length("abc", "abd", n, False) for n in range(4)], _common_length("", "x", 0, True)
     ([0, 1, 2, 2], 0)
     """
-
-    def same(n: int) -> bool:
-        return a[len(a) - n :] == b[len(b) - n :] if from_end else a[:n] == b[:n]
-
-    low, step = 0, 1  # `low` characters are shared
-    while low < limit:
-        high = min(limit, low + step)
-        if not same(high):
-            break
-        low, step = high, step * 2
-    else:
+    low, high = 0, limit  # `low` characters are shared, `high` are not (unless all `limit` are)
+    if from_end:
+        end_a, end_b = len(a), len(b)
+        if a.endswith(b[end_b - limit :]):
+            return limit
+        while high - low > 1:
+            mid = (low + high) // 2
+            if a.endswith(b[end_b - mid : end_b - low], 0, end_a - low):
+                low = mid
+            else:
+                high = mid
         return low
-    high -= 1  # the most that can be shared: fewer than `high` + 1
-    while low < high:
-        mid = (low + high + 1) // 2
-        if same(mid):
+    if a.startswith(b[:limit]):
+        return limit
+    while high - low > 1:
+        mid = (low + high) // 2
+        if a.startswith(b[low:mid], low):
             low = mid
         else:
-            high = mid - 1
+            high = mid
     return low
 
 

@@ -350,26 +350,74 @@ def test_a_fixer_changes_no_character_outside_its_set():
         assert ftfy.FIXERS[name](rest) == rest, name
 
 
-def test_characters_a_space_or_question_mark_may_follow_in_a_pair_are_all_known():
-    """`suspects` looks for pairs inside runs of non-ASCII characters alone when the text
-    holds none of `_spaced`: so every character that begins a pair with an ASCII
-    character after it must be one of them (checked over the whole BMP)."""
-    pairs, spaced = GATE._pairs, GATE._spaced
-    followers = [chr(b) for b in range(128)]
-    starters = [ch for ch in map(chr, range(0x80, 0x10000)) if pairs.match(ch + "\u00e9")]
-    assert len(starters) > 300
-    for ch in map(chr, range(0x80, 0x10000)):
-        if pairs.match(ch + " ") or pairs.match(ch + "?"):
-            assert spaced.match(ch), hex(ord(ch))
-    for ch in starters:
-        if not spaced.match(ch):
-            assert not any(pairs.match(ch + f) for f in followers), hex(ord(ch))
+def test_every_pair_is_of_a_kind_suspects_looks_for():
+    """`suspects` looks for pairs of two non-ASCII characters and of a non-ASCII character
+    and "?" in the runs of such characters, and for pairs of a space lead and a space: so
+    no pair may begin with an ASCII character or have another ASCII character second, and
+    the space leads are exactly the characters a space may follow in a pair (checked for
+    every character a pair may begin with)."""
+    pairs, space_leads = GATE._pairs, GATE._space_leads
+    first = re.compile(pairs.pattern.partition("](?:")[0] + "]")  # every pair begins with one
+    assert first.search("".join(map(chr, range(0x10000, 0x110000)))) is None
+    leads = [ch for ch in map(chr, range(0x10000)) if first.match(ch)]
+    assert len(leads) > 300 and not any(ch.isascii() for ch in leads)
+    for ch in leads:
+        for follower in map(chr, range(128)):
+            if pairs.match(ch + follower):
+                assert follower == "?" or (follower == " " and space_leads.match(ch)), hex(ord(ch))
+        assert bool(space_leads.match(ch)) == bool(pairs.match(ch + " ")), hex(ord(ch))
+    assert space_leads.search("".join(ch for ch in map(chr, range(0x110000)) if not first.match(ch))) is None
 
 
-def test_pairs_are_found_inside_runs_of_non_ascii_characters():
-    english = "He said “it’s fine” — and left… ©2024 ™"
-    assert GATE.suspects(english) == []
-    for broken in ["“itâ€™s”", "—Ã©", "x ’Ð¿ y", "\u00e9\u00e9", "«Ñ»"]:
-        text = english + "\n" + broken
-        spots = GATE.suspects(text)
-        assert spots == [m.start() for m in GATE._pairs.finditer(text)] or GATE._spaced.search(text), broken
+def _first_suspect_in_each_line(text: str, also: str) -> dict[int, int]:
+    """The reference for `suspects`: by regex, line by line, where each line first holds a
+    character the gate looks for (an ampersand only where an entity begins), or a pair."""
+    singles = re.compile(GATE._singles.pattern[:-2] + _char_class(also) + "]")  # without "&"
+    assert GATE._singles.pattern.endswith("&]")
+    first = {}
+    start = 0
+    for number, line in enumerate(text.split("\n")):
+        spots = [m.start() for m in (singles.search(line), GATE._pairs.search(line)) if m is not None]
+        spots += [m.start() for m in GATE._entity.finditer(line)][:1]
+        if spots:
+            first[number] = start + min(spots)
+        start += len(line) + 1
+    return first
+
+
+def _first_found_in_each_line(text: str, spots: list[int]) -> dict[int, int]:
+    first: dict[int, int] = {}
+    for spot in sorted(spots):
+        first.setdefault(text.count("\n", 0, spot), spot)
+    return first
+
+
+def _assert_suspects_exact(text: str, also: str = "\xa0\u2028") -> None:
+    spots = GATE.suspects(text, also=also)
+    if spots is not None:
+        assert _first_found_in_each_line(text, spots) == _first_suspect_in_each_line(text, also), text
+
+
+PAIR_TEXTS = [
+    "He said “it’s fine” — and left… ©2024 ™\n“itâ€™s”\n—Ã©\nx ’Ð¿ y\n\u00e9\u00e9\n«Ñ»",
+    "fÃ cil and Ã  la\nvoilÃ \nÃ\nà?é? and caf\u00e9? x\nâ€ and Ã¢â‚¬â„¢",
+    "éÃ© twice\nxÃ©\nÃ©Ã©Ã©\n?Ã\n Ã ?",
+    "Съешь же ещё этих мягких французских булок\nВ Москве и Санкт-Петербурге. О чём речь? Р 100.",
+    "ÐŸÑ€Ð¸Ð²ÐµÑ‚\nplain\n\nÎ±Î²Î³ and ÃƒÂ©",
+]
+
+
+@pytest.mark.parametrize("most", [0, 3, 10**6])
+def test_suspects_find_the_first_pair_of_every_line(most, monkeypatch):
+    """Found with `str.find` for each pair string of the text, or by one regex scan of the
+    text when it holds many (both ways are checked)."""
+    monkeypatch.setattr("corpuskit.ftfy_gate._MOST_PAIRS_TO_FIND", most)
+    for text in PAIR_TEXTS + ["\n".join(LINES[i : i + 20]) for i in range(0, len(LINES), 20)]:
+        _assert_suspects_exact(text)
+    assert GATE.suspects("He said “it’s fine” — and left… ©2024 ™") == []
+
+
+@SETTINGS
+@given(st.lists(LINE, max_size=6))
+def test_suspects_find_the_first_spot_of_every_generated_line(lines):
+    _assert_suspects_exact("\n".join(lines))
