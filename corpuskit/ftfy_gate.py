@@ -329,14 +329,14 @@ class Gate:
             if not text.encode("ascii").translate(None, self._plain_ascii()):
                 return self._entities(text)
             return [m.start() for m in self._ascii.finditer(text) if m.group() != "&"] + self._entities(text)
-        if self._normal_form and not unicodedata.is_normalized(self._normal_form, text):
+        data = text.encode("utf-8", "surrogatepass")
+        rare = data.translate(None, self._plain_ascii()).decode("utf-8", "surrogatepass")
+        if self._normal_form and not _normalized(self._normal_form, text, rare):
             return None
         singles = self._singles_and.get(also)
         if singles is None:
             singles = re.compile(self._singles.pattern[:-1] + _char_class(also) + "]")
             self._singles_and[also] = singles
-        data = text.encode("utf-8", "surrogatepass")
-        rare = data.translate(None, self._plain_ascii()).decode("utf-8", "surrogatepass")
         found = self._entities(text)
         if singles.search(rare) is not None:
             found += _first_in_each_line(text, set(singles.findall(rare)) - {"&"})
@@ -510,6 +510,54 @@ def _badness_keys(pattern: re.Pattern[str]) -> tuple[str, int, int] | None:
         before = max(before, sum(width for width, _ in items[:at]))
         after = max(after, sum(width for width, _ in items[at + 1 :]))
     return _char_class(map(chr, keys)), before, after
+
+
+# The starters (canonical combining class 0) that may take the second place of a canonical
+# composition: with the combining marks, the characters whose NFC and NFKC quick check
+# answers "maybe". Listed from the decompositions of these Unicode versions (tests check
+# the list against the running one); under another version every text gets the full check.
+_COMPOSING_STARTERS = frozenset(
+    [*map(chr, range(0x1161, 0x1176)), *map(chr, range(0x11A8, 0x11C3))]  # Hangul vowels, finals
+    + [chr(point) for point in (0x09BE, 0x09D7, 0x0B3E, 0x0B56, 0x0B57, 0x0BBE, 0x0BD7, 0x0CC2, 0x0CD5)]
+    + [chr(point) for point in (0x0CD6, 0x0D3E, 0x0D57, 0x0DCF, 0x0DDF, 0x0FB5, 0x0FB7, 0x102E, 0x1B35)]
+    + [chr(point) for point in (0x11127, 0x1133E, 0x11357, 0x114B0, 0x114BA, 0x114BD, 0x115AF, 0x11930)]
+)
+_LISTED_UNICODE = ("13.0.0", "14.0.0", "15.0.0", "15.1.0")
+_PLAIN_CHARACTER: dict[str, dict[str, bool]] = {}  # per normal form: character -> `_plain_in`
+
+
+def _plain_in(form: str, ch: str) -> bool:
+    """Whether `ch` is a starter that the quick check of normal form `form` passes ("yes"):
+    such a character never changes, nor makes any other character change, in normalization."""
+    if unicodedata.combining(ch) or unicodedata.normalize(form, ch) != ch:
+        return False
+    return form in ("NFD", "NFKD") or ch not in _COMPOSING_STARTERS
+
+
+def _normalized(form: str, text: str, rare: str) -> bool:
+    """`unicodedata.is_normalized(form, text)`, where `rare` holds every non-ASCII character
+    of `text`. When each distinct character of `rare` is plain (`_plain_in`), as ASCII is,
+    the quick check of the whole text says "yes" and the text is normalized; finding that
+    out costs a set of the few characters in `rare` rather than a look-up for every
+    character of `text`. A text mostly of non-ASCII characters is checked directly.
+
+    >>> _normalized("NFC", "caf\u00e9 \u2019x\u2019", "\u00e9\u2019\u2019")
+    True
+    >>> _normalized("NFC", "cafe\u0301", "\u0301"), _normalized("NFC", "=\u0338", "\u0338")
+    (False, False)
+    """
+    if len(rare) * 8 > len(text) or unicodedata.unidata_version not in _LISTED_UNICODE:
+        return unicodedata.is_normalized(form, text)
+    plain = _PLAIN_CHARACTER.get(form)
+    if plain is None:
+        plain = _PLAIN_CHARACTER[form] = {}
+    for ch in set(rare):
+        known = plain.get(ch)
+        if known is None:
+            known = plain[ch] = _plain_in(form, ch)
+        if not known:
+            return unicodedata.is_normalized(form, text)
+    return True
 
 
 def _first_in_each_line(text: str, chars) -> list[int]:
