@@ -329,43 +329,61 @@ class Gate:
             if not text.encode("ascii").translate(None, self._plain_ascii()):
                 return self._entities(text)
             return [m.start() for m in self._ascii.finditer(text) if m.group() != "&"] + self._entities(text)
-        if self._normal_form and not unicodedata.is_normalized(self._normal_form, text):
+        data = text.encode("utf-8", "surrogatepass")
+        rare = data.translate(None, self._plain_ascii()).decode("utf-8", "surrogatepass")
+        if self._normal_form and not _normalized(self._normal_form, text, rare):
             return None
         singles = self._singles_and.get(also)
         if singles is None:
             singles = re.compile(self._singles.pattern[:-1] + _char_class(also) + "]")
             self._singles_and[also] = singles
-        data = text.encode("utf-8", "surrogatepass")
-        rare = data.translate(None, self._plain_ascii()).decode("utf-8", "surrogatepass")
         found = self._entities(text)
         if singles.search(rare) is not None:
             found += _first_in_each_line(text, set(singles.findall(rare)) - {"&"})
         if self._pairs is not None:
-            pairs = self._pairs_in(data, rare)
-            if len(pairs) > _MOST_PAIRS_TO_FIND:
-                found += _first_match_in_each_line(self._pairs, text)
-            elif pairs:
-                found += _first_in_each_line(text, pairs)
+            adjacent = self._first_adjacent_pairs(text, data)
+            if adjacent is None:  # too many places to look at one by one
+                return found + _first_match_in_each_line(self._pairs, text)
+            found += adjacent
+            if self._space_leads.search(rare) is not None:
+                found += _first_in_each_line(text, {lead + " " for lead in self._space_leads.findall(rare)})
         return found
 
-    def _pairs_in(self, data: bytes, rare: str) -> set[str]:
-        """Every two-character string that is a pair of `_pairs` and may stand in the text
-        (its UTF-8 `data`, and `rare`, the text without plain ASCII): the first match of
-        `_pairs` in a line is the first of these strings in it, found with `str.find`.
+    def _first_adjacent_pairs(self, text: str, data: bytes) -> list[int] | None:
+        """Where each line of `text` (its UTF-8 `data`) first holds a pair of two non-ASCII
+        characters or of a non-ASCII character and "?"; None when the text has so many
+        such neighbours that one regex scan of it is cheaper.
 
-        A pair is two non-ASCII characters, or a non-ASCII character and "?", or one of
-        `_space_leads` and a space (tests/test_ftfy_gate.py checks that nothing else is).
-        So the runs of non-ASCII characters and "?" are cut out at C speed (every other
-        ASCII byte made a space, then split), put one "a" apart (no pair holds an "a"),
-        and the pairs found in them: two characters adjacent there are adjacent in one
-        line of the text. The first pair of a line is among them: a search skips it only
-        inside a pair found just before it, in the same run, so in the same line. Add
-        every space lead of the text followed by a space."""
-        runs = b"a".join(data.translate(_ASCII_BUT_QUESTION_TO_SPACE).split())
-        pairs = set(self._pairs.findall(runs.decode("utf-8", "surrogatepass")))
-        if self._space_leads.search(rare) is not None:
-            pairs.update(lead + " " for lead in set(self._space_leads.findall(rare)))
-        return pairs
+        A pair is one of those, or one of `_space_leads` and a space (tests/test_ftfy_gate.py
+        checks that nothing else is). In UTF-8, a non-ASCII character followed by a
+        non-ASCII one or "?" is a continuation byte followed by a leading byte or "?":
+        with every byte made its kind (one `bytes.translate`), `bytes.find` lists these
+        places, and each is tried with the pair pattern; after a pair the search goes on
+        from the next line. A character's offset is its byte's, less the continuation
+        bytes before it."""
+        kinds = data.translate(_BYTE_KINDS)
+        count = kinds.count(b"cL")
+        if not count:
+            return []
+        if count * _PAIR_SCAN_RATIO > len(text):
+            return None
+        found = []
+        pairs = self._pairs
+        at = kinds.find(b"cL")
+        counted = continuations = 0  # continuation bytes before offset `counted`
+        while at >= 0:
+            continuations += kinds.count(b"c", counted, at + 1)
+            counted = at + 1
+            first = at - continuations  # the character whose last byte is at `at`
+            if pairs.match(text, first) is not None:
+                found.append(first)
+                end = data.find(b"\n", at)
+                if end < 0:
+                    break
+                at = kinds.find(b"cL", end)
+            else:
+                at = kinds.find(b"cL", at + 1)
+        return found
 
     def _entities(self, text: str) -> list[int]:
         """Where an HTML entity ftfy would unescape begins (an ampersand alone changes nothing)."""
@@ -494,6 +512,54 @@ def _badness_keys(pattern: re.Pattern[str]) -> tuple[str, int, int] | None:
     return _char_class(map(chr, keys)), before, after
 
 
+# The starters (canonical combining class 0) that may take the second place of a canonical
+# composition: with the combining marks, the characters whose NFC and NFKC quick check
+# answers "maybe". Listed from the decompositions of these Unicode versions (tests check
+# the list against the running one); under another version every text gets the full check.
+_COMPOSING_STARTERS = frozenset(
+    [*map(chr, range(0x1161, 0x1176)), *map(chr, range(0x11A8, 0x11C3))]  # Hangul vowels, finals
+    + [chr(point) for point in (0x09BE, 0x09D7, 0x0B3E, 0x0B56, 0x0B57, 0x0BBE, 0x0BD7, 0x0CC2, 0x0CD5)]
+    + [chr(point) for point in (0x0CD6, 0x0D3E, 0x0D57, 0x0DCF, 0x0DDF, 0x0FB5, 0x0FB7, 0x102E, 0x1B35)]
+    + [chr(point) for point in (0x11127, 0x1133E, 0x11357, 0x114B0, 0x114BA, 0x114BD, 0x115AF, 0x11930)]
+)
+_LISTED_UNICODE = ("13.0.0", "14.0.0", "15.0.0", "15.1.0")
+_PLAIN_CHARACTER: dict[str, dict[str, bool]] = {}  # per normal form: character -> `_plain_in`
+
+
+def _plain_in(form: str, ch: str) -> bool:
+    """Whether `ch` is a starter that the quick check of normal form `form` passes ("yes"):
+    such a character never changes, nor makes any other character change, in normalization."""
+    if unicodedata.combining(ch) or unicodedata.normalize(form, ch) != ch:
+        return False
+    return form in ("NFD", "NFKD") or ch not in _COMPOSING_STARTERS
+
+
+def _normalized(form: str, text: str, rare: str) -> bool:
+    """`unicodedata.is_normalized(form, text)`, where `rare` holds every non-ASCII character
+    of `text`. When each distinct character of `rare` is plain (`_plain_in`), as ASCII is,
+    the quick check of the whole text says "yes" and the text is normalized; finding that
+    out costs a set of the few characters in `rare` rather than a look-up for every
+    character of `text`. A text mostly of non-ASCII characters is checked directly.
+
+    >>> _normalized("NFC", "caf\u00e9 \u2019x\u2019", "\u00e9\u2019\u2019")
+    True
+    >>> _normalized("NFC", "cafe\u0301", "\u0301"), _normalized("NFC", "=\u0338", "\u0338")
+    (False, False)
+    """
+    if len(rare) * 8 > len(text) or unicodedata.unidata_version not in _LISTED_UNICODE:
+        return unicodedata.is_normalized(form, text)
+    plain = _PLAIN_CHARACTER.get(form)
+    if plain is None:
+        plain = _PLAIN_CHARACTER[form] = {}
+    for ch in set(rare):
+        known = plain.get(ch)
+        if known is None:
+            known = plain[ch] = _plain_in(form, ch)
+        if not known:
+            return unicodedata.is_normalized(form, text)
+    return True
+
+
 def _first_in_each_line(text: str, chars) -> list[int]:
     """Where one of `chars` first stands in each line that holds one: a `str.find` (C
     speed) for each of the few characters found, in place of a regex over the text.
@@ -532,9 +598,10 @@ def _first_match_in_each_line(pattern: re.Pattern[str], text: str) -> list[int]:
     return found
 
 
-_ASCII_BUT_QUESTION_TO_SPACE = bytes(0x3F if b == 0x3F else 0x20 for b in range(128)) + bytes(range(128, 256))
-# Above this many pair strings in a text, one regex scan of it is cheaper than a search for each
-_MOST_PAIRS_TO_FIND = 24
+# Each byte of UTF-8 as its kind: "c" a continuation byte, "L" a leading byte or "?", " " the rest
+_BYTE_KINDS = bytes(0x4C if b == 0x3F else 0x20 for b in range(128)) + b"c" * 64 + b"L" * 64
+# One regex scan of a text costs about as much as looking at one place in this many characters
+_PAIR_SCAN_RATIO = 40
 
 
 def _space_leads(pairs: re.Pattern[str], chardata) -> re.Pattern[str]:

@@ -407,11 +407,12 @@ PAIR_TEXTS = [
 ]
 
 
-@pytest.mark.parametrize("most", [0, 3, 10**6])
-def test_suspects_find_the_first_pair_of_every_line(most, monkeypatch):
-    """Found with `str.find` for each pair string of the text, or by one regex scan of the
-    text when it holds many (both ways are checked)."""
-    monkeypatch.setattr("corpuskit.ftfy_gate._MOST_PAIRS_TO_FIND", most)
+@pytest.mark.parametrize("ratio", [0, 40, 10**6])
+def test_suspects_find_the_first_pair_of_every_line(ratio, monkeypatch):
+    """Found by trying the pattern where two non-ASCII characters (or one and "?") meet,
+    or by one regex scan of the text when there are many such places (both ways are
+    checked), and with `str.find` for a space lead and a space."""
+    monkeypatch.setattr("corpuskit.ftfy_gate._PAIR_SCAN_RATIO", ratio)
     for text in PAIR_TEXTS + ["\n".join(LINES[i : i + 20]) for i in range(0, len(LINES), 20)]:
         _assert_suspects_exact(text)
     assert GATE.suspects("He said “it’s fine” — and left… ©2024 ™") == []
@@ -420,4 +421,7 @@ def test_suspects_find_the_first_pair_of_every_line(most, monkeypatch):
 @SETTINGS
 @given(st.lists(LINE, max_size=6))
 def test_suspects_find_the_first_spot_of_every_generated_line(lines):
-    _assert_suspects_exact("\n".join(lines))
+    for ratio in (0, 10**6):  # pairs looked for where characters meet, or by a regex scan
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr("corpuskit.ftfy_gate._PAIR_SCAN_RATIO", ratio)
+            _assert_suspects_exact("\n".join(lines))

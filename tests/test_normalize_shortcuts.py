@@ -6,9 +6,14 @@ compare the two on generated input, edge cases included.
 
 from __future__ import annotations
 
+import unicodedata
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpuskit import ftfy_gate
+from corpuskit.ftfy_gate import _COMPOSING_STARTERS, _LISTED_UNICODE, _normalized
 from corpuskit.normalize import _common_length, _minimal_fix
 
 # Few distinct characters, of every width a str can hold (1, 2 and 4 bytes, a surrogate),
@@ -61,3 +66,69 @@ def test_minimal_fix_records_only_what_changed(pair):
     shared = min(len(before), len(after))
     assert prefix == _naive_common(before, after, shared, False)
     assert len(before) - prefix - len(fix.original) == _naive_common(before, after, shared - prefix, True)
+
+
+# Characters around every way a text can fail to be normalized: combining marks that
+# compose with an ASCII letter or sign before them, starters that compose with the starter
+# before them (Hangul, Indic vowel signs), marks out of order, characters with a singleton,
+# excluded or compatibility decomposition; and plain ones.
+NORMALIZATION_CHARS = [
+    *"ae=<> .?",
+    *"\u0301\u0338\u0323\u0316\u05b0",  # marks: acute, long solidus, dot below, grave below, sheva
+    *"\u1100\u1161\u11a8\uac00",  # Hangul: leading, vowel, final, syllable
+    *"\u0b47\u0b3e\u0dd9\u0dcf\u1025\u102e",  # Oriya, Sinhala and Myanmar vowel signs that compose
+    *"\u212b\u0958\u0344\ufb01\u00bd\u2126",  # angstrom, excluded, two-mark, ligature, half, ohm
+    *"\u00e9\u00c5\u2019\u201c\u4e2d\U0001f600\u0416",  # plain
+]
+PADDING = "plain ascii words " * 12
+
+
+def _non_ascii(text: str) -> str:
+    return "".join(ch for ch in text if not ch.isascii())
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(NORMALIZATION_CHARS), max_size=10),
+    st.sampled_from(["NFC", "NFKC", "NFD", "NFKD"]),
+)
+def test_normal_form_shortcut_is_the_full_check(text, form):
+    for whole in (text, PADDING + text, text + PADDING, PADDING + text + PADDING):
+        assert _normalized(form, whole, _non_ascii(whole)) == unicodedata.is_normalized(form, whole), (
+            form,
+            whole,
+        )
+
+
+def test_every_composing_starter_is_listed():
+    """The starters that take the second place of a canonical composition, from the
+    decompositions of the running Unicode version, are all in the list."""
+    if unicodedata.unidata_version not in _LISTED_UNICODE:
+        pytest.skip(f"Unicode {unicodedata.unidata_version} is not listed: every text gets the full check")
+    second = set()
+    for point in range(0x110000):
+        parts = unicodedata.decomposition(chr(point)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            second.add(chr(int(parts[1], 16)))
+    starters = {ch for ch in second if not unicodedata.combining(ch)}
+    assert len(starters) > 20 and starters <= _COMPOSING_STARTERS
+    hangul = {chr(point) for point in [*range(0x1161, 0x1176), *range(0x11A8, 0x11C3)]}  # vowels, finals
+    assert hangul <= _COMPOSING_STARTERS
+
+
+@pytest.mark.parametrize(
+    "pair", ["\u1100\u1161", "\uac00\u11a8", "\u0b47\u0b3e", "\u0dd9\u0dcf", "\u1025\u102e"]
+)
+def test_starters_that_compose_are_caught(pair):
+    for form in ("NFC", "NFKC"):
+        assert not unicodedata.is_normalized(form, pair)
+        assert not _normalized(form, PADDING + pair, pair)
+    assert _normalized("NFD", PADDING + pair[1], pair[1])
+
+
+def test_under_another_unicode_version_every_text_gets_the_full_check(monkeypatch):
+    text = PADDING + "=\u0338"
+    assert not _normalized("NFC", text, "\u0338")
+    monkeypatch.setattr(unicodedata, "unidata_version", "99.0.0")
+    monkeypatch.setattr(ftfy_gate, "_COMPOSING_STARTERS", frozenset())
+    assert not _normalized("NFC", PADDING + "\u0b47\u0b3e", "\u0b47\u0b3e")
