@@ -8,7 +8,6 @@ from functools import cache
 
 from corpuskit.lexicon import read_phrases
 from corpuskit.rules.base import REMOVE, BlockRule, Context, Hit
-from corpuskit.segment import Block
 
 MAX_CAPTION_WORDS = 50
 MAX_CREDIT_WORDS = 10
@@ -94,12 +93,6 @@ class CreditedCaption(BlockRule):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         for block in ctx.open_blocks():
-            credit = _credit(block)
+            credit = credit_at_end(block.text) if block.word_count <= MAX_CAPTION_WORDS else None
             if credit:
                 yield self.hit(block, REMOVE, f"photo caption with its credit ('{credit}')")
-
-
-def _credit(block: Block) -> str | None:
-    if block.word_count > MAX_CAPTION_WORDS or "\n" in block.text:
-        return None
-    return credit_at_end(block.text)
