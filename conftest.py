@@ -41,3 +41,19 @@ BODY_PL = (
 def _doctest_body(doctest_namespace):
     """`BODY` in a rule's example stands for a paragraph of article text."""
     doctest_namespace["BODY"] = BODY
+
+
+def around(line: str, body: str) -> str:
+    """A line between two paragraphs of article text."""
+    return f"{body}\n\n{line}\n\n{body}"
+
+
+def removed_by(text: str, needle: str) -> set[str]:
+    """Codes of the rules that removed a stretch holding `needle` when `text` is cleaned."""
+    from corpuskit import clean_text
+
+    return {
+        f.code
+        for f in clean_text(text).report.findings
+        if f.text and needle in f.text and f.action == "removed"
+    }

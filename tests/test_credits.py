@@ -5,19 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import BODY, BODY_DE, BODY_ES, BODY_FR
+from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, around, removed_by
 from corpuskit import clean_text
 from corpuskit.rules.captions import credit_at_end
-
-
-def around(line: str, body: str) -> str:
-    return f"{body}\n\n{line}\n\n{body}"
-
-
-def acting(text: str, needle: str) -> set[str]:
-    res = clean_text(text)
-    return {f.code for f in res.report.findings if f.text and needle in f.text and f.action == "removed"}
-
 
 CREDITS = [
     ("© Oli Scarff/Getty Images", BODY),
@@ -29,7 +19,7 @@ CREDITS = [
 
 @pytest.mark.parametrize(("line", "body"), CREDITS)
 def test_copyright_credit_removed(line, body):
-    assert "B103" in acting(around(line, body), line)
+    assert "B103" in removed_by(around(line, body), line)
 
 
 def test_copyright_notice_is_the_source_not_a_credit():
@@ -50,7 +40,7 @@ CAPTIONS = [
 
 @pytest.mark.parametrize(("line", "body"), CAPTIONS)
 def test_caption_with_its_credit_removed(line, body):
-    assert "B114" in acting(around(line, body), line)
+    assert "B114" in removed_by(around(line, body), line)
 
 
 KEPT = [
@@ -70,7 +60,7 @@ KEPT = [
 @pytest.mark.parametrize("line", KEPT)
 def test_no_credit_at_end(line):
     assert credit_at_end(line) is None
-    assert "B114" not in acting(around(line, BODY), line)
+    assert "B114" not in removed_by(around(line, BODY), line)
 
 
 def test_long_paragraph_ending_with_a_credit_stays():

@@ -5,18 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import BODY, BODY_DE, BODY_ES, BODY_FR
+from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, around, removed_by
 from corpuskit import clean_text
-
-
-def around(line: str, body: str) -> str:
-    return f"{body}\n\n{line}\n\n{body}"
-
-
-def removed_by(text: str, needle: str) -> set[str]:
-    res = clean_text(text)
-    return {f.code for f in res.report.findings if f.text and needle in f.text and f.action == "removed"}
-
 
 REMOVED = [
     ("B115", "5 min read", BODY),

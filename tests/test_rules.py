@@ -6,17 +6,13 @@ import datetime as dt
 
 import pytest
 
-from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, BODY_NB
+from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, BODY_NB, around
 from corpuskit import clean_text
 
 
 def codes_acting_on(text: str, needle: str) -> set[str]:
     res = clean_text(text)
     return {f.code for f in res.report.findings if f.text and needle in f.text and f.action != "flagged"}
-
-
-def around(line: str, body: str) -> str:
-    return f"{body}\n\n{line}\n\n{body}"
 
 
 POSITIVES = [

@@ -8,6 +8,7 @@ from functools import cache
 
 from corpuskit.lexicon import read_phrases
 from corpuskit.rules.base import REMOVE, BlockRule, Context, Hit
+from corpuskit.segment import Block, per_block
 
 MAX_CAPTION_WORDS = 50
 MAX_CREDIT_WORDS = 10
@@ -93,6 +94,16 @@ class CreditedCaption(BlockRule):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         for block in ctx.open_blocks():
-            credit = credit_at_end(block.text) if block.word_count <= MAX_CAPTION_WORDS else None
+            credit = _credit(block)
             if credit:
                 yield self.hit(block, REMOVE, f"photo caption with its credit ('{credit}')")
+
+
+@per_block
+def _credit(block: Block) -> str | None:
+    """`credit_at_end` of a caption-length block, asked once per block; a block without a
+    colon, a copyright sign or a parenthesis holds no credit mark and skips the pattern."""
+    text = block.text
+    if block.word_count > MAX_CAPTION_WORDS or not (":" in text or "©" in text or "(" in text):
+        return None
+    return credit_at_end(text)
