@@ -308,10 +308,11 @@ class Gate:
             return True
         return self._pairs is not None and self._pairs.search(text) is not None
 
-    def suspects(self, text: str, also: str = "") -> list[int] | None:
+    def suspects(self, text: str, also: str = "", line_ends: str = "") -> list[int] | None:
         """Offsets in `text` of every spot where a line might change (a line without one
         cannot change), or None when any line might (the text is not normalized). The
-        non-ASCII characters in `also` are reported too (one scan for both).
+        non-ASCII characters in `also` are reported too (one scan for both), and so are
+        the ASCII characters in `line_ends` where they end a line or the text.
 
         Most texts have no such spot, and finding that out costs few passes at C speed:
         the text's UTF-8 bytes with every harmless ASCII byte deleted (what is left is
@@ -324,11 +325,14 @@ class Gate:
         ([8, 16], None)
         >>> default_gate().suspects("AT&T, Q&A\\n“no entity” &amp"), default_gate().suspects("")
         ([], [])
+        >>> sorted(default_gate().suspects("Ã© x \\nab\\t\\nc ", line_ends=" \\t"))
+        [0, 4, 8, 11]
         """
         if text.isascii():
+            found = self._entities(text) + _line_ends_in(text, line_ends)
             if not text.encode("ascii").translate(None, self._plain_ascii()):
-                return self._entities(text)
-            return [m.start() for m in self._ascii.finditer(text) if m.group() != "&"] + self._entities(text)
+                return found
+            return [m.start() for m in self._ascii.finditer(text) if m.group() != "&"] + found
         data = text.encode("utf-8", "surrogatepass")
         rare = data.translate(None, self._plain_ascii()).decode("utf-8", "surrogatepass")
         if self._normal_form and not _normalized(self._normal_form, text, rare):
@@ -337,11 +341,13 @@ class Gate:
         if singles is None:
             singles = re.compile(self._singles.pattern[:-1] + _char_class(also) + "]")
             self._singles_and[also] = singles
-        found = self._entities(text)
+        # One byte for each character (continuation bytes deleted), telling its kind
+        kinds = data.translate(self._kinds(line_ends), _CONTINUATION_BYTES)
+        found = self._entities(text) + _line_ends_in_kinds(kinds) if line_ends else self._entities(text)
         if singles.search(rare) is not None:
             found += _first_in_each_line(text, set(singles.findall(rare)) - {"&"})
         if self._pairs is not None:
-            adjacent = self._first_adjacent_pairs(text, data)
+            adjacent = self._first_adjacent_pairs(text, kinds)
             if adjacent is None:  # too many places to look at one by one
                 return found + _first_match_in_each_line(self._pairs, text)
             found += adjacent
@@ -349,40 +355,48 @@ class Gate:
                 found += _first_in_each_line(text, {lead + " " for lead in self._space_leads.findall(rare)})
         return found
 
-    def _first_adjacent_pairs(self, text: str, data: bytes) -> list[int] | None:
-        """Where each line of `text` (its UTF-8 `data`) first holds a pair of two non-ASCII
-        characters or of a non-ASCII character and "?"; None when the text has so many
-        such neighbours that one regex scan of it is cheaper.
+    def _kinds(self, line_ends: str) -> bytes:
+        """The `bytes.translate` table of `_BYTE_KINDS` with the `line_ends` characters
+        made "s"."""
+        table = self._kinds_for.get(line_ends) if "_kinds_for" in self.__dict__ else None
+        if table is None:
+            if any(not ch.isascii() or ch in "?\n" for ch in line_ends):
+                raise ValueError(f"line ends must be ASCII other than '?' and newline: {line_ends!r}")
+            kinds = bytearray(_BYTE_KINDS)
+            for ch in line_ends:
+                kinds[ord(ch)] = ord("s")
+            table = bytes(kinds)
+            self.__dict__.setdefault("_kinds_for", {})[line_ends] = table
+        return table
+
+    def _first_adjacent_pairs(self, text: str, kinds: bytes) -> list[int] | None:
+        """Where each line of `text` first holds a pair of two non-ASCII characters or of a
+        non-ASCII character and "?"; None when the text has so many such neighbours that
+        one regex scan of it is cheaper.
 
         A pair is one of those, or one of `_space_leads` and a space (tests/test_ftfy_gate.py
-        checks that nothing else is). In UTF-8, a non-ASCII character followed by a
-        non-ASCII one or "?" is a continuation byte followed by a leading byte or "?":
-        with every byte made its kind (one `bytes.translate`), `bytes.find` lists these
-        places, and each is tried with the pair pattern; after a pair the search goes on
-        from the next line. A character's offset is its byte's, less the continuation
-        bytes before it."""
-        kinds = data.translate(_BYTE_KINDS)
-        count = kinds.count(b"cL")
-        if not count:
+        checks that nothing else is). `kinds` has one byte for each character of the text,
+        "L" for a non-ASCII character or "?", "n" for a newline: `bytes.find` lists the
+        places where two "L" meet, and each is tried with the pair pattern; after a pair
+        the search goes on from the next line."""
+        at = kinds.find(b"LL")
+        if at < 0:
             return []
-        if count * _PAIR_SCAN_RATIO > len(text):
-            return None
+        tries = len(text) * _PAIR_TRIES // 1000
         found = []
         pairs = self._pairs
-        at = kinds.find(b"cL")
-        counted = continuations = 0  # continuation bytes before offset `counted`
         while at >= 0:
-            continuations += kinds.count(b"c", counted, at + 1)
-            counted = at + 1
-            first = at - continuations  # the character whose last byte is at `at`
-            if pairs.match(text, first) is not None:
-                found.append(first)
-                end = data.find(b"\n", at)
+            tries -= 1
+            if tries < 0:
+                return None
+            if pairs.match(text, at) is not None:
+                found.append(at)
+                end = kinds.find(b"n", at)
                 if end < 0:
                     break
-                at = kinds.find(b"cL", end)
+                at = kinds.find(b"LL", end)
             else:
-                at = kinds.find(b"cL", at + 1)
+                at = kinds.find(b"LL", at + 1)
         return found
 
     def _entities(self, text: str) -> list[int]:
@@ -598,10 +612,46 @@ def _first_match_in_each_line(pattern: re.Pattern[str], text: str) -> list[int]:
     return found
 
 
-# Each byte of UTF-8 as its kind: "c" a continuation byte, "L" a leading byte or "?", " " the rest
-_BYTE_KINDS = bytes(0x4C if b == 0x3F else 0x20 for b in range(128)) + b"c" * 64 + b"L" * 64
-# One regex scan of a text costs about as much as looking at one place in this many characters
-_PAIR_SCAN_RATIO = 40
+# The kind of each character by the first byte of its UTF-8: "L" a non-ASCII character or
+# "?", "n" a newline, " " the rest; continuation bytes are deleted (`_CONTINUATION_BYTES`).
+_BYTE_KINDS = bytes(0x4C if b == 0x3F else 0x6E if b == 0x0A else 0x20 for b in range(128)) + b"L" * 128
+_CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
+# One regex scan of a text costs about as much as trying this many places per 1,000 characters
+_PAIR_TRIES = 25
+
+
+def _line_ends_in(text: str, chars: str) -> list[int]:
+    """Offsets of the characters `chars` where they end a line or the text.
+
+    >>> _line_ends_in("a \\nb\\t\\t\\nc d\\x0c", " \\t\\x0c")
+    [1, 5, 10]
+    """
+    found = []
+    for ch in chars:
+        if ch in text:
+            at = text.find(ch + "\n")
+            while at >= 0:
+                found.append(at)
+                at = text.find(ch + "\n", at + 2)
+    if text and text[-1] in chars:
+        found.append(len(text) - 1)
+    return found
+
+
+def _line_ends_in_kinds(kinds: bytes) -> list[int]:
+    """Where an "s" ends a line or the text in `kinds` (one byte for each character).
+
+    >>> _line_ends_in_kinds(b"Lsn Lssn s")
+    [1, 6, 9]
+    """
+    found = []
+    at = kinds.find(b"sn")
+    while at >= 0:
+        found.append(at)
+        at = kinds.find(b"sn", at + 2)
+    if kinds[-1:] == b"s":
+        found.append(len(kinds) - 1)
+    return found
 
 
 def _space_leads(pairs: re.Pattern[str], chardata) -> re.Pattern[str]:

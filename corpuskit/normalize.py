@@ -24,8 +24,7 @@ _NEWLINE = re.compile("\n")
 _TAG_OPEN = re.compile("<")
 # Whitespace that `str.rstrip` removes: the ASCII spaces below, and characters the gate
 # reports anyway (ASCII and C1 controls, odd spaces) or is told to (line separators).
-_TRAILING_SPACES = (" \n", "\t\n", "\x0c\n")
-_TRAILING_SPACES_AT_END = {" ", "\t", "\x0c"}
+_TRAILING_SPACES = " \t\x0c"
 _SUSPECT_SPACES = _ODD_SPACES + "\u2028\u2029"
 
 
@@ -173,10 +172,11 @@ def normalize(text: str, strip_tags: bool = False) -> Normalized:
         joined = text.replace(newline, "\n")
     else:
         joined, newline = text, "\n"
-    positions = default_gate().suspects(joined, also=_SUSPECT_SPACES)
+    # and whitespace at the end of a line that the gate does not report anyway (its other
+    # whitespace characters are controls, C1 or odd spaces: `_SUSPECT_SPACES`)
+    positions = default_gate().suspects(joined, also=_SUSPECT_SPACES, line_ends=_TRAILING_SPACES)
     if positions is None:  # not in normal form: every line may change
         positions = [0, *(m.end() for m in _NEWLINE.finditer(joined))]
-    positions += _trailing_whitespace(joined)
     if strip_tags and "<" in joined:
         positions += [m.start() for m in _TAG_OPEN.finditer(joined)]
     if not positions:
@@ -208,25 +208,6 @@ def normalize(text: str, strip_tags: bool = False) -> Normalized:
         return Normalized(joined, [], newline, [])
     pieces.append(joined[cursor:])
     return Normalized("".join(pieces), fixes, newline, [])
-
-
-def _trailing_whitespace(text: str) -> list[int]:
-    """Offsets of whitespace at the end of a line that the gate does not report (its
-    other whitespace characters are controls, C1 or odd spaces: `_SUSPECT_SPACES`).
-
-    >>> _trailing_whitespace("a \\nb\\t\\t\\nc d\\x0c")
-    [1, 5, 10]
-    """
-    found = []
-    for end in _TRAILING_SPACES:
-        if end[0] in text:
-            at = text.find(end)
-            while at >= 0:
-                found.append(at)
-                at = text.find(end, at + 2)
-    if text[-1:] in _TRAILING_SPACES_AT_END:
-        found.append(len(text) - 1)
-    return found
 
 
 def normalize_lines(text: str, strip_tags: bool = False) -> Normalized:
