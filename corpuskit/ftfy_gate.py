@@ -308,11 +308,14 @@ class Gate:
             return True
         return self._pairs is not None and self._pairs.search(text) is not None
 
-    def suspects(self, text: str, also: str = "", line_ends: str = "") -> list[int] | None:
+    def suspects(
+        self, text: str, also: str = "", line_ends: str = "", utf8: bytes | None = None
+    ) -> list[int] | None:
         """Offsets in `text` of every spot where a line might change (a line without one
         cannot change), or None when any line might (the text is not normalized). The
         non-ASCII characters in `also` are reported too (one scan for both), and so are
-        the ASCII characters in `line_ends` where they end a line or the text.
+        the ASCII characters in `line_ends` where they end a line or the text. `utf8`: the
+        text's UTF-8 (surrogates passed), when the caller has it.
 
         Most texts have no such spot, and finding that out costs few passes at C speed:
         the text's UTF-8 bytes with every harmless ASCII byte deleted (what is left is
@@ -333,7 +336,7 @@ class Gate:
             if not text.encode("ascii").translate(None, self._plain_ascii()):
                 return found
             return [m.start() for m in self._ascii.finditer(text) if m.group() != "&"] + found
-        data = text.encode("utf-8", "surrogatepass")
+        data = text.encode("utf-8", "surrogatepass") if utf8 is None else utf8
         rare = data.translate(None, self._plain_ascii()).decode("utf-8", "surrogatepass")
         if self._normal_form and not _normalized(self._normal_form, text, rare):
             return None

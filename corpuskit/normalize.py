@@ -178,8 +178,9 @@ class Normalized:
     newline_changes: list[NewlineChange] = field(default_factory=list)
 
 
-def normalize(text: str, strip_tags: bool = False) -> Normalized:
-    """Normalize decoded text and log every change (`strip_tags`: see `fix_line`).
+def normalize(text: str, strip_tags: bool = False, utf8: bytes | None = None) -> Normalized:
+    """Normalize decoded text and log every change (`strip_tags`: see `fix_line`; `utf8`:
+    the text's UTF-8, when the caller has it, see `corpuskit.decode.utf8_of`).
 
     Only lines that can change are looked at one by one: odd spaces, trailing whitespace
     and what ftfy could fix are found by scanning the whole text, so a clean document
@@ -200,7 +201,8 @@ def normalize(text: str, strip_tags: bool = False) -> Normalized:
         joined, newline = text, "\n"
     # and whitespace at the end of a line that the gate does not report anyway (its other
     # whitespace characters are controls, C1 or odd spaces: `_SUSPECT_SPACES`)
-    positions = default_gate().suspects(joined, also=_SUSPECT_SPACES, line_ends=_TRAILING_SPACES)
+    utf8 = utf8 if joined is text else None
+    positions = default_gate().suspects(joined, also=_SUSPECT_SPACES, line_ends=_TRAILING_SPACES, utf8=utf8)
     if positions is None:  # not in normal form: every line may change
         positions = [0, *(m.end() for m in _NEWLINE.finditer(joined))]
     if strip_tags and "<" in joined:
