@@ -29,7 +29,7 @@ from corpuskit.ftfy_gate import (
     check_ftfy_tables,
     default_gate,
 )
-from corpuskit.ftfy_run import fix_and_explain, triggers
+from corpuskit.ftfy_run import _encoding_step, fix_and_explain, triggers
 from corpuskit.normalize import ftfy_config, normalize, normalize_lines
 
 CONFIG = ftfy_config()
@@ -431,3 +431,12 @@ def test_suspects_find_the_first_spot_of_every_generated_line(lines):
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr("corpuskit.ftfy_gate._PAIR_TRIES", tries)
             _assert_suspects_exact("\n".join(lines))
+
+
+def test_ftfy_encoding_step_with_the_gates_badness_check_is_ftfys():
+    """`_encoding_step` runs ftfy's own step with `is_bad` answered by the gate; on every
+    line, bad or not, it returns what ftfy's step returns, and ftfy is left unchanged."""
+    step = _encoding_step(GATE)
+    assert step is not ftfy._fix_encoding_one_step_and_explain and ftfy.is_bad is ftfy.badness.is_bad
+    for line in LINES + AFTER_REPAIR:
+        assert step(line, CONFIG) == ftfy._fix_encoding_one_step_and_explain(line, CONFIG), line
