@@ -124,7 +124,7 @@ class Gate:
         self._normal_form = config.normalization
         self._badness, self._badness_source = BADNESS_RE, None  # `ftfy.badness.is_bad`
         self._badness_keys = _badness_keys(BADNESS_RE)
-        self._badness_cluster = None
+        self._badness_cluster, self._badness_calls = None, 0
 
         singles: set[str] = set()
         if config.remove_control_chars:
@@ -193,7 +193,7 @@ class Gate:
         gate._byte_rules = None  # compiled when a line first needs them
         gate._badness, gate._badness_source = None, tuple(spec["badness"])
         gate._badness_keys = None if spec["badness_keys"] is None else tuple(spec["badness_keys"])
-        gate._badness_cluster = None
+        gate._badness_cluster, gate._badness_calls = None, 0
         gate._byte_sources = {name: pattern.encode("latin-1") for name, pattern in spec["byte_rules"].items()}
         return gate
 
@@ -209,19 +209,23 @@ class Gate:
         position), but every match of it holds one of a few characters, the keys, and
         reaches at most a few characters before and after it (`_badness_keys`). So the
         pattern is searched only in the stretches around the keys (keys closer than
-        that reach make one stretch): a text without a key cannot be bad.
+        that reach make one stretch): a text without a key cannot be bad. The pattern
+        that finds those stretches is compiled only once a process has asked this many
+        times (`_WHOLE_SEARCHES_FIRST`): checking one seed never pays for it.
 
         >>> gate = default_gate()
         >>> gate.is_bad("plain text, “curly” – and café " * 50), gate.is_bad("x " * 300 + "doesnâ€™t")
         (False, True)
         """
-        if self._badness_keys is None:  # a pattern whose matches could not be bounded
-            return self._bad().search(text) is not None
-        keys, before, after = self._badness_keys
         cluster = self._badness_cluster
         if cluster is None:
+            self._badness_calls += 1
+            if self._badness_keys is None or self._badness_calls <= _WHOLE_SEARCHES_FIRST:
+                return self._bad().search(text) is not None  # (None: matches not bounded)
+            keys, before, after = self._badness_keys
             cluster = re.compile(f"[{keys}](?:[^{keys}]{{0,{before + after}}}[{keys}])*")
             self._badness_cluster = cluster
+        keys, before, after = self._badness_keys
         bad = self._bad()
         found = cluster.search(text)
         while found is not None:
@@ -615,6 +619,8 @@ def _first_match_in_each_line(pattern: re.Pattern[str], text: str) -> list[int]:
     return found
 
 
+# `Gate.is_bad` searches whole texts this many times before it compiles its key pattern
+_WHOLE_SEARCHES_FIRST = 64
 # The kind of each character by the first byte of its UTF-8: "L" a non-ASCII character or
 # "?", "n" a newline, " " the rest; continuation bytes are deleted (`_CONTINUATION_BYTES`).
 _BYTE_KINDS = bytes(0x4C if b == 0x3F else 0x6E if b == 0x0A else 0x20 for b in range(128)) + b"L" * 128
