@@ -115,13 +115,15 @@ def baseline(seeds: Path, output: Path) -> None:
 def text_path(seeds: Path, output: Path) -> None:
     """Read every seed, decode and normalize it as corpuskit does, write JSONL."""
     sys.path.insert(0, str(REPO_ROOT))
-    from corpuskit.decode import decode
+    from corpuskit.decode import decode, utf8_of
     from corpuskit.normalize import normalize
 
     line = _json_lines()
     with output.open("wb") as out:
         for seed_id, path in _seed_files(seeds):
-            normalized = normalize(decode(_read(path)).text)
+            raw = _read(path)
+            decoded = decode(raw)
+            normalized = normalize(decoded.text, utf8=utf8_of(raw, decoded.decoding))
             out.write(line({"id": seed_id, "text": normalized.text, "fixes": len(normalized.fixes)}))
 
 

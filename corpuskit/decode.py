@@ -60,6 +60,17 @@ def decode(raw: bytes) -> Decoded:
     return _detect(raw)
 
 
+def utf8_of(raw: bytes, decoding: Decoding) -> bytes | None:
+    """`raw` when it is exactly the UTF-8 of the text decoded from it (UTF-8 without a
+    byte-order mark), else None: `corpuskit.normalize.normalize` then need not encode the
+    text again.
+
+    >>> [utf8_of(raw, decode(raw).decoding) for raw in (b"caf\\xc3\\xa9", b"caf\\xe9")]
+    [b'caf\\xc3\\xa9', None]
+    """
+    return raw if decoding.encoding == "utf-8" and not decoding.bom else None
+
+
 def _looks_like_utf16(raw: bytes) -> bool:
     """Half the bytes of ASCII-heavy UTF-16 are NUL, all on one side."""
     sample = raw[:4096]

@@ -124,7 +124,7 @@ class Gate:
         self._normal_form = config.normalization
         self._badness, self._badness_source = BADNESS_RE, None  # `ftfy.badness.is_bad`
         self._badness_keys = _badness_keys(BADNESS_RE)
-        self._badness_cluster = None
+        self._badness_cluster, self._badness_calls = None, 0
 
         singles: set[str] = set()
         if config.remove_control_chars:
@@ -193,7 +193,7 @@ class Gate:
         gate._byte_rules = None  # compiled when a line first needs them
         gate._badness, gate._badness_source = None, tuple(spec["badness"])
         gate._badness_keys = None if spec["badness_keys"] is None else tuple(spec["badness_keys"])
-        gate._badness_cluster = None
+        gate._badness_cluster, gate._badness_calls = None, 0
         gate._byte_sources = {name: pattern.encode("latin-1") for name, pattern in spec["byte_rules"].items()}
         return gate
 
@@ -209,19 +209,23 @@ class Gate:
         position), but every match of it holds one of a few characters, the keys, and
         reaches at most a few characters before and after it (`_badness_keys`). So the
         pattern is searched only in the stretches around the keys (keys closer than
-        that reach make one stretch): a text without a key cannot be bad.
+        that reach make one stretch): a text without a key cannot be bad. The pattern
+        that finds those stretches is compiled only once a process has asked this many
+        times (`_WHOLE_SEARCHES_FIRST`): checking one seed never pays for it.
 
         >>> gate = default_gate()
         >>> gate.is_bad("plain text, “curly” – and café " * 50), gate.is_bad("x " * 300 + "doesnâ€™t")
         (False, True)
         """
-        if self._badness_keys is None:  # a pattern whose matches could not be bounded
-            return self._bad().search(text) is not None
-        keys, before, after = self._badness_keys
         cluster = self._badness_cluster
         if cluster is None:
+            self._badness_calls += 1
+            if self._badness_keys is None or self._badness_calls <= _WHOLE_SEARCHES_FIRST:
+                return self._bad().search(text) is not None  # (None: matches not bounded)
+            keys, before, after = self._badness_keys
             cluster = re.compile(f"[{keys}](?:[^{keys}]{{0,{before + after}}}[{keys}])*")
             self._badness_cluster = cluster
+        keys, before, after = self._badness_keys
         bad = self._bad()
         found = cluster.search(text)
         while found is not None:
@@ -308,10 +312,14 @@ class Gate:
             return True
         return self._pairs is not None and self._pairs.search(text) is not None
 
-    def suspects(self, text: str, also: str = "") -> list[int] | None:
+    def suspects(
+        self, text: str, also: str = "", line_ends: str = "", utf8: bytes | None = None
+    ) -> list[int] | None:
         """Offsets in `text` of every spot where a line might change (a line without one
         cannot change), or None when any line might (the text is not normalized). The
-        non-ASCII characters in `also` are reported too (one scan for both).
+        non-ASCII characters in `also` are reported too (one scan for both), and so are
+        the ASCII characters in `line_ends` where they end a line or the text. `utf8`: the
+        text's UTF-8 (surrogates passed), when the caller has it.
 
         Most texts have no such spot, and finding that out costs few passes at C speed:
         the text's UTF-8 bytes with every harmless ASCII byte deleted (what is left is
@@ -324,12 +332,15 @@ class Gate:
         ([8, 16], None)
         >>> default_gate().suspects("AT&T, Q&A\\n“no entity” &amp"), default_gate().suspects("")
         ([], [])
+        >>> sorted(default_gate().suspects("Ã© x \\nab\\t\\nc ", line_ends=" \\t"))
+        [0, 4, 8, 11]
         """
         if text.isascii():
+            found = self._entities(text) + _line_ends_in(text, line_ends)
             if not text.encode("ascii").translate(None, self._plain_ascii()):
-                return self._entities(text)
-            return [m.start() for m in self._ascii.finditer(text) if m.group() != "&"] + self._entities(text)
-        data = text.encode("utf-8", "surrogatepass")
+                return found
+            return [m.start() for m in self._ascii.finditer(text) if m.group() != "&"] + found
+        data = text.encode("utf-8", "surrogatepass") if utf8 is None else utf8
         rare = data.translate(None, self._plain_ascii()).decode("utf-8", "surrogatepass")
         if self._normal_form and not _normalized(self._normal_form, text, rare):
             return None
@@ -337,11 +348,13 @@ class Gate:
         if singles is None:
             singles = re.compile(self._singles.pattern[:-1] + _char_class(also) + "]")
             self._singles_and[also] = singles
-        found = self._entities(text)
+        # One byte for each character (continuation bytes deleted), telling its kind
+        kinds = data.translate(self._kinds(line_ends), _CONTINUATION_BYTES)
+        found = self._entities(text) + _line_ends_in_kinds(kinds) if line_ends else self._entities(text)
         if singles.search(rare) is not None:
             found += _first_in_each_line(text, set(singles.findall(rare)) - {"&"})
         if self._pairs is not None:
-            adjacent = self._first_adjacent_pairs(text, data)
+            adjacent = self._first_adjacent_pairs(text, kinds)
             if adjacent is None:  # too many places to look at one by one
                 return found + _first_match_in_each_line(self._pairs, text)
             found += adjacent
@@ -349,40 +362,48 @@ class Gate:
                 found += _first_in_each_line(text, {lead + " " for lead in self._space_leads.findall(rare)})
         return found
 
-    def _first_adjacent_pairs(self, text: str, data: bytes) -> list[int] | None:
-        """Where each line of `text` (its UTF-8 `data`) first holds a pair of two non-ASCII
-        characters or of a non-ASCII character and "?"; None when the text has so many
-        such neighbours that one regex scan of it is cheaper.
+    def _kinds(self, line_ends: str) -> bytes:
+        """The `bytes.translate` table of `_BYTE_KINDS` with the `line_ends` characters
+        made "s"."""
+        table = self._kinds_for.get(line_ends) if "_kinds_for" in self.__dict__ else None
+        if table is None:
+            if any(not ch.isascii() or ch in "?\n" for ch in line_ends):
+                raise ValueError(f"line ends must be ASCII other than '?' and newline: {line_ends!r}")
+            kinds = bytearray(_BYTE_KINDS)
+            for ch in line_ends:
+                kinds[ord(ch)] = ord("s")
+            table = bytes(kinds)
+            self.__dict__.setdefault("_kinds_for", {})[line_ends] = table
+        return table
+
+    def _first_adjacent_pairs(self, text: str, kinds: bytes) -> list[int] | None:
+        """Where each line of `text` first holds a pair of two non-ASCII characters or of a
+        non-ASCII character and "?"; None when the text has so many such neighbours that
+        one regex scan of it is cheaper.
 
         A pair is one of those, or one of `_space_leads` and a space (tests/test_ftfy_gate.py
-        checks that nothing else is). In UTF-8, a non-ASCII character followed by a
-        non-ASCII one or "?" is a continuation byte followed by a leading byte or "?":
-        with every byte made its kind (one `bytes.translate`), `bytes.find` lists these
-        places, and each is tried with the pair pattern; after a pair the search goes on
-        from the next line. A character's offset is its byte's, less the continuation
-        bytes before it."""
-        kinds = data.translate(_BYTE_KINDS)
-        count = kinds.count(b"cL")
-        if not count:
+        checks that nothing else is). `kinds` has one byte for each character of the text,
+        "L" for a non-ASCII character or "?", "n" for a newline: `bytes.find` lists the
+        places where two "L" meet, and each is tried with the pair pattern; after a pair
+        the search goes on from the next line."""
+        at = kinds.find(b"LL")
+        if at < 0:
             return []
-        if count * _PAIR_SCAN_RATIO > len(text):
-            return None
+        tries = len(text) * _PAIR_TRIES // 1000
         found = []
         pairs = self._pairs
-        at = kinds.find(b"cL")
-        counted = continuations = 0  # continuation bytes before offset `counted`
         while at >= 0:
-            continuations += kinds.count(b"c", counted, at + 1)
-            counted = at + 1
-            first = at - continuations  # the character whose last byte is at `at`
-            if pairs.match(text, first) is not None:
-                found.append(first)
-                end = data.find(b"\n", at)
+            tries -= 1
+            if tries < 0:
+                return None
+            if pairs.match(text, at) is not None:
+                found.append(at)
+                end = kinds.find(b"n", at)
                 if end < 0:
                     break
-                at = kinds.find(b"cL", end)
+                at = kinds.find(b"LL", end)
             else:
-                at = kinds.find(b"cL", at + 1)
+                at = kinds.find(b"LL", at + 1)
         return found
 
     def _entities(self, text: str) -> list[int]:
@@ -598,10 +619,48 @@ def _first_match_in_each_line(pattern: re.Pattern[str], text: str) -> list[int]:
     return found
 
 
-# Each byte of UTF-8 as its kind: "c" a continuation byte, "L" a leading byte or "?", " " the rest
-_BYTE_KINDS = bytes(0x4C if b == 0x3F else 0x20 for b in range(128)) + b"c" * 64 + b"L" * 64
-# One regex scan of a text costs about as much as looking at one place in this many characters
-_PAIR_SCAN_RATIO = 40
+# `Gate.is_bad` searches whole texts this many times before it compiles its key pattern
+_WHOLE_SEARCHES_FIRST = 64
+# The kind of each character by the first byte of its UTF-8: "L" a non-ASCII character or
+# "?", "n" a newline, " " the rest; continuation bytes are deleted (`_CONTINUATION_BYTES`).
+_BYTE_KINDS = bytes(0x4C if b == 0x3F else 0x6E if b == 0x0A else 0x20 for b in range(128)) + b"L" * 128
+_CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
+# One regex scan of a text costs about as much as trying this many places per 1,000 characters
+_PAIR_TRIES = 25
+
+
+def _line_ends_in(text: str, chars: str) -> list[int]:
+    """Offsets of the characters `chars` where they end a line or the text.
+
+    >>> _line_ends_in("a \\nb\\t\\t\\nc d\\x0c", " \\t\\x0c")
+    [1, 5, 10]
+    """
+    found = []
+    for ch in chars:
+        if ch in text:
+            at = text.find(ch + "\n")
+            while at >= 0:
+                found.append(at)
+                at = text.find(ch + "\n", at + 2)
+    if text and text[-1] in chars:
+        found.append(len(text) - 1)
+    return found
+
+
+def _line_ends_in_kinds(kinds: bytes) -> list[int]:
+    """Where an "s" ends a line or the text in `kinds` (one byte for each character).
+
+    >>> _line_ends_in_kinds(b"Lsn Lssn s")
+    [1, 6, 9]
+    """
+    found = []
+    at = kinds.find(b"sn")
+    while at >= 0:
+        found.append(at)
+        at = kinds.find(b"sn", at + 2)
+    if kinds[-1:] == b"s":
+        found.append(len(kinds) - 1)
+    return found
 
 
 def _space_leads(pairs: re.Pattern[str], chardata) -> re.Pattern[str]:

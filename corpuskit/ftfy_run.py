@@ -14,7 +14,8 @@ A pass's encoding repair is the same pure function of its input as in the pass b
 so when a pass starts from exactly the text the encoding repair returned in the pass
 before, its last step is not run again: ftfy's loop would compute the same text and steps.
 An encoding step on a text that is not bad (`ftfy.badness.is_bad`, which the gate answers
-at a fraction of ftfy's cost) returns it unchanged with no step, as ftfy's does.
+at a fraction of ftfy's cost) returns it unchanged with no step, as ftfy's does; on a text
+that is bad, ftfy's step runs with that check answered by the gate as well.
 
 tests/test_ftfy_gate.py compares the result, steps included, with ftfy's own on real
 mojibake and generated text; `check_ftfy_tables` (corpuskit.ftfy_gate) and
@@ -71,14 +72,15 @@ def _any_trigger() -> re.Pattern[str]:
 def check_triggers() -> None:
     """Refuse an ftfy whose fixers are not the ones `triggers` models."""
     import ftfy
-    from ftfy import chardata, fixes
+    from ftfy import badness, chardata, fixes
 
     if chardata.C1_CONTROL_RE.pattern != r"[\x80-\x9f]" or fixes.SURROGATE_RE.pattern != "[\ud800-\udfff]":
         raise GateError("ftfy's C1 or surrogate patterns changed; re-derive corpuskit.ftfy_run")
     if not fixes.ANSI_RE.pattern.startswith("\033"):
         raise GateError("ftfy's terminal escape pattern changed; re-derive corpuskit.ftfy_run")
-    if not callable(getattr(ftfy, "_fix_encoding_one_step_and_explain", None)):
-        raise GateError("ftfy's encoding step is not where corpuskit.ftfy_run expects it")
+    step = getattr(ftfy, "_fix_encoding_one_step_and_explain", None)
+    if not callable(step) or step.__code__.co_freevars or ftfy.is_bad is not badness.is_bad:
+        raise GateError("ftfy's encoding step is not what corpuskit.ftfy_run expects")
 
 
 def fix_and_explain(text: str, config, gate=None):
@@ -136,24 +138,46 @@ def _apply(name: str, text: str, steps: list | None) -> str:
     return fixed
 
 
+def _encoding_step(gate):
+    """ftfy's one encoding step (`ftfy._fix_encoding_one_step_and_explain`), its code
+    unchanged, run with ftfy's globals but for `is_bad`, which is the gate's: the same
+    answer (`Gate.is_bad`), without reading a long text up to its first bad stretch. ftfy
+    itself is left as it is."""
+    step = gate.__dict__.get("_ftfy_step")
+    if step is None:
+        import types
+
+        import ftfy
+
+        original = ftfy._fix_encoding_one_step_and_explain
+        names = {**vars(ftfy), "is_bad": gate.is_bad}
+        step = types.FunctionType(original.__code__, names, original.__name__, original.__defaults__)
+        step.__kwdefaults__ = original.__kwdefaults__
+        gate._ftfy_step = step
+    return step
+
+
 def _fix_encoding(text: str, config, last: tuple | None, gate=None) -> tuple[str, list, tuple]:
     """`ftfy.fix_encoding_and_explain`: its one step repeated until the text stays the
     same. Returns the text, the steps, and the last step's (input, steps): that step
     returned its input unchanged, and a step is a pure function of its input, so when the
     next pass hands over the same text, the result is that step's alone. A text the gate
     clears is one such step would return unchanged, with no step; so is a text that is not
-    bad (ftfy's step checks that first), which the gate finds out faster than ftfy does."""
+    bad (ftfy's step checks that first), which the gate finds out faster than ftfy does;
+    and a text that is bad goes to ftfy's step with that check answered by the gate too
+    (`_encoding_step`)."""
     import ftfy
 
     if last is not None and last[0] == text:
         return text, list(last[1]), last
+    step = ftfy._fix_encoding_one_step_and_explain if gate is None else _encoding_step(gate)
     plan: list = []
     while True:
         previous = text
         if gate is not None and not gate.is_bad(text):
             step_plan = []  # ftfy's step returns a text that is not bad unchanged, first thing
         else:
-            text, step_plan = ftfy._fix_encoding_one_step_and_explain(text, config)
+            text, step_plan = step(text, config)
             step_plan = list(step_plan or ())
         plan.extend(step_plan)
         if text == previous:

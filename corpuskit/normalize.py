@@ -24,8 +24,7 @@ _NEWLINE = re.compile("\n")
 _TAG_OPEN = re.compile("<")
 # Whitespace that `str.rstrip` removes: the ASCII spaces below, and characters the gate
 # reports anyway (ASCII and C1 controls, odd spaces) or is told to (line separators).
-_TRAILING_SPACES = (" \n", "\t\n", "\x0c\n")
-_TRAILING_SPACES_AT_END = {" ", "\t", "\x0c"}
+_TRAILING_SPACES = " \t\x0c"
 _SUSPECT_SPACES = _ODD_SPACES + "\u2028\u2029"
 
 
@@ -124,7 +123,23 @@ def fix_line(line: str, strip_tags: bool = False) -> tuple[str, list[str]]:
     >>> fix_line("“kept” – as is")
     ('“kept” – as is', [])
     """
+    fixed, steps, _ = _fix_line(line, strip_tags)
+    return fixed, steps
+
+
+def _fix_line(line: str, strip_tags: bool) -> tuple[str, list[str], tuple[int, int] | None]:
+    """`fix_line`, and when only odd spaces and trailing whitespace changed, how many
+    characters at the start and at the end the line and its repair share (known from
+    where the changes are: the first odd space or where the whitespace is cut, and the
+    only odd space or the cut end), else None.
+
+    >>> _fix_line("a\u00a0b\u2009c ", False)
+    ('a b c', ['replace odd spaces', 'strip trailing whitespace'], (1, 0))
+    >>> _fix_line("a\u00a0bc", False)[2], _fix_line("a\u00a0b c\u00a0d", False)[2]
+    ((1, 2), None)
+    """
     steps: list[str] = []
+    original = line
     if strip_tags:
         stripped = strip_stray_tags(line)
         if stripped != line:
@@ -136,13 +151,23 @@ def fix_line(line: str, strip_tags: bool = False) -> tuple[str, list[str]]:
         if _BREAKS_INSIDE_A_LINE.search(line):
             line = _BREAKS_INSIDE_A_LINE.sub(" ", line)
             steps.append("line break inside a line to space")
-    spaced = _ODD_SPACE.sub(" ", line)
-    if spaced != line:
+    odd = _ODD_SPACE.search(line)
+    if odd is None:
+        spaced, count = line, 0
+    else:
+        spaced, count = _ODD_SPACE.subn(" ", line)
         steps.append("replace odd spaces")
     stripped = spaced.rstrip()
-    if stripped != spaced:
+    if len(stripped) < len(spaced):
         steps.append("strip trailing whitespace")
-    return stripped, steps
+    if line is not original:
+        return stripped, steps, None
+    shared = len(stripped) if odd is None else min(odd.start(), len(stripped))
+    if len(stripped) < len(line):  # whitespace cut: the line ends in it, the repair does not
+        return stripped, steps, (shared, 0)
+    if count == 1:
+        return stripped, steps, (shared, len(line) - 1 - odd.start())
+    return stripped, steps, None
 
 
 @dataclass
@@ -153,8 +178,9 @@ class Normalized:
     newline_changes: list[NewlineChange] = field(default_factory=list)
 
 
-def normalize(text: str, strip_tags: bool = False) -> Normalized:
-    """Normalize decoded text and log every change (`strip_tags`: see `fix_line`).
+def normalize(text: str, strip_tags: bool = False, utf8: bytes | None = None) -> Normalized:
+    """Normalize decoded text and log every change (`strip_tags`: see `fix_line`; `utf8`:
+    the text's UTF-8, when the caller has it, see `corpuskit.decode.utf8_of`).
 
     Only lines that can change are looked at one by one: odd spaces, trailing whitespace
     and what ftfy could fix are found by scanning the whole text, so a clean document
@@ -173,10 +199,12 @@ def normalize(text: str, strip_tags: bool = False) -> Normalized:
         joined = text.replace(newline, "\n")
     else:
         joined, newline = text, "\n"
-    positions = default_gate().suspects(joined, also=_SUSPECT_SPACES)
+    # and whitespace at the end of a line that the gate does not report anyway (its other
+    # whitespace characters are controls, C1 or odd spaces: `_SUSPECT_SPACES`)
+    utf8 = utf8 if joined is text else None
+    positions = default_gate().suspects(joined, also=_SUSPECT_SPACES, line_ends=_TRAILING_SPACES, utf8=utf8)
     if positions is None:  # not in normal form: every line may change
         positions = [0, *(m.end() for m in _NEWLINE.finditer(joined))]
-    positions += _trailing_whitespace(joined)
     if strip_tags and "<" in joined:
         positions += [m.start() for m in _TAG_OPEN.finditer(joined)]
     if not positions:
@@ -198,9 +226,9 @@ def normalize(text: str, strip_tags: bool = False) -> Normalized:
         number += joined.count("\n", counted, start)
         counted = start
         line = joined[start:end]
-        fixed, steps = fix_line(line, strip_tags)
+        fixed, steps, shared = _fix_line(line, strip_tags)
         if fixed != line:
-            fixes.append(_minimal_fix(number, start + delta, line, fixed, steps))
+            fixes.append(_minimal_fix(number, start + delta, line, fixed, steps, shared))
             pieces += (joined[cursor:start], fixed)
             delta += len(fixed) - len(line)
             cursor = end
@@ -208,25 +236,6 @@ def normalize(text: str, strip_tags: bool = False) -> Normalized:
         return Normalized(joined, [], newline, [])
     pieces.append(joined[cursor:])
     return Normalized("".join(pieces), fixes, newline, [])
-
-
-def _trailing_whitespace(text: str) -> list[int]:
-    """Offsets of whitespace at the end of a line that the gate does not report (its
-    other whitespace characters are controls, C1 or odd spaces: `_SUSPECT_SPACES`).
-
-    >>> _trailing_whitespace("a \\nb\\t\\t\\nc d\\x0c")
-    [1, 5, 10]
-    """
-    found = []
-    for end in _TRAILING_SPACES:
-        if end[0] in text:
-            at = text.find(end)
-            while at >= 0:
-                found.append(at)
-                at = text.find(end, at + 2)
-    if text[-1:] in _TRAILING_SPACES_AT_END:
-        found.append(len(text) - 1)
-    return found
 
 
 def normalize_lines(text: str, strip_tags: bool = False) -> Normalized:
@@ -240,9 +249,9 @@ def normalize_lines(text: str, strip_tags: bool = False) -> Normalized:
     changes: list[NewlineChange] = []
     offset = 0
     for number, line in enumerate(parts, start=1):
-        fixed, steps = fix_line(line, strip_tags)
+        fixed, steps, shared = _fix_line(line, strip_tags)
         if fixed != line:
-            fixes.append(_minimal_fix(number, offset, line, fixed, steps))
+            fixes.append(_minimal_fix(number, offset, line, fixed, steps, shared))
         out.append(fixed)
         offset += len(fixed)
         if number <= len(endings):
@@ -253,16 +262,22 @@ def normalize_lines(text: str, strip_tags: bool = False) -> Normalized:
     return Normalized("\n".join(out), fixes, newline, changes)
 
 
-def _minimal_fix(number: int, offset: int, before: str, after: str, steps: list[str]) -> EncodingFix:
-    """Record only the stretch that changed: common prefix and suffix are left out.
+def _minimal_fix(
+    number: int, offset: int, before: str, after: str, steps: list[str], shared: tuple[int, int] | None = None
+) -> EncodingFix:
+    """Record only the stretch that changed: common prefix and suffix are left out
+    (`shared`: their lengths, when the caller knows them).
 
     >>> f = _minimal_fix(3, 10, "ab\u00a0cd  ", "ab cd", ["x"])
     >>> f.start, f.end, f.original, f.fixed
     (12, 15, '\\xa0cd  ', ' cd')
     """
-    prefix = _common_length(before, after, min(len(before), len(after)), False)
-    limit = min(len(before), len(after)) - prefix
-    suffix = _common_length(before, after, limit, True)
+    if shared is not None:
+        prefix, suffix = shared
+    else:
+        prefix = _common_length(before, after, min(len(before), len(after)), False)
+        limit = min(len(before), len(after)) - prefix
+        suffix = _common_length(before, after, limit, True)
     return EncodingFix(
         line=number,
         start=offset + prefix,

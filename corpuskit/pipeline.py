@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from corpuskit import __version__
 from corpuskit.assemble import assemble, kept_ranges
 from corpuskit.budget import OverBudget, time_budget
-from corpuskit.decode import DecodeError, decode
+from corpuskit.decode import DecodeError, decode, utf8_of
 from corpuskit.explicit import ExplicitMeta, Problem, find_front_matter, merge, read_sidecar
 from corpuskit.fixes import fix_kind, layout_problems
 from corpuskit.html import HtmlPage, is_html, read_html
@@ -245,7 +245,7 @@ def _clean(
         )
         page = read_html(text, config.html_parser, off)
     strip_tags = page is None and selected(StrayMarkup.code, config.select, config.ignore)
-    normalized = normalize(page.text if page else text, strip_tags=strip_tags)
+    normalized = normalize(page.text if page else text, strip_tags, None if page else utf8_of(raw, decoding))
     source = normalized.text
     directive = parse_directive(source)  # `corpuskit: noqa: CODES` on the first line
     suppressed = per_file_ignores(path, config.per_file_ignores)

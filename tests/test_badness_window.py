@@ -29,6 +29,14 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as sre_parser  # type: ignore[no-redef]
 
 GATE = default_gate()
+
+
+@pytest.fixture(autouse=True)
+def _windows_from_the_first_call(monkeypatch):
+    """Gates search whole texts for their first calls; these tests check the windows."""
+    monkeypatch.setattr("corpuskit.ftfy_gate._WHOLE_SEARCHES_FIRST", 0)
+
+
 TREE = sre_parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
 # Characters to draw from: every character the pattern names, ASCII, and a few others.
 POOL = sorted(set(BADNESS_RE.pattern) | set(map(chr, range(32, 127))) | set("\t\xa0éжß\u3000\u2028"))
@@ -165,3 +173,12 @@ def test_a_gate_without_keys_searches_the_whole_text():
 
 def test_gate_config_keys_come_from_ftfy():
     assert Gate(ftfy_config())._badness_keys == _badness_keys(BADNESS_RE) == GATE._badness_keys
+
+
+def test_first_calls_search_whole_texts_then_windows(monkeypatch):
+    monkeypatch.setattr("corpuskit.ftfy_gate._WHOLE_SEARCHES_FIRST", 3)
+    gate = Gate.from_spec(default_gate().spec())
+    texts = ["plain", "x doesnâ€™t", "Ã©", "caf\u00e9", "x " * 40 + "Ã©"]
+    answers = [gate.is_bad(text) for text in texts]
+    assert answers == [is_bad(text) for text in texts] == [False, True, True, False, True]
+    assert gate._badness_cluster is not None and gate._badness_calls == 4

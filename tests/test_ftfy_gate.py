@@ -29,7 +29,7 @@ from corpuskit.ftfy_gate import (
     check_ftfy_tables,
     default_gate,
 )
-from corpuskit.ftfy_run import fix_and_explain, triggers
+from corpuskit.ftfy_run import _encoding_step, fix_and_explain, triggers
 from corpuskit.normalize import ftfy_config, normalize, normalize_lines
 
 CONFIG = ftfy_config()
@@ -369,9 +369,10 @@ def test_every_pair_is_of_a_kind_suspects_looks_for():
     assert space_leads.search("".join(ch for ch in map(chr, range(0x110000)) if not first.match(ch))) is None
 
 
-def _first_suspect_in_each_line(text: str, also: str) -> dict[int, int]:
+def _first_suspect_in_each_line(text: str, also: str, line_ends: str) -> dict[int, int]:
     """The reference for `suspects`: by regex, line by line, where each line first holds a
-    character the gate looks for (an ampersand only where an entity begins), or a pair."""
+    character the gate looks for (an ampersand only where an entity begins), or a pair, or
+    ends in one of `line_ends`."""
     singles = re.compile(GATE._singles.pattern[:-2] + _char_class(also) + "]")  # without "&"
     assert GATE._singles.pattern.endswith("&]")
     first = {}
@@ -379,6 +380,7 @@ def _first_suspect_in_each_line(text: str, also: str) -> dict[int, int]:
     for number, line in enumerate(text.split("\n")):
         spots = [m.start() for m in (singles.search(line), GATE._pairs.search(line)) if m is not None]
         spots += [m.start() for m in GATE._entity.finditer(line)][:1]
+        spots += [len(line) - 1] if line[-1:] and line[-1] in line_ends else []
         if spots:
             first[number] = start + min(spots)
         start += len(line) + 1
@@ -393,9 +395,11 @@ def _first_found_in_each_line(text: str, spots: list[int]) -> dict[int, int]:
 
 
 def _assert_suspects_exact(text: str, also: str = "\xa0\u2028") -> None:
-    spots = GATE.suspects(text, also=also)
-    if spots is not None:
-        assert _first_found_in_each_line(text, spots) == _first_suspect_in_each_line(text, also), text
+    for line_ends in ("", " \t\x0c"):
+        spots = GATE.suspects(text, also=also, line_ends=line_ends)
+        if spots is not None:
+            expected = _first_suspect_in_each_line(text, also, line_ends)
+            assert _first_found_in_each_line(text, spots) == expected, (text, line_ends)
 
 
 PAIR_TEXTS = [
@@ -404,15 +408,17 @@ PAIR_TEXTS = [
     "éÃ© twice\nxÃ©\nÃ©Ã©Ã©\n?Ã\n Ã ?",
     "Съешь же ещё этих мягких французских булок\nВ Москве и Санкт-Петербурге. О чём речь? Р 100.",
     "ÐŸÑ€Ð¸Ð²ÐµÑ‚\nplain\n\nÎ±Î²Î³ and ÃƒÂ©",
+    "ends \nin\t\nspace é \nand Ã \n\x0c\n \n\t",
+    "ascii ends \nin\t\nspace\x0c\n ",
 ]
 
 
-@pytest.mark.parametrize("ratio", [0, 40, 10**6])
-def test_suspects_find_the_first_pair_of_every_line(ratio, monkeypatch):
+@pytest.mark.parametrize("tries", [0, 25, 10**9])
+def test_suspects_find_the_first_pair_of_every_line(tries, monkeypatch):
     """Found by trying the pattern where two non-ASCII characters (or one and "?") meet,
     or by one regex scan of the text when there are many such places (both ways are
     checked), and with `str.find` for a space lead and a space."""
-    monkeypatch.setattr("corpuskit.ftfy_gate._PAIR_SCAN_RATIO", ratio)
+    monkeypatch.setattr("corpuskit.ftfy_gate._PAIR_TRIES", tries)
     for text in PAIR_TEXTS + ["\n".join(LINES[i : i + 20]) for i in range(0, len(LINES), 20)]:
         _assert_suspects_exact(text)
     assert GATE.suspects("He said “it’s fine” — and left… ©2024 ™") == []
@@ -421,7 +427,16 @@ def test_suspects_find_the_first_pair_of_every_line(ratio, monkeypatch):
 @SETTINGS
 @given(st.lists(LINE, max_size=6))
 def test_suspects_find_the_first_spot_of_every_generated_line(lines):
-    for ratio in (0, 10**6):  # pairs looked for where characters meet, or by a regex scan
+    for tries in (0, 10**9):  # pairs looked for where characters meet, or by a regex scan
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr("corpuskit.ftfy_gate._PAIR_SCAN_RATIO", ratio)
+            patch.setattr("corpuskit.ftfy_gate._PAIR_TRIES", tries)
             _assert_suspects_exact("\n".join(lines))
+
+
+def test_ftfy_encoding_step_with_the_gates_badness_check_is_ftfys():
+    """`_encoding_step` runs ftfy's own step with `is_bad` answered by the gate; on every
+    line, bad or not, it returns what ftfy's step returns, and ftfy is left unchanged."""
+    step = _encoding_step(GATE)
+    assert step is not ftfy._fix_encoding_one_step_and_explain and ftfy.is_bad is ftfy.badness.is_bad
+    for line in LINES + AFTER_REPAIR:
+        assert step(line, CONFIG) == ftfy._fix_encoding_one_step_and_explain(line, CONFIG), line

@@ -6,6 +6,7 @@ compare the two on generated input, edge cases included.
 
 from __future__ import annotations
 
+import codecs
 import unicodedata
 
 import pytest
@@ -13,8 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpuskit import ftfy_gate
+from corpuskit.decode import decode, utf8_of
 from corpuskit.ftfy_gate import _COMPOSING_STARTERS, _LISTED_UNICODE, _normalized
-from corpuskit.normalize import _common_length, _minimal_fix
+from corpuskit.normalize import _common_length, _fix_line, _minimal_fix, fix_line, normalize
 
 # Few distinct characters, of every width a str can hold (1, 2 and 4 bytes, a surrogate),
 # so generated strings share long stretches and differ in single characters.
@@ -132,3 +134,68 @@ def test_under_another_unicode_version_every_text_gets_the_full_check(monkeypatc
     monkeypatch.setattr(unicodedata, "unidata_version", "99.0.0")
     monkeypatch.setattr(ftfy_gate, "_COMPOSING_STARTERS", frozenset())
     assert not _normalized("NFC", PADDING + "\u0b47\u0b3e", "\u0b47\u0b3e")
+
+
+# Lines of words, odd spaces and every kind of whitespace `str.rstrip` removes, some of
+# which send the line to ftfy (controls, line separators), and tags.
+LINE_CHARS = [
+    "a",
+    "b",
+    "é",
+    " ",
+    "\t",
+    "\x0c",
+    "\xa0",
+    "\u2009",
+    "\u3000",
+    "\x85",
+    "\u2028",
+    "\x1c",
+    "<b>",
+    "&amp;",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(LINE_CHARS), max_size=12), st.booleans())
+def test_shared_ends_known_from_the_repair_are_the_counted_ones(pieces, strip_tags):
+    line = "".join(pieces)
+    fixed, steps, shared = _fix_line(line, strip_tags)
+    assert (fixed, steps) == fix_line(line, strip_tags)
+    if shared is not None:
+        same = min(len(line), len(fixed))
+        prefix = _naive_common(line, fixed, same, False)
+        assert shared == (prefix, _naive_common(line, fixed, same - prefix, True)), line
+
+
+def test_shared_ends_are_known_for_the_common_repairs():
+    assert _fix_line("one\u00a0space", False)[2] == (3, 5)
+    assert _fix_line("cut  ", False)[2] == (3, 0)
+    assert _fix_line("both\u00a0and  ", False)[2] == (4, 0)
+    assert _fix_line("two\u00a0odd\u00a0spaces", False)[2] is None  # left to the search
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*LINE_CHARS, "Ã©", "\u00e9?", "\r\n", "\n", "\r", "\ud800", "ﬁ", "x" * 30]),
+        max_size=14,
+    )
+)
+def test_normalize_given_the_utf8_is_normalize(pieces):
+    text = "".join(pieces)
+    given = normalize(text, utf8=text.encode("utf-8", "surrogatepass"))
+    alone = normalize(text)
+    assert (given.text, given.fixes, given.newline, given.newline_changes) == (
+        alone.text,
+        alone.fixes,
+        alone.newline,
+        alone.newline_changes,
+    )
+
+
+def test_utf8_is_handed_on_only_when_it_is_the_texts():
+    for raw in [b"caf\xc3\xa9", b"plain"]:
+        assert utf8_of(raw, decode(raw).decoding) is raw
+    for raw in [codecs.BOM_UTF8 + b"caf\xc3\xa9", b"caf\xe9", "café".encode("utf-16")]:
+        assert utf8_of(raw, decode(raw).decoding) is None
