@@ -183,6 +183,13 @@ class Lexicon:
                     return line[start:end]
         return None
 
+    def compile(self) -> None:
+        """Compile both patterns now and use them from the next lookup on: what a long run
+        ends up doing anyway (see `compile_loaded`)."""
+        _ = self._prefix, self._anywhere
+        self._prefix_calls = max(self._prefix_calls, COMPILE_AFTER)
+        self._search_calls = max(self._search_calls, COMPILE_AFTER)
+
     @cached_property
     def _firsts(self) -> frozenset[str]:
         return frozenset(phrase[0] for phrase in self._phrases)
@@ -214,4 +221,23 @@ def _remember(answers: dict, text: str, answer: str | None) -> str | None:
 def lexicon(category: str, case_sensitive: bool = False) -> Lexicon:
     """The compiled lexicon of one category, every language merged."""
     phrases = [p for group in read_phrases(category).values() for p in group]
-    return Lexicon(category, phrases, case_sensitive)
+    _loaded.append(Lexicon(category, phrases, case_sensitive))
+    return _loaded[-1]
+
+
+_loaded: list[Lexicon] = []  # every lexicon `lexicon` has made, in order
+
+
+def compile_loaded() -> None:
+    """Compile the patterns of every lexicon loaded so far (`Lexicon.compile`).
+
+    Done once before forking worker processes, which then share the patterns; each would
+    otherwise compile its own copy, a cost a one-process run pays once.
+
+    >>> cookie = lexicon("cookie")
+    >>> compile_loaded()
+    >>> "_anywhere" in vars(cookie), cookie.search("We use cookies on this site.")
+    (True, 'we use cookies')
+    """
+    for loaded in _loaded:
+        loaded.compile()

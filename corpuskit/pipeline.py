@@ -21,6 +21,7 @@ from corpuskit.decode import DecodeError, decode, utf8_of
 from corpuskit.explicit import ExplicitMeta, Problem, find_front_matter, merge, read_sidecar
 from corpuskit.fixes import fix_kind, layout_problems
 from corpuskit.html import HtmlPage, is_html, read_html
+from corpuskit.lexicon import compile_loaded
 from corpuskit.linefreq import LineTable, current_table
 from corpuskit.metadata import detect_language
 from corpuskit.models import (
@@ -44,7 +45,7 @@ from corpuskit.rules.base import LIFT, Context, Hit, Rule, Verdict
 from corpuskit.rules.explicit import FrontMatter
 from corpuskit.rules.gate import UnusedSuppression
 from corpuskit.rules.html import MarkedButKept, StrayMarkup
-from corpuskit.rules.lines import PaywallNote
+from corpuskit.rules.lines import PaywallNote, compile_screen
 from corpuskit.rules.notices import CharsetDetected, EncodingFixed, OverTime, UnreadableSeed
 from corpuskit.rules.record import published_problem
 from corpuskit.segment import Block, segment
@@ -116,10 +117,14 @@ def clean_file(
         return _unreadable(shown, f"{shown}: {err} (time-budget); not cleaned", OverTime)
 
 
-def warm_up() -> None:
-    """Load what cleaning loads on first use (ftfy, the language model, dateparser), e.g.
-    once before forking workers that then share it."""
-    clean_text("Published 1 January 2020\n\nCafé â€œx\n\n" + "The word is here. " * 6)
+def warm_up() -> CleanResult:
+    """Load what cleaning loads on first use (ftfy, the language model, the lexicons) and
+    compile what a long run compiles (the lexicons' patterns, the line rules' screen), e.g.
+    once before forking workers that then share it; returns the sample's result."""
+    result = clean_text("Published 1 January 2020\n\nCafé â€œx\n\n" + "The word is here. " * 6)
+    compile_loaded()
+    compile_screen()
+    return result
 
 
 def clean_text(

@@ -64,7 +64,7 @@ def count_corpus(paths: Sequence[Path], jobs: int | None = 1) -> LineTable:
     with _context().Pool(jobs) as pool:
         counted = pool.imap(_hash_batch, batches)
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # py3langid: one BLAS thread a worker
-        warm_up()  # meanwhile, what the second pass's workers will share (`_map`)
+        _warm_up()  # meanwhile, what the second pass's workers will share (`_map`)
         for found in counted:
             for hashes in found:
                 if hashes is not None:
@@ -74,6 +74,11 @@ def count_corpus(paths: Sequence[Path], jobs: int | None = 1) -> LineTable:
 
 def _hash_batch(paths: Sequence[Path]) -> list:
     return [linefreq.seed_hashes(path) for path in paths]
+
+
+def _warm_up() -> None:
+    """`pipeline.warm_up`, and the serializers of a seed's outputs built (`made`)."""
+    made(warm_up())
 
 
 def _context():
@@ -91,7 +96,7 @@ def _map(work: Callable[[Sequence[Path]], list[T]], paths: list[Path], config: C
             yield from work(paths[start : start + BATCH])
         return
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # py3langid: one BLAS thread a worker
-    warm_up()  # imports and models loaded once, shared by the forked workers
+    _warm_up()  # imports and models loaded once, shared by the forked workers
     gc.freeze()  # and left alone by their garbage collector (no copies of pages it would touch)
     try:
         pool = _context().Pool(jobs, initializer=_init, initargs=(config, current_table()))

@@ -88,6 +88,14 @@ def _candidates(ctx: Context) -> list[Block]:
     return found
 
 
+def compile_screen() -> None:
+    """Build the line rules' screen now and screen every block from here on: what a long
+    run ends up doing anyway, done once before forking worker processes (they share it)."""
+    global _unscreened
+    _screen(tuple(LexiconLineRule._every))
+    _unscreened = max(_unscreened, COMPILE_AFTER)
+
+
 @cache
 def _screen(rules: tuple[type[LexiconLineRule], ...]) -> Screen:
     """The screen of the line rules' lexicons."""
