@@ -140,3 +140,17 @@ def test_corpus_findings_are_put_in_the_report_text_as_a_dump_would_write_them()
             for level in Severity:
                 failing = got.failing(level.rank).findings
                 assert failing == [f for f in expected.findings if f.severity.rank >= level.rank]
+
+
+def test_warm_up_leaves_workers_nothing_to_compile():
+    """What `warm_up` compiles before the workers are forked: every lexicon loaded so far
+    answers from its compiled patterns, and the line rules screen from the first block."""
+    from corpuskit import lexicon
+    from corpuskit.engines.local import _warm_up
+    from corpuskit.rules import lines
+
+    _warm_up()
+    assert lexicon._loaded, "the sample loads the line rules' lexicons"
+    for loaded in lexicon._loaded:
+        assert {"_prefix", "_anywhere"} <= set(vars(loaded)), loaded.category
+    assert lines._unscreened >= lexicon.COMPILE_AFTER
