@@ -149,3 +149,41 @@ def test_cleaning_twice_changes_nothing():
     body, headlines = RELATED["de"]
     once = clean_text(article(body) + "\n\n" + "\n".join(headlines)).record.text
     assert clean_text(once).record.text == once
+
+
+MOST_READ = [
+    "Storm closes the coast road for a second night",
+    "Why the old bridge will cost twice the price",
+    "Five new cafés to try in the harbour district",
+    "Ferry timetable changes again after the winter break",
+    "Local school wins the regional robotics contest",
+    "Council delays the vote on new parking fees",
+]
+
+
+def test_long_headline_list_above_the_article_is_removed():
+    text = "\n".join(MOST_READ) + "\n* * *\n\n" + article(BODY)
+    result = clean_text(text)
+    assert set(b121(result)) == set(MOST_READ)
+    assert set(b121(result).values()) == {"removed"}
+    assert article(BODY) in result.record.text
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        MOST_READ[:5],  # five: fewer than six above the article
+        # the page's own headline, deck and standfirst, right above the body
+        [
+            "Der Gemeinderat sichert die Bibliothek für drei Jahre",
+            "Nach langer Debatte stimmen die Mitglieder dem Haushalt zu",
+            "Die Opposition kritisiert die hohen Kosten des Neubaus",
+            "Der Bürgermeister spricht von einem guten Tag für die Stadt",
+            "Die Leser dürfen sich auf längere Öffnungszeiten freuen",
+            "Der Neubau soll im kommenden Frühjahr eröffnet werden",
+        ],
+    ],
+)
+def test_short_runs_and_runs_touching_the_article_stay_above_it(lines):
+    text = "\n".join(lines) + "\n" + article(BODY_DE)
+    assert "removed" not in b121(clean_text(text)).values()

@@ -17,7 +17,8 @@ from corpuskit.linefeatures import densest_run, stopwords
 from corpuskit.rules.base import FLAG, REMOVE, BlockRule, Context, Hit, is_prose
 from corpuskit.segment import Block
 
-MIN_RUN = 3  # headlines in a row
+MIN_RUN = 3  # headlines in a row below the article
+MIN_RUN_ABOVE = 6  # above it, where the page's own headline and deck stand
 MIN_MEAN_WORDS = 6.0  # a headline says something; "Beans and lentils" is a list item
 MIN_WORDS, MAX_WORDS = 3, 30
 SHORT_FUNCTION_WORD = 3  # "the", "of", "und": a line that ends with one was wrapped
@@ -33,10 +34,11 @@ _OPENERS = "\"'“‘«„¿¡"
 _ENDS_WITH_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\W*$")
 
 
-def is_headline_like(block: Block) -> bool:
-    """A line shaped like a headline: four to thirty words, starting with a capital (or
+def is_headline_like(block: Block, function_word: int = SHORT_FUNCTION_WORD) -> bool:
+    """A line shaped like a headline: three to thirty words, starting with a capital (or
     an opening quote), one sentence at most, not ending with a full stop, colon or comma
-    or with a function word (a line of a wrapped paragraph).
+    or with a function word of up to `function_word` letters written in lower case (a
+    line of a wrapped paragraph).
 
     >>> from corpuskit.segment import segment
     >>> lines = "Council backs the library budget\\nThe council met. It voted.\\nand then some more"
@@ -44,6 +46,9 @@ def is_headline_like(block: Block) -> bool:
     [True, False, False]
     >>> [is_headline_like(b) for b in segment("The members argued for hours before the")]
     [False]
+    >>> wrapped = segment("Wir berichten heute über")[0]
+    >>> is_headline_like(wrapped), is_headline_like(wrapped, function_word=5)
+    (True, False)
     >>> [is_headline_like(b) for b in segment("Wer zahlt die neue Brücke?\\n«Nous avons gagné la finale»")]
     [True, True]
     """
@@ -54,32 +59,42 @@ def is_headline_like(block: Block) -> bool:
     if not (first.isupper() or (first in _OPENERS and len(text) > 1 and text[1].isupper())):
         return False
     last = block.words[-1]
-    if _CLAUSE_END.search(text) or (
-        len(last) <= SHORT_FUNCTION_WORD and last.islower() and last in stopwords()
-    ):
+    if _CLAUSE_END.search(text) or (len(last) <= function_word and last.islower() and last in stopwords()):
         return False  # a clause, or a line of a wrapped paragraph ("… he didn't catch up with")
     return not any(m.group(1).isupper() for m in _INNER_SENTENCE.finditer(text))
 
 
-def body_end(blocks: list[Block]) -> int:
-    """Position in `blocks` of the last line of the article body: the run of lines where
-    prose outweighs everything else most (each prose word counts one, each other word
-    half against); -1 when that body holds fewer than 200 words of prose.
+def body_span(blocks: list[Block]) -> tuple[int, int]:
+    """Positions in `blocks` of the first and last line of the article body: the run of
+    lines where prose outweighs everything else most (each prose word counts one, each
+    other word half against); (0, -1) when that body holds fewer than 200 words of prose.
 
     >>> from corpuskit.segment import segment
     >>> prose = "This sentence is a plain line of prose with enough words to count. " * 4
     >>> blocks = segment("Menu\\n" + "\\n".join([prose] * 5) + "\\nHeadline one\\nHeadline two")
-    >>> body_end(blocks)
-    5
+    >>> body_span(blocks)
+    (1, 5)
     """
     if not blocks:
-        return -1
+        return 0, -1
     prose = np.array([is_prose(b) for b in blocks])
     words = np.array([b.word_count for b in blocks], dtype=float)
     start, end = densest_run(np.where(prose, words, -NON_PROSE_WEIGHT * words))
     if end < start or words[start : end + 1][prose[start : end + 1]].sum() < MIN_BODY_WORDS:
-        return -1
-    return end
+        return 0, -1
+    return start, end
+
+
+def headline_runs(blocks: list[Block], shortest: int, function_word: int) -> Iterator[list[Block]]:
+    """Runs of `shortest` or more headline-like lines in a row, six words long on average."""
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        if block is not None and is_headline_like(block, function_word):
+            run.append(block)
+            continue
+        if len(run) >= shortest and sum(b.word_count for b in run) / len(run) >= MIN_MEAN_WORDS:
+            yield run
+        run = []
 
 
 def _doubt(run: list[Block], ctx: Context) -> str | None:
@@ -97,6 +112,8 @@ def _doubt(run: list[Block], ctx: Context) -> str | None:
         return "announced by the line above (the writer's own list?)"
     if sum(bool(_ENDS_WITH_YEAR.search(b.text)) for b in run) * 2 >= len(run):
         return "dated entries (an archive or a reading list)"
+    if sum(b.text.rstrip("\"'”’»)").endswith(("?", "？")) for b in run) * 2 >= len(run):
+        return "questions (a table of contents, a FAQ)"
     leads = Counter(w for w in (b.words[0].lower() for b in run) if w not in stopwords())
     if leads and leads.most_common(1)[0][1] * 2 >= len(run) and len(run) > 2:
         return "the lines begin alike (an enumeration)"
@@ -104,17 +121,19 @@ def _doubt(run: list[Block], ctx: Context) -> str | None:
 
 
 class HeadlineList(BlockRule):
-    """Removes a list of other articles' headlines below the article.
+    """Removes a list of other articles' headlines below (or well above) the article.
 
     What it does: after the article body (the stretch of lines where running text
     outweighs the rest most, with at least 200 words of it), a run of three or more
-    lines in a row that are each shaped like a headline (four to thirty words, a
-    capital first, one sentence at most, no full stop, colon, comma or function word at
-    the end), five
-    words long on average, is removed. The run is flagged and stays instead when it may
-    be the page's own list: the line above announces it ("Further reading:"), half its
-    lines end with a year (an archive, a reading list), or half begin with the same word
-    that is not a function word ("Step 1: …", "Step 2: …").
+    lines in a row that are each shaped like a headline (three to thirty words, a
+    capital first, one sentence at most, no full stop, colon, comma or short function
+    word at the end), six words long on average, is removed. Above the body the same
+    holds for a run of six or more that does not touch the body (the page's own
+    headline and deck stand there). The run is flagged and stays instead when it may be
+    the page's own list: the line above announces it ("Further reading:"), half its
+    lines end with a year (an archive, a reading list) or are questions (a table of
+    contents, a FAQ), or half begin with the same word that is not a function word
+    ("Step 1: …", "Step 2: …").
 
     Why: "related", "most read" and "more from" lists follow the article on most news
     pages; every headline in them is new, in any language, so no lexicon can list them,
@@ -135,27 +154,26 @@ class HeadlineList(BlockRule):
     """
 
     code, name, category = "B121", "headline-list", "navigation"
-    summary = "list of other articles' headlines below the article"
+    summary = "list of other articles' headlines around the article"
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         blocks = list(ctx.open_blocks())
-        end = body_end(blocks)
-        if end < 0:
+        start, end = body_span(blocks)
+        if end < start:
             return
-        run: list[Block] = []
-        for block in [*blocks[end + 1 :], None]:
-            if block is not None and is_headline_like(block):
-                run.append(block)
-                continue
-            if len(run) >= MIN_RUN and sum(b.word_count for b in run) / len(run) >= MIN_MEAN_WORDS:
-                yield from self._judge(run, ctx)
-            run = []
+        for run in headline_runs(blocks[end + 1 :], MIN_RUN, SHORT_FUNCTION_WORD):
+            yield from self._judge(run, ctx, "below")
+        # above the body the page's own headline and deck stand: a longer run, apart from it
+        for run in headline_runs(blocks[: max(start - 1, 0)], MIN_RUN_ABOVE, SHORT_FUNCTION_WORD):
+            yield from self._judge(run, ctx, "above")
 
-    def _judge(self, run: list[Block], ctx: Context) -> Iterator[Hit]:
+    def _judge(self, run: list[Block], ctx: Context, where: str) -> Iterator[Hit]:
         doubt = _doubt(run, ctx)
         if doubt:
             for block in run:
-                yield self.hit(block, FLAG, f"{len(run)} headline-like lines below the article kept: {doubt}")
+                yield self.hit(
+                    block, FLAG, f"{len(run)} headline-like lines {where} the article kept: {doubt}"
+                )
             return
         for number, block in enumerate(run, start=1):
-            yield self.hit(block, REMOVE, f"headline {number} of {len(run)} in a row below the article")
+            yield self.hit(block, REMOVE, f"headline {number} of {len(run)} in a row {where} the article")
