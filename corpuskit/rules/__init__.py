@@ -28,6 +28,7 @@ from corpuskit.rules.header import (
     SourceLine,
     Title,
 )
+from corpuskit.rules.headlines import HeadlineList
 from corpuskit.rules.html import (
     HiddenElement,
     InvisibleMarkup,
@@ -101,6 +102,7 @@ BLOCK_RULES: tuple[type[BlockRule], ...] = (
     Title,
     LineScore,
     CorpusRepeat,
+    HeadlineList,
     HeaderClutter,
     FooterClutter,
     HeaderText,

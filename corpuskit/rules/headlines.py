@@ -1,0 +1,179 @@
+"""Lists of other articles' headlines below the article, told by their shape alone.
+
+A news page ends with "related", "most read" and "more from" lists: one headline per line,
+each without a full stop, one after the other. Their wording is endless (every headline is
+new) and in every language, so no phrase list can name them; their shape can.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+import numpy as np
+
+from corpuskit.linefeatures import densest_run, stopwords
+from corpuskit.rules.base import FLAG, REMOVE, BlockRule, Context, Hit, is_prose
+from corpuskit.segment import Block
+
+MIN_RUN = 3  # headlines in a row below the article
+MIN_RUN_ABOVE = 6  # above it, where the page's own headline and deck stand
+MIN_MEAN_WORDS = 6.0  # a headline says something; "Beans and lentils" is a list item
+MIN_WORDS, MAX_WORDS = 3, 30
+SHORT_FUNCTION_WORD = 3  # "the", "of", "und": a line that ends with one was wrapped
+MIN_BODY_WORDS = 200  # the article the list follows
+NON_PROSE_WEIGHT = 0.5  # what a line that is not prose costs the article body, per word
+
+# A line that ends like a clause or a sentence (a truncated headline ends with an ellipsis)
+_CLAUSE_END = re.compile(r"(?<!\.\.)[.:;,][\"'”’»)\]]*$")
+# A sentence ends inside the line and another begins: a teaser, not a headline
+_INNER_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*\s+[\"'“‘«(]?(\w)")
+_OPENERS = "\"'“‘«„¿¡"
+# A line that ends with a year: a dated entry of an archive, a changelog or a bibliography
+_ENDS_WITH_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\W*$")
+
+
+def is_headline_like(block: Block, function_word: int = SHORT_FUNCTION_WORD) -> bool:
+    """A line shaped like a headline: three to thirty words, starting with a capital (or
+    an opening quote), one sentence at most, not ending with a full stop, colon or comma
+    or with a function word of up to `function_word` letters written in lower case (a
+    line of a wrapped paragraph).
+
+    >>> from corpuskit.segment import segment
+    >>> lines = "Council backs the library budget\\nThe council met. It voted.\\nand then some more"
+    >>> [is_headline_like(b) for b in segment(lines)]
+    [True, False, False]
+    >>> [is_headline_like(b) for b in segment("The members argued for hours before the")]
+    [False]
+    >>> wrapped = segment("Wir berichten heute über")[0]
+    >>> is_headline_like(wrapped), is_headline_like(wrapped, function_word=5)
+    (True, False)
+    >>> [is_headline_like(b) for b in segment("Wer zahlt die neue Brücke?\\n«Nous avons gagné la finale»")]
+    [True, True]
+    """
+    if not MIN_WORDS <= block.word_count <= MAX_WORDS:
+        return False
+    text = block.text
+    first = text[0]
+    if not (first.isupper() or (first in _OPENERS and len(text) > 1 and text[1].isupper())):
+        return False
+    last = block.words[-1]
+    if _CLAUSE_END.search(text) or (len(last) <= function_word and last.islower() and last in stopwords()):
+        return False  # a clause, or a line of a wrapped paragraph ("… he didn't catch up with")
+    return not any(m.group(1).isupper() for m in _INNER_SENTENCE.finditer(text))
+
+
+def body_span(blocks: list[Block]) -> tuple[int, int]:
+    """Positions in `blocks` of the first and last line of the article body: the run of
+    lines where prose outweighs everything else most (each prose word counts one, each
+    other word half against); (0, -1) when that body holds fewer than 200 words of prose.
+
+    >>> from corpuskit.segment import segment
+    >>> prose = "This sentence is a plain line of prose with enough words to count. " * 4
+    >>> blocks = segment("Menu\\n" + "\\n".join([prose] * 5) + "\\nHeadline one\\nHeadline two")
+    >>> body_span(blocks)
+    (1, 5)
+    """
+    if not blocks:
+        return 0, -1
+    prose = np.array([is_prose(b) for b in blocks])
+    words = np.array([b.word_count for b in blocks], dtype=float)
+    start, end = densest_run(np.where(prose, words, -NON_PROSE_WEIGHT * words))
+    if end < start or words[start : end + 1][prose[start : end + 1]].sum() < MIN_BODY_WORDS:
+        return 0, -1
+    return start, end
+
+
+def headline_runs(blocks: list[Block], shortest: int, function_word: int) -> Iterator[list[Block]]:
+    """Runs of `shortest` or more headline-like lines in a row, six words long on average."""
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        if block is not None and is_headline_like(block, function_word):
+            run.append(block)
+            continue
+        if len(run) >= shortest and sum(b.word_count for b in run) / len(run) >= MIN_MEAN_WORDS:
+            yield run
+        run = []
+
+
+def _doubt(run: list[Block], ctx: Context) -> str | None:
+    """Why a run of headline-like lines may be the page's own list after all, or None.
+
+    >>> from corpuskit.segment import segment
+    >>> _doubt(segment("Step 1: Heat the oven\\nStep 2: Mix the flour\\nStep 3: Bake it"), None)
+    'the lines begin alike (an enumeration)'
+    >>> _doubt(segment("The storm is over\\nThe bridge will cost more\\nThe cafés open"), None) is None
+    True
+    """
+    first = run[0].index
+    before = ctx.all_blocks[first - 1] if ctx is not None and first > 0 else None  # removed or not
+    if before is not None and before.text.endswith(":"):
+        return "announced by the line above (the writer's own list?)"
+    if sum(bool(_ENDS_WITH_YEAR.search(b.text)) for b in run) * 2 >= len(run):
+        return "dated entries (an archive or a reading list)"
+    if sum(b.text.rstrip("\"'”’»)").endswith(("?", "？")) for b in run) * 2 >= len(run):
+        return "questions (a table of contents, a FAQ)"
+    leads = Counter(w for w in (b.words[0].lower() for b in run) if w not in stopwords())
+    if leads and leads.most_common(1)[0][1] * 2 >= len(run) and len(run) > 2:
+        return "the lines begin alike (an enumeration)"
+    return None
+
+
+class HeadlineList(BlockRule):
+    """Removes a list of other articles' headlines below (or well above) the article.
+
+    What it does: after the article body (the stretch of lines where running text
+    outweighs the rest most, with at least 200 words of it), a run of three or more
+    lines in a row that are each shaped like a headline (three to thirty words, a
+    capital first, one sentence at most, no full stop, colon, comma or short function
+    word at the end), six words long on average, is removed. Above the body the same
+    holds for a run of six or more that does not touch the body (the page's own
+    headline and deck stand there). The run is flagged and stays instead when it may be
+    the page's own list: the line above announces it ("Further reading:"), half its
+    lines end with a year (an archive, a reading list) or are questions (a table of
+    contents, a FAQ), or half begin with the same word that is not a function word
+    ("Step 1: …", "Step 2: …").
+
+    Why: "related", "most read" and "more from" lists follow the article on most news
+    pages; every headline in them is new, in any language, so no lexicon can list them,
+    but articles do not end in several full-stop-less headlines in a row, and a
+    subheading below the body would be followed by its paragraph (the body would reach
+    it). Lists inside the body (ingredients, specifications) are never touched, and
+    short items ("Beans and lentils") do not make a headline list.
+
+    Example:
+        >>> from corpuskit import clean_text
+        >>> related = ["Storm closes the coast road for a second night",
+        ...            "Why the old bridge will cost twice as much",
+        ...            "Five new cafés to try in the harbour district"]
+        >>> body = "\\n\\n".join([BODY] * 8)
+        >>> r = clean_text(body + "\\n\\n" + "\\n".join(related))
+        >>> r.record.text == body + "\\n"
+        True
+    """
+
+    code, name, category = "B121", "headline-list", "navigation"
+    summary = "list of other articles' headlines around the article"
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        blocks = list(ctx.open_blocks())
+        start, end = body_span(blocks)
+        if end < start:
+            return
+        for run in headline_runs(blocks[end + 1 :], MIN_RUN, SHORT_FUNCTION_WORD):
+            yield from self._judge(run, ctx, "below")
+        # above the body the page's own headline and deck stand: a longer run, apart from it
+        for run in headline_runs(blocks[: max(start - 1, 0)], MIN_RUN_ABOVE, SHORT_FUNCTION_WORD):
+            yield from self._judge(run, ctx, "above")
+
+    def _judge(self, run: list[Block], ctx: Context, where: str) -> Iterator[Hit]:
+        doubt = _doubt(run, ctx)
+        if doubt:
+            for block in run:
+                yield self.hit(
+                    block, FLAG, f"{len(run)} headline-like lines {where} the article kept: {doubt}"
+                )
+            return
+        for number, block in enumerate(run, start=1):
+            yield self.hit(block, REMOVE, f"headline {number} of {len(run)} in a row {where} the article")

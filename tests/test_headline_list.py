@@ -1,0 +1,189 @@
+"""B121: a list of other articles' headlines below the article goes; lists that may be the
+page's own stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, BODY_NB
+from corpuskit import clean_text
+
+
+def article(body: str, paragraphs: int = 12) -> str:
+    return "\n\n".join([body] * paragraphs)
+
+
+def b121(result) -> dict[str, str]:
+    return {f.text: f.action for f in result.report.findings if f.code == "B121"}
+
+
+RELATED = {
+    "en": (
+        BODY,
+        [
+            "Storm closes the coast road for a second night",
+            "Why the old bridge will cost twice as much",
+            "Five new cafés to try in the harbour district",
+        ],
+    ),
+    "de": (
+        BODY_DE,
+        [
+            "Sturm sperrt die Küstenstraße für eine zweite Nacht",
+            "Warum die alte Brücke doppelt so viel kostet",
+            "Fünf neue Cafés im Hafenviertel im Test",
+            "Wer zahlt für das neue Hallenbad in der Altstadt?",
+        ],
+    ),
+    "es": (
+        BODY_ES,
+        [
+            "La tormenta cierra la carretera de la costa otra noche",
+            "Por qué el viejo puente costará el doble de lo previsto",
+            "Cinco cafés nuevos para probar en el barrio del puerto",
+        ],
+    ),
+    "nb": (
+        BODY_NB,
+        [
+            "Storm stenger kystveien for andre natt på rad",
+            "Derfor blir den gamle brua dobbelt så dyr som planlagt",
+            "Fem nye kafeer å prøve i havnebyen denne helgen",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(RELATED))
+def test_headline_list_below_the_article_is_removed(lang):
+    body, headlines = RELATED[lang]
+    result = clean_text(article(body) + "\n\n" + "\n".join(headlines))
+    assert result.record.text == article(body) + "\n"
+    assert set(b121(result)) == set(headlines)
+    assert set(b121(result).values()) == {"removed"}
+
+
+@pytest.mark.parametrize("lang", sorted(RELATED))
+def test_subheadings_inside_the_article_stay(lang):
+    # the same lines as subheadings, each followed by its paragraph: article text
+    body, headlines = RELATED[lang]
+    text = article(body, 4) + "\n\n" + "\n\n".join(f"{h}\n{body}\n\n{body}" for h in headlines)
+    result = clean_text(text)
+    assert all(h in result.record.text for h in headlines)
+    assert not b121(result)
+
+
+def test_two_headlines_are_not_a_list():
+    text = (
+        article(BODY)
+        + "\n\nStorm closes the coast road for a second night\nWhy the old bridge will cost twice as much"
+    )
+    assert not b121(clean_text(text))
+
+
+def test_short_items_are_not_headlines():
+    # an ingredients or features list has short items: no headline list
+    items = ["Beans and lentils", "Tofu and tempeh", "Seeds and nuts", "Pilze und Kräuter"]
+    assert not b121(clean_text(article(BODY) + "\n\n" + "\n".join(items)))
+
+
+def test_no_article_no_list():
+    # a page of headlines with no article above them (an index page) is left to other rules
+    headlines = RELATED["en"][1]
+    assert not b121(clean_text(BODY + "\n\n" + "\n".join(headlines)))
+
+
+def test_sentences_are_not_headlines():
+    # teasers with full stops, and lines of a wrapped paragraph, are not headline-shaped
+    lines = [
+        "Le conseil a voté le budget hier soir.",
+        "Les élus ont débattu pendant des heures avant de",
+        "Elle a quitté la salle sans un mot pour la",
+    ]
+    result = clean_text(article(BODY_FR) + "\n\n" + "\n".join(lines))
+    assert not b121(result)
+    assert all(line in result.record.text for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("above", "lines"),
+    [
+        # announced by the writer
+        (
+            "Weiterführende Literatur:",
+            [
+                "Die Geschichte der Stadtbibliothek von Oberdorf und ihrer Leser im Wandel der Zeit",
+                "Bücher und Leser im neunzehnten Jahrhundert zwischen Kirche, Schule und Verein",
+                "Ein Haus für alle Bürger der Stadt: die Bibliothek als öffentlicher Ort",
+            ],
+        ),
+        # dated entries: an archive or a reading list
+        (
+            None,
+            [
+                "New security report praises the system - September 18, 2003",
+                "Columnist says switch to the other system - September 02, 2003",
+                "Security myth of the old system is shattered - August 28, 2003",
+            ],
+        ),
+        # an enumeration: the lines begin alike
+        (
+            None,
+            [
+                "Estándar 1: cantar solo y con otros un repertorio variado",
+                "Estándar 6: escuchar, analizar y describir la música",
+                "Estándar 7: evaluar la música y sus interpretaciones",
+            ],
+        ),
+    ],
+)
+def test_lists_that_may_be_the_pages_own_are_flagged_and_kept(above, lines):
+    text = article(BODY) + "\n\n" + (above + "\n" if above else "") + "\n".join(lines)
+    result = clean_text(text)
+    assert all(line in result.record.text for line in lines)
+    assert set(b121(result)) == set(lines)
+    assert set(b121(result).values()) == {"flagged"}
+
+
+def test_cleaning_twice_changes_nothing():
+    body, headlines = RELATED["de"]
+    once = clean_text(article(body) + "\n\n" + "\n".join(headlines)).record.text
+    assert clean_text(once).record.text == once
+
+
+MOST_READ = [
+    "Storm closes the coast road for a second night",
+    "Why the old bridge will cost twice the price",
+    "Five new cafés to try in the harbour district",
+    "Ferry timetable changes again after the winter break",
+    "Local school wins the regional robotics contest",
+    "Council delays the vote on new parking fees",
+]
+
+
+def test_long_headline_list_above_the_article_is_removed():
+    text = "\n".join(MOST_READ) + "\n* * *\n\n" + article(BODY)
+    result = clean_text(text)
+    assert set(b121(result)) == set(MOST_READ)
+    assert set(b121(result).values()) == {"removed"}
+    assert article(BODY) in result.record.text
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        MOST_READ[:5],  # five: fewer than six above the article
+        # the page's own headline, deck and standfirst, right above the body
+        [
+            "Der Gemeinderat sichert die Bibliothek für drei Jahre",
+            "Nach langer Debatte stimmen die Mitglieder dem Haushalt zu",
+            "Die Opposition kritisiert die hohen Kosten des Neubaus",
+            "Der Bürgermeister spricht von einem guten Tag für die Stadt",
+            "Die Leser dürfen sich auf längere Öffnungszeiten freuen",
+            "Der Neubau soll im kommenden Frühjahr eröffnet werden",
+        ],
+    ],
+)
+def test_short_runs_and_runs_touching_the_article_stay_above_it(lines):
+    text = "\n".join(lines) + "\n" + article(BODY_DE)
+    assert "removed" not in b121(clean_text(text)).values()
