@@ -1,4 +1,4 @@
-"""B121: a list of other articles' headlines below the article goes; lists that may be the
+"""B123: a list of other articles' headlines below the article goes; lists that may be the
 page's own stay."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ def article(body: str, paragraphs: int = 12) -> str:
 
 
 def b121(result) -> dict[str, str]:
-    return {f.text: f.action for f in result.report.findings if f.code == "B121"}
+    return {f.text: f.action for f in result.report.findings if f.code == "B123"}
 
 
 RELATED = {

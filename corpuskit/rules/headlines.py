@@ -153,7 +153,7 @@ class HeadlineList(BlockRule):
         True
     """
 
-    code, name, category = "B121", "headline-list", "navigation"
+    code, name, category = "B123", "headline-list", "navigation"
     summary = "list of other articles' headlines around the article"
 
     def check(self, ctx: Context) -> Iterable[Hit]:
