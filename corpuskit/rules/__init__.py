@@ -76,6 +76,13 @@ from corpuskit.rules.record import (
     UnknownLanguage,
 )
 from corpuskit.rules.repeats import CorpusRepeat
+from corpuskit.rules.site_notes import (
+    CommentNotice,
+    DownloadLabel,
+    PageNotice,
+    RelatedHeader,
+    SubscribeAppeal,
+)
 from corpuskit.rules.spans import InlinePromo
 
 SPAN_RULES: tuple[type[SpanRule], ...] = (InlinePromo,)
@@ -100,6 +107,11 @@ BLOCK_RULES: tuple[type[BlockRule], ...] = (
     SourceLine,
     Title,
     LineScore,
+    CommentNotice,
+    DownloadLabel,
+    RelatedHeader,
+    PageNotice,
+    SubscribeAppeal,
     CorpusRepeat,
     HeaderClutter,
     FooterClutter,
