@@ -1,6 +1,6 @@
 """Site notes: comment notices and headers (B117), download labels (B118), related-list
-headers (B119), page notices (B120) and subscription appeals (B121), plus licence lines
-(B116): positives and negatives in several languages."""
+headers (B119), page notices (B120), subscription appeals (B121) and shop buttons (B122),
+plus licence lines (B116): positives and negatives in several languages."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from corpuskit import clean_text
 from corpuskit.lexicon import read_phrases
 from corpuskit.rules.model import using_model
 
-NEW_LEXICONS = ("comment_notice", "comment_count", "download", "related", "page_notice", "subscribe")
+NEW_LEXICONS = ("comment_notice", "comment_count", "download", "related", "page_notice", "subscribe", "shop")
 
 REMOVED = [
     # comment moderation and comment policy
@@ -30,6 +30,9 @@ REMOVED = [
     ("B117", "11 responses to “The Loneliest Woman in the World”", BODY),
     ("B117", "Sorted by:", BODY),
     ("B117", "Ordenar por:", BODY_ES),
+    ("B117", "Dołącz do dyskusji", BODY_PL),
+    ("B117", "Participez à la discussion", BODY_FR),
+    ("B117", "11 responses to “The Loneliest Woman in the World: An Appreciation of Heart’s “Alone””", BODY),
     # downloads
     ("B118", "PDF | 38 KB | Datei ist nicht barrierefrei", BODY_DE),
     ("B118", "Pressemitteilung als PDF", BODY_DE),
@@ -59,6 +62,13 @@ REMOVED = [
     ("B121", "Get our daily edition by email and never miss our top stories", BODY),
     ("B121", "Nach Anmeldung geht mir eine E-Mail zur Zustimmung nach Double-Opt-In-Verfahren zu.", BODY_DE),
     ("B121", "Recevez nos articles dans votre boîte mail chaque matin.", BODY_FR),
+    ("B121", "Wählen Sie Ihren Zugang und lesen Sie weiter:", BODY_DE),
+    # shop buttons
+    ("B122", "Ausgabe kaufen", BODY_DE),
+    ("B122", "Buy now", BODY),
+    ("B122", "Ajouter au panier", BODY_FR),
+    ("B122", "Añadir al carrito", BODY_ES),
+    ("B122", "Kup teraz", BODY_PL),
     # licence lines
     ("B116", "If not explicitly specified otherwise, this work is licensed under a", BODY),
     ("B116", "Dieser Text steht unter einer Creative-Commons-Lizenz.", BODY_DE),
@@ -72,7 +82,7 @@ def test_removed(code, line, body):
         assert code in removed_by(around(line, body), line)
 
 
-NEW_CODES = {"B116", "B117", "B118", "B119", "B120", "B121"}
+NEW_CODES = {"B116", "B117", "B118", "B119", "B120", "B121", "B122"}
 
 KEPT = [
     # the words of a comment notice or header inside the story
@@ -94,6 +104,10 @@ KEPT = [
     ("Die Polizei hat das Gesuchte am Dienstag in einem Wald gefunden.", BODY_DE),
     ("Phishing emails often land in your inbox looking like a bank's message.", BODY),
     ("El contrato se puede cancelar, explicó el abogado, pero con una penalización.", BODY_ES),
+    # a discussion, a purchase in the story
+    ("The residents were invited to join the discussion at the town hall on Friday.", BODY),
+    ("Viele Leser wollten die Ausgabe kaufen, doch sie war schnell vergriffen.", BODY_DE),
+    ("Kup teraz, zapłać później: tak działa nowy system płatności w sklepach.", BODY_PL),
 ]
 
 

@@ -81,6 +81,7 @@ from corpuskit.rules.site_notes import (
     DownloadLabel,
     PageNotice,
     RelatedHeader,
+    ShopButton,
     SubscribeAppeal,
 )
 from corpuskit.rules.spans import InlinePromo
@@ -112,6 +113,7 @@ BLOCK_RULES: tuple[type[BlockRule], ...] = (
     RelatedHeader,
     PageNotice,
     SubscribeAppeal,
+    ShopButton,
     CorpusRepeat,
     HeaderClutter,
     FooterClutter,

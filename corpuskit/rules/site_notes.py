@@ -1,7 +1,8 @@
 """Site notes: lines a site prints around every article about its own pages.
 
 Comment-section notices and headers, download labels, headers of lists of other articles,
-notes of the page about itself (search prompts, browser notices) and subscription appeals.
+notes of the page about itself (search prompts, browser notices), subscription appeals and
+shop buttons.
 Each rule reads a multilingual lexicon (`corpuskit/lexicons/<category>.txt`) and caps the
 line's length, so the same words inside a paragraph of the article never remove it.
 """
@@ -27,7 +28,8 @@ class CommentNotice(LexiconLineRule):
     ("Please understand that comments are moderated", "Kommentare werden moderiert", "Les
     commentaires sont modérés", "Los comentarios son moderados", ...), and a short line that
     heads a comment section: a label with its count ("12 Kommentare", "Vos réactions (11)",
-    "11 responses to “Title”"), or a sort control ("Sorted by:").
+    "11 responses to “Title”"), a sort control ("Sorted by:") or a call to join the
+    discussion alone on its line ("Dołącz do dyskusji").
 
     Why: the site's comment box is scraped below the article; its rules and counters speak
     about the page, never about the story.
@@ -52,7 +54,7 @@ class CommentNotice(LexiconLineRule):
         phrase = lexicon("comment_notice").search(block.text)
         if phrase:
             return phrase
-        return comment_header(block) if block.word_count <= 12 else None
+        return comment_header(block) if block.word_count <= 30 else None
 
 
 def comment_header(block: Block) -> str | None:
@@ -68,7 +70,7 @@ def comment_header(block: Block) -> str | None:
     bare = " ".join(_COUNT.sub(" ", text).split())
     counted = bare != " ".join(text.split())
     words = lexicon("comment_count")
-    label = words.whole_line(bare)
+    label = words.whole_line(bare) if block.word_count <= 12 else None
     if label:
         return label if counted or " " in label else None
     label = words.prefix(bare)
@@ -226,3 +228,28 @@ class SubscribeAppeal(LexiconLineRule):
 
     def match(self, block: Block) -> str | None:
         return lexicon("subscribe").search(block.text)
+
+
+class ShopButton(LexiconLineRule):
+    """Removes shop and order buttons.
+
+    What it does: removes a line that is only a shop or order button ("Buy now", "Add to
+    cart", "In den Warenkorb", "Ausgabe kaufen", "Ajouter au panier", "Kup teraz", ...).
+
+    Why: a magazine's or a blog's page offers the issue or the book beside the article;
+    the button's label is scraped as a lone line and is never a sentence of the story.
+
+    Example:
+        >>> from corpuskit import clean_text
+        >>> "kaufen" in clean_text(BODY + "\\n\\nAusgabe kaufen\\n\\n" + BODY).record.text
+        False
+        >>> "kaufen" in clean_text(BODY + "\\n\\nWir wollten die Ausgabe kaufen.\\n\\n" + BODY).record.text
+        True
+    """
+
+    code, name, category = "B122", "shop-button", "shop"
+    summary = "shop or order button"
+    at_start, max_words = ("shop",), 6
+
+    def match(self, block: Block) -> str | None:
+        return lexicon("shop").whole_line(block.text)
