@@ -222,7 +222,7 @@ class SubscribeAppeal(LexiconLineRule):
         (True, False)
     """
 
-    code, name, category = "B121", "subscribe-appeal", "subscription"
+    code, name, category = "B121", "subscribe-appeal", "appeal"
     summary = "subscription or newsletter appeal"
     inside, max_words = ("subscribe",), 50
 
