@@ -61,7 +61,8 @@ REMOVED = [
     ("B121", "Zapraszamy też do subskrypcji tygodnika.", BODY_PL),
     ("B121", "Get our daily edition by email and never miss our top stories", BODY),
     ("B121", "Nach Anmeldung geht mir eine E-Mail zur Zustimmung nach Double-Opt-In-Verfahren zu.", BODY_DE),
-    ("B121", "Recevez nos articles dans votre boîte mail chaque matin.", BODY_FR),
+    ("B121", "Recevez notre newsletter chaque matin.", BODY_FR),
+    ("B121", "Lass dir die besten Storys jede Woche in deinen Posteingang liefern.", BODY_DE),
     ("B121", "Wählen Sie Ihren Zugang und lesen Sie weiter:", BODY_DE),
     # shop buttons
     ("B122", "Ausgabe kaufen", BODY_DE),
@@ -103,6 +104,8 @@ KEPT = [
     ("The browser war between the two companies ended years ago.", BODY),
     ("Die Polizei hat das Gesuchte am Dienstag in einem Wald gefunden.", BODY_DE),
     ("Phishing emails often land in your inbox looking like a bank's message.", BODY),
+    ("Betrügerische Mails landen oft direkt in Ihren Posteingang, warnt die Polizei.", BODY_DE),
+    ("Un courriel frauduleux arrive souvent dans votre boîte mail, selon la police.", BODY_FR),
     ("El contrato se puede cancelar, explicó el abogado, pero con una penalización.", BODY_ES),
     # a discussion, a purchase in the story
     ("The residents were invited to join the discussion at the town hall on Friday.", BODY),
