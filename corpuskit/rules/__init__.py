@@ -77,6 +77,14 @@ from corpuskit.rules.record import (
     UnknownLanguage,
 )
 from corpuskit.rules.repeats import CorpusRepeat
+from corpuskit.rules.site_notes import (
+    CommentNotice,
+    DownloadLabel,
+    PageNotice,
+    RelatedHeader,
+    ShopButton,
+    SubscribeAppeal,
+)
 from corpuskit.rules.spans import InlinePromo
 
 SPAN_RULES: tuple[type[SpanRule], ...] = (InlinePromo,)
@@ -101,6 +109,12 @@ BLOCK_RULES: tuple[type[BlockRule], ...] = (
     SourceLine,
     Title,
     LineScore,
+    CommentNotice,
+    DownloadLabel,
+    RelatedHeader,
+    PageNotice,
+    SubscribeAppeal,
+    ShopButton,
     CorpusRepeat,
     HeadlineList,
     HeaderClutter,

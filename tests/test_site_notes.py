@@ -1,0 +1,153 @@
+"""Site notes: comment notices and headers (B117), download labels (B118), related-list
+headers (B119), page notices (B120), subscription appeals (B121) and shop buttons (B122),
+plus licence lines (B116): positives and negatives in several languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, BODY_PL, around, removed_by
+from corpuskit import clean_text
+from corpuskit.lexicon import read_phrases
+from corpuskit.rules.model import using_model
+
+NEW_LEXICONS = ("comment_notice", "comment_count", "download", "related", "page_notice", "subscribe", "shop")
+
+REMOVED = [
+    # comment moderation and comment policy
+    ("B117", "Please understand that comments are moderated and may take a while to appear.", BODY),
+    ("B117", "We ask that comments are civil and free of libellous or hateful material.", BODY),
+    ("B117", "Kommentare werden vor der Veröffentlichung geprüft.", BODY_DE),
+    ("B117", "Les commentaires sont modérés avant publication.", BODY_FR),
+    ("B117", "Los comentarios son moderados antes de su publicación.", BODY_ES),
+    ("B117", "Komentarze są moderowane.", BODY_PL),
+    ("B117", "I commenti sono moderati.", BODY),
+    ("B117", "Reacties worden gemodereerd.", BODY),
+    ("B117", "Os comentários são moderados.", BODY),
+    # comment-section headers
+    ("B117", "Vos réactions (11)", BODY_FR),
+    ("B117", "12 Kommentare", BODY_DE),
+    ("B117", "11 responses to “The Loneliest Woman in the World”", BODY),
+    ("B117", "Sorted by:", BODY),
+    ("B117", "Ordenar por:", BODY_ES),
+    ("B117", "Dołącz do dyskusji", BODY_PL),
+    ("B117", "Participez à la discussion", BODY_FR),
+    ("B117", "11 responses to “The Loneliest Woman in the World: An Appreciation of Heart’s “Alone””", BODY),
+    # downloads
+    ("B118", "PDF | 38 KB | Datei ist nicht barrierefrei", BODY_DE),
+    ("B118", "Pressemitteilung als PDF", BODY_DE),
+    ("B118", "PDF version", BODY),
+    ("B118", "Télécharger au format EPUB", BODY_FR),
+    ("B118", "Descargar PDF", BODY_ES),
+    ("B118", "Pobierz PDF", BODY_PL),
+    ("B118", "Jahresbericht 2023 (DOCX, 1,2 MB)", BODY_DE),
+    # related-list headers
+    ("B119", "Mehr aus Thüringen", BODY_DE),
+    ("B119", "Weitere Beiträge aus der Kolumne:", BODY_DE),
+    ("B119", "More from The Guardian", BODY),
+    ("B119", "Más sobre La Tercera", BODY_ES),
+    ("B119", "Informate más", BODY_ES),
+    ("B119", "Plus d'articles", BODY_FR),
+    ("B119", "Altri articoli", BODY),
+    ("B119", "Meer over Amsterdam", BODY),
+    # page notices
+    ("B120", "Haben Sie das Gesuchte nicht gefunden?", BODY_DE),
+    ("B120", "You are using a browser version with limited support for CSS.", BODY),
+    ("B120", "Votre navigateur ne supporte pas la vidéo.", BODY_FR),
+    ("B120", "Twoja przeglądarka nie obsługuje odtwarzacza.", BODY_PL),
+    ("B120", "Haz clic para ampliar", BODY_ES),
+    # subscription appeals
+    ("B121", "Tú también puedes hacer periodismo incómodo. Cancela cuando quieras.", BODY_ES),
+    ("B121", "Zapraszamy też do subskrypcji tygodnika.", BODY_PL),
+    ("B121", "Get our daily edition by email and never miss our top stories", BODY),
+    ("B121", "Nach Anmeldung geht mir eine E-Mail zur Zustimmung nach Double-Opt-In-Verfahren zu.", BODY_DE),
+    ("B121", "Recevez notre newsletter chaque matin.", BODY_FR),
+    ("B121", "Lass dir die besten Storys jede Woche in deinen Posteingang liefern.", BODY_DE),
+    ("B121", "Wählen Sie Ihren Zugang und lesen Sie weiter:", BODY_DE),
+    # shop buttons
+    ("B122", "Ausgabe kaufen", BODY_DE),
+    ("B122", "Buy now", BODY),
+    ("B122", "Ajouter au panier", BODY_FR),
+    ("B122", "Añadir al carrito", BODY_ES),
+    ("B122", "Kup teraz", BODY_PL),
+    # licence lines
+    ("B116", "If not explicitly specified otherwise, this work is licensed under a", BODY),
+    ("B116", "Dieser Text steht unter einer Creative-Commons-Lizenz.", BODY_DE),
+    ("B116", "Este contenido está bajo una licencia Creative Commons.", BODY_ES),
+]
+
+
+@pytest.mark.parametrize(("code", "line", "body"), REMOVED, ids=[f"{c}:{t[:24]}" for c, t, _ in REMOVED])
+def test_removed(code, line, body):
+    with using_model(None):  # the rule itself, not the line model (which runs before it)
+        assert code in removed_by(around(line, body), line)
+
+
+NEW_CODES = {"B116", "B117", "B118", "B119", "B120", "B121", "B122"}
+
+KEPT = [
+    # the words of a comment notice or header inside the story
+    ("The mayor read the comments aloud and said the council would respond next week.", BODY),
+    ("Die Kommentare der Leser wurden am Montag im Gemeinderat vorgelesen und diskutiert.", BODY_DE),
+    ("Reviews", BODY),
+    ("Kommentar", BODY_DE),
+    ("Responses to the flood varied from town to town.", BODY),
+    # files named in sentences
+    ("The ministry published the full report as a PDF on its website on Monday.", BODY),
+    ("Der Bericht ist als PDF erschienen und umfasst 38 Seiten.", BODY_DE),
+    ("Le rapport, publié au format PDF, compte 200 pages.", BODY_FR),
+    # "more from" words opening a sentence or a subheading
+    ("More from the same supplier would arrive by Friday, the company said.", BODY),
+    ("Mehr aus weniger machen", BODY_DE),
+    ("Más sobre el asunto se sabrá el lunes, dijo el ministro.", BODY_ES),
+    # a browser, a search, an inbox in the story
+    ("The browser war between the two companies ended years ago.", BODY),
+    ("Die Polizei hat das Gesuchte am Dienstag in einem Wald gefunden.", BODY_DE),
+    ("Phishing emails often land in your inbox looking like a bank's message.", BODY),
+    ("Betrügerische Mails landen oft direkt in Ihren Posteingang, warnt die Polizei.", BODY_DE),
+    ("Un courriel frauduleux arrive souvent dans votre boîte mail, selon la police.", BODY_FR),
+    ("El contrato se puede cancelar, explicó el abogado, pero con una penalización.", BODY_ES),
+    # a discussion, a purchase in the story
+    ("The residents were invited to join the discussion at the town hall on Friday.", BODY),
+    ("Viele Leser wollten die Ausgabe kaufen, doch sie war schnell vergriffen.", BODY_DE),
+    ("Kup teraz, zapłać później: tak działa nowy system płatności w sklepach.", BODY_PL),
+]
+
+
+@pytest.mark.parametrize(("line", "body"), KEPT, ids=[t[:24] for t, _ in KEPT])
+def test_kept(line, body):
+    with using_model(None):
+        result = clean_text(around(line, body))
+    assert line in result.record.text
+    assert not NEW_CODES & {f.code for f in result.report.findings if f.action == "removed"}
+
+
+def test_related_header_before_ordinary_words_is_flagged():
+    line = "Mehr aus weniger machen"
+    with using_model(None):
+        result = clean_text(around(line, BODY_DE))
+    assert line in result.record.text
+    assert any(f.code == "B119" and f.action == "flagged" for f in result.report.findings)
+
+
+def test_long_paragraph_with_a_notice_phrase_stays():
+    paragraph = (
+        "The editor wrote that comments are moderated on the paper's own site, but the dispute began "
+        "on social media, where nobody moderated anything, and within two days the thread had grown "
+        "to thousands of replies, many of them from accounts created that same week, according to "
+        "the researchers who later studied it for the university's report on online harassment and "
+        "its effect on local newsrooms."
+    )
+    assert paragraph in clean_text(around(paragraph, BODY)).record.text
+
+
+def test_appeal_does_not_mark_the_article_truncated():
+    result = clean_text(around("Cancel anytime.", BODY))
+    assert "Cancel anytime" not in result.record.text
+    assert result.record.flags.truncated is False
+
+
+@pytest.mark.parametrize("category", NEW_LEXICONS)
+def test_lexicon_covers_the_main_languages(category):
+    languages = set(read_phrases(category))
+    assert {"en", "de", "fr", "es", "it", "pt", "nl", "pl"} <= languages
