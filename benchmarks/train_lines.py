@@ -4,6 +4,7 @@ measure it by cross-validation with page-level folds.
     python benchmarks/train_lines.py                 # cross-validate, then train and write
     python benchmarks/train_lines.py --folds 0       # train on every page and write only
     python benchmarks/train_lines.py --no-write      # cross-validate only
+    python benchmarks/train_lines.py --no-write --drop doc_good,edge   # ablation
 
 Labels: on the gold pages (dev.jsonl) a line is article text when most of its word tokens
 align with the gold text (difflib over the token sequences); on the snippet pages
@@ -39,7 +40,7 @@ sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 
 import quality  # noqa: E402
 
-from corpuskit import clean_text  # noqa: E402
+from corpuskit import clean_text, linemodel  # noqa: E402
 from corpuskit.linefeatures import CONTEXT, INTRINSIC, BlockFeatures, context  # noqa: E402
 from corpuskit.linefreq import LineCounter, LineTable  # noqa: E402
 from corpuskit.linemodel import LineModel, Stage  # noqa: E402
@@ -229,6 +230,8 @@ def training_rows(docs: list[Doc], args):
         if doc.set_name == "gold":
             w = np.sqrt(w) if args.sqrt_weights else w
             w = w / max(w.sum(), 1e-9) / totals["gold"]
+            if doc.view == "residual":
+                w = w * args.residual_weight
         else:
             w = w / max(w.sum(), 1e-9) / totals["snippets"] * args.snippet_weight
         xs.append(np.flatnonzero(known))
@@ -369,6 +372,27 @@ def nothing_figures(docs: list[Doc]) -> dict:
     return summarize(scored)
 
 
+def drop_context(names: list[str], write: bool) -> None:
+    """Leave some context features at 0 in training and in every fold's cleaning: the
+    figures show what the others do without them (cross-validation only: a model trained
+    so would not match the features corpuskit computes)."""
+    global context
+    unknown = sorted(set(names) - set(CONTEXT))
+    if unknown:
+        raise SystemExit(f"--drop: no context feature named {', '.join(unknown)}")
+    if write:
+        raise SystemExit("--drop measures only: add --no-write")
+    columns = [CONTEXT.index(name) for name in names]
+    full = context
+
+    def dropped(*args):
+        out = full(*args)
+        out[:, columns] = 0.0
+        return out
+
+    context = linemodel.context = dropped
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -382,17 +406,21 @@ def parse_args(argv):
     ap.add_argument("--remove-at", type=float, default=0.7, help="probability from which a line goes")
     ap.add_argument("--flag-at", type=float, default=0.5, help="probability from which a line is flagged")
     ap.add_argument("--snippet-weight", type=float, default=1.0, help="snippet set weight vs gold set")
+    ap.add_argument("--residual-weight", type=float, default=1.0, help="gold residual pages vs full pages")
     ap.add_argument("--sqrt-weights", action="store_true", help="weigh gold lines by sqrt(tokens)")
     ap.add_argument("--no-corpus-table", dest="corpus_table", action="store_false")
     ap.add_argument("--no-pipeline", dest="pipeline", action="store_false", help="proxy figures only")
     ap.add_argument("--no-write", dest="write", action="store_false")
     ap.add_argument("--output", type=Path, default=TARGET)
     ap.add_argument("--cache", type=Path, help="keep captured lines and labels in this file")
+    ap.add_argument("--drop", default="", help="context features left at 0, comma-separated (ablation)")
     return ap.parse_args(argv)
 
 
 def main(argv=None) -> int:
     args = parse_args(argv)
+    if args.drop:
+        drop_context(args.drop.split(","), args.write)
     qargs = argparse.Namespace(bench_dir=args.bench_dir, folds=1, fold=0, limit=args.limit, html=False)
     start = time.time()
     pages_by_set = {name: quality.load_set(name, qargs) for name in ("gold", "snippets")}
