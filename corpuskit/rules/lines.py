@@ -50,7 +50,13 @@ class LexiconLineRule(BlockRule):
         self._answers: dict[int, str | None] = {}  # block index -> match (of the block alone)
 
     def match(self, block: Block) -> str | None:
-        raise NotImplementedError
+        """The first phrase of the `inside` lexicons found in the block (rules that look
+        at the start of a line say how)."""
+        for category in self.inside:
+            phrase = lexicon(category).search(block.text)
+            if phrase:
+                return phrase
+        return None
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         for block in _candidates(ctx):
@@ -147,9 +153,6 @@ class PaywallNote(LexiconLineRule):
     code, name, category = "B102", "paywall-note", "paywall"
     summary = "paywall or subscription note"
     inside, max_words = ("paywall",), 40
-
-    def match(self, block: Block) -> str | None:
-        return lexicon("paywall").search(block.text)
 
 
 class PhotoCredit(LexiconLineRule):
@@ -323,9 +326,6 @@ class CookieNotice(LexiconLineRule):
     summary = "cookie or consent notice"
     inside, max_words = ("cookie",), 60
 
-    def match(self, block: Block) -> str | None:
-        return lexicon("cookie").search(block.text)
-
 
 class ReadingTime(LexiconLineRule):
     """Removes reading-time notes.
@@ -375,9 +375,6 @@ class Disclaimer(LexiconLineRule):
     code, name, category = "B116", "disclaimer", "disclaimer"
     summary = "disclosure, disclaimer or rights notice"
     inside, max_words = ("disclaimer",), 40
-
-    def match(self, block: Block) -> str | None:
-        return lexicon("disclaimer").search(block.text)
 
 
 _CAPS_LABEL = re.compile(r"^(\w[\w' .-]{1,40}?)\s?:\s+\S")

@@ -199,9 +199,6 @@ class PageNotice(LexiconLineRule):
     summary = "note of the page about itself"
     inside, max_words = ("page_notice",), 40
 
-    def match(self, block: Block) -> str | None:
-        return lexicon("page_notice").search(block.text)
-
 
 class SubscribeAppeal(LexiconLineRule):
     """Removes subscription and newsletter appeals.
@@ -225,9 +222,6 @@ class SubscribeAppeal(LexiconLineRule):
     code, name, category = "B121", "subscribe-appeal", "appeal"
     summary = "subscription or newsletter appeal"
     inside, max_words = ("subscribe",), 50
-
-    def match(self, block: Block) -> str | None:
-        return lexicon("subscribe").search(block.text)
 
 
 class ShopButton(LexiconLineRule):
