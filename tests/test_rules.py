@@ -42,6 +42,7 @@ POSITIVES = [
     ("B110", "We use cookies to give you the best experience.", BODY),
     ("B110", "Diese Website verwendet Cookies.", BODY_DE),
     ("B110", "Nous utilisons des cookies pour améliorer votre expérience.", BODY_FR),
+    ("B110", "Informujemy, że korzystamy z cookies.", BODY),
 ]
 
 
@@ -64,6 +65,7 @@ NEGATIVES = [
     "Zurück in Berlin sagte die Ministerin, man werde die Pläne prüfen.",
     "By the time the firefighters arrived, the roof had already collapsed.",
     "Cookies und Kuchen wurden beim Fest der Feuerwehr verkauft, berichtet der Verein.",
+    "Uczniowie korzystamy z okazji, mówi dyrektorka, i pieką cookies na kiermasz szkolny.",
 ]
 
 
