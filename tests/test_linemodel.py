@@ -291,3 +291,13 @@ def test_footer_clutter_defers_to_the_model_on_wrapped_text(lang):
     without_model = Config(ignore=["B301"])
     removed = {f.code for f in clean_text(doc, config=without_model).report.findings if f.action}
     assert removed == {"B112"}  # alone, the footer rule takes the wrapped lines for chrome
+
+
+@pytest.mark.parametrize("lang", ["de", "fr"])  # the English lines read as headlines, which B111 leaves
+def test_header_clutter_defers_to_the_model_on_wrapped_text(lang):
+    body = BODIES[lang]
+    doc = f"{WRAPPED[lang]}\n\n{body}\n\n{body}\n"
+    assert [f.code for f in clean_text(doc).report.findings if f.action == "removed"] == []
+    without_model = Config(ignore=["B301"])
+    removed = {f.code for f in clean_text(doc, config=without_model).report.findings if f.action == "removed"}
+    assert removed == {"B111"}  # alone, the header rule takes the wrapped lines for chrome

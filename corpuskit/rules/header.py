@@ -859,14 +859,21 @@ def _single_title(header: list[Block], ctx: Context) -> list[Block]:
     return candidates
 
 
+MODEL_READS_TEXT = 0.5  # a line score below this: the line model reads the line as text
+
+
 class HeaderClutter(BlockRule):
     """Removes the page chrome above the article.
 
     What it does: in the header (before the first paragraph of running text), a line of
     ten words or fewer that is neither a sentence nor a possible headline is removed:
-    mastheads in capitals, counters, crumbs, lone symbols.
+    mastheads in capitals, counters, crumbs, lone symbols; unless it has three words or
+    more and the line model (B301) reads it as text (a line of a hard-wrapped paragraph,
+    a list item).
 
-    Why: a careless scrape starts with the page's navigation and widgets.
+    Why: a careless scrape starts with the page's navigation and widgets; but an article
+    that opens with a wrapped paragraph or a list also has short lines "above the first
+    paragraph", and they are article text.
 
     Example:
         >>> from corpuskit import clean_text
@@ -880,10 +887,9 @@ class HeaderClutter(BlockRule):
     def check(self, ctx: Context) -> Iterable[Hit]:
         for block in ctx.header():
             if block.word_count <= 10 and not is_sentence(block) and not is_title_like(block):
+                if block.word_count >= 3 and ctx.line_scores.get(block.index, 1.0) < MODEL_READS_TEXT:
+                    continue  # the line model reads it as text: a wrapped line, a list item
                 yield self.hit(block, REMOVE, "short line above the article, not a sentence")
-
-
-FOOTER_AGREEMENT = 0.5
 
 
 class FooterClutter(BlockRule):
@@ -908,7 +914,7 @@ class FooterClutter(BlockRule):
     def check(self, ctx: Context) -> Iterable[Hit]:
         for block in ctx.footer():
             if block.word_count <= 10 and not is_sentence(block):
-                if ctx.line_scores.get(block.index, 1.0) < FOOTER_AGREEMENT:
+                if ctx.line_scores.get(block.index, 1.0) < MODEL_READS_TEXT:
                     continue  # the line model reads it as text: a wrapped line, a table cell
                 yield self.hit(block, REMOVE, "short line below the article, not a sentence")
 
