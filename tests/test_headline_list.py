@@ -145,6 +145,19 @@ def test_lists_that_may_be_the_pages_own_are_flagged_and_kept(above, lines):
     assert set(b121(result).values()) == {"flagged"}
 
 
+@pytest.mark.parametrize(
+    ("lang", "above"),
+    [("en", "Read more:"), ("de", "Lesen Sie auch:"), ("es", "Noticias relacionadas:"), ("nb", "Les også:")],
+)
+def test_a_list_announced_as_other_articles_is_removed(lang, above):
+    # "Read more:" announces other articles, not the writer's own list
+    body, headlines = RELATED[lang]
+    result = clean_text(article(body) + "\n\n" + above + "\n" + "\n".join(headlines))
+    assert result.record.text == article(body) + "\n"
+    assert set(b121(result)) == set(headlines)
+    assert set(b121(result).values()) == {"removed"}
+
+
 def test_cleaning_twice_changes_nothing():
     body, headlines = RELATED["de"]
     once = clean_text(article(body) + "\n\n" + "\n".join(headlines)).record.text

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 
 import numpy as np
 
+from corpuskit.lexicon import lexicon
 from corpuskit.linefeatures import densest_run, stopwords
 from corpuskit.rules.base import FLAG, REMOVE, BlockRule, Context, Hit, is_prose
 from corpuskit.segment import Block
@@ -97,6 +98,16 @@ def headline_runs(blocks: list[Block], shortest: int, function_word: int) -> Ite
         run = []
 
 
+def announces_other_articles(text: str) -> bool:
+    """The line opens with a "read more" or "related" phrase: what follows it is a list of
+    other articles, not the writer's own list.
+
+    >>> announces_other_articles("Lesen Sie auch:"), announces_other_articles("You will need:")
+    (True, False)
+    """
+    return bool(lexicon("teaser").prefix(text) or lexicon("related").prefix(text))
+
+
 def _doubt(run: list[Block], ctx: Context) -> str | None:
     """Why a run of headline-like lines may be the page's own list after all, or None.
 
@@ -108,7 +119,7 @@ def _doubt(run: list[Block], ctx: Context) -> str | None:
     """
     first = run[0].index
     before = ctx.all_blocks[first - 1] if ctx is not None and first > 0 else None  # removed or not
-    if before is not None and before.text.endswith(":"):
+    if before is not None and before.text.endswith(":") and not announces_other_articles(before.text):
         return "announced by the line above (the writer's own list?)"
     if sum(bool(_ENDS_WITH_YEAR.search(b.text)) for b in run) * 2 >= len(run):
         return "dated entries (an archive or a reading list)"
@@ -130,7 +141,8 @@ class HeadlineList(BlockRule):
     word at the end), six words long on average, is removed. Above the body the same
     holds for a run of six or more that does not touch the body (the page's own
     headline and deck stand there). The run is flagged and stays instead when it may be
-    the page's own list: the line above announces it ("Further reading:"), half its
+    the page's own list: the line above announces it ("Further reading:", but not a
+    "read more" or "related" phrase such as "Lesen Sie auch:"), half its
     lines end with a year (an archive, a reading list) or are questions (a table of
     contents, a FAQ), or half begin with the same word that is not a function word
     ("Step 1: …", "Step 2: …").
