@@ -35,6 +35,10 @@ BODY_PL = (
     "Rada miejska zebrała się we wtorek wieczorem, aby omówić nowy budżet, i po długiej debacie "
     "postanowiła finansować bibliotekę przez kolejne trzy lata."
 )
+BODY_BN = (  # Bengali: a script without case, sentences end with the danda (।)
+    "পৌরসভার সদস্যরা মঙ্গলবার সন্ধ্যায় নতুন বাজেট নিয়ে আলোচনা করেন এবং দীর্ঘ বিতর্কের পর "
+    "আরও তিন বছর গ্রন্থাগারের অর্থায়নের সিদ্ধান্ত নেন।"
+)
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from functools import cache, cached_property
 from importlib import resources
 
 _EDGE_PUNCT = " \t.:;,!?|·•–—-_*#>»«\"'“”‘’()[]"
-_PHRASE_END = re.compile(r"[\s:|/–—\-.,]")  # what may follow a prefix phrase, or the end
+_PHRASE_END = re.compile(r"[\s:：|/–—\-.,]")  # what may follow a prefix phrase, or the end ("：" in Chinese)
 
 
 def read_phrases(category: str) -> dict[str, list[str]]:

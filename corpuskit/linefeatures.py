@@ -24,7 +24,7 @@ import numpy as np
 
 from corpuskit.lexicon import read_phrases
 from corpuskit.linefreq import LineTable, line_hashes
-from corpuskit.segment import Block
+from corpuskit.segment import SENTENCE_MARKS, Block
 from corpuskit.usercache import kept
 
 INTRINSIC = (
@@ -128,7 +128,7 @@ _COUNTED = ("digit", "upper", "lower", "symbol", "separator", "quote", "at")
 _MARKS = {
     "separator": _SEPARATOR_MARKS,
     "quote": _QUOTES,
-    "terminal": ".!?…。！？",
+    "terminal": SENTENCE_MARKS,
     "at": "@",
     "closer": "\"'”’»)]",
     "colon": ":",

@@ -15,7 +15,10 @@ from typing import TypeVar
 T = TypeVar("T")
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
-_TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+# Marks that end a sentence, in every script: Latin, CJK (。！？), Devanagari and Bengali
+# (। ॥), Arabic (؟), Urdu (۔), Ethiopic (።), Burmese (။), Armenian (։)
+SENTENCE_MARKS = ".!?…。！？।॥؟۔።။։"
+_TERMINAL = re.compile(rf"[{SENTENCE_MARKS}][\"'”’»)\]]*$")
 
 
 class cached_property:
@@ -95,7 +98,11 @@ class Block:
 
     @cached_property
     def ends_sentence(self) -> bool:
-        """Ends with terminal punctuation, maybe followed by closing quotes."""
+        """Ends with terminal punctuation of any script, maybe followed by closing quotes.
+
+        >>> [b.ends_sentence for b in segment("ভবনটি বসন্তে খুলবে।\\nهل هذا صحيح؟\\nनया पुल\\nMenu")]
+        [True, True, False, False]
+        """
         return bool(_TERMINAL.search(self.text))
 
     @cached_property

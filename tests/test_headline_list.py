@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, BODY_NB
+from conftest import BODY, BODY_BN, BODY_DE, BODY_ES, BODY_FR, BODY_NB
 from corpuskit import clean_text
 
 
@@ -24,6 +24,14 @@ RELATED = {
             "Storm closes the coast road for a second night",
             "Why the old bridge will cost twice as much",
             "Five new cafés to try in the harbour district",
+        ],
+    ),
+    "bn": (  # no capitals in the script: any letter may start a headline
+        BODY_BN,
+        [
+            "ঝড়ের কারণে উপকূলের সড়ক দ্বিতীয় রাতের মতো বন্ধ",
+            "পুরোনো সেতুর খরচ কেন দ্বিগুণ হবে",
+            "বন্দর এলাকায় নতুন পাঁচটি ক্যাফে খুলেছে",
         ],
     ),
     "de": (
@@ -147,7 +155,13 @@ def test_lists_that_may_be_the_pages_own_are_flagged_and_kept(above, lines):
 
 @pytest.mark.parametrize(
     ("lang", "above"),
-    [("en", "Read more:"), ("de", "Lesen Sie auch:"), ("es", "Noticias relacionadas:"), ("nb", "Les også:")],
+    [
+        ("en", "Read more:"),
+        ("de", "Lesen Sie auch:"),
+        ("es", "Noticias relacionadas:"),
+        ("nb", "Les også:"),
+        ("bn", "আরও পড়ুন:"),
+    ],
 )
 def test_a_list_announced_as_other_articles_is_removed(lang, above):
     # "Read more:" announces other articles, not the writer's own list

@@ -28,6 +28,11 @@ LONE = [
     ("pl", "Czytaj także: Nowy most na Wiśle otwarty", "B106"),
     ("ru", "Читайте также: Новый мост открыт", "B106"),
     ("sv", "Läs också: Ny bro öppnad i Göteborg", "B106"),
+    ("fi", "Lue aiheesta lisää: Uusi silta avattiin", "B106"),
+    ("ar", "اقرأ أيضا: افتتاح جسر جديد", "B106"),
+    ("hi", "ये भी पढ़ें: नया पुल खुला", "B106"),
+    ("id", "Baca juga: Jembatan baru dibuka", "B106"),
+    ("zh", "延伸阅读：新桥开通", "B106"),
 ]
 
 IN_SENTENCES = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, BODY_PL, around, removed_by
+from conftest import BODY, BODY_BN, BODY_DE, BODY_ES, BODY_FR, BODY_NB, BODY_PL, around, removed_by
 from corpuskit import clean_text
 from corpuskit.lexicon import read_phrases
 from corpuskit.rules.model import using_model
@@ -50,6 +50,12 @@ REMOVED = [
     ("B119", "Plus d'articles", BODY_FR),
     ("B119", "Altri articoli", BODY),
     ("B119", "Meer over Amsterdam", BODY),
+    ("B119", "Flere saker fra Oslo", BODY_NB),
+    ("B119", "Другие новости:", BODY),
+    ("B119", "Інші новини", BODY),
+    ("B119", "أخبار ذات صلة", BODY),
+    ("B119", "এই বিভাগের আরো খবর", BODY_BN),
+    ("B119", "相关新闻", BODY),
     # page notices
     ("B120", "Haben Sie das Gesuchte nicht gefunden?", BODY_DE),
     ("B120", "You are using a browser version with limited support for CSS.", BODY),

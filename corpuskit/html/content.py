@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from corpuskit.html.tree import Node, Tree
 from corpuskit.html.vocab import classify, classify_label, names_content
+from corpuskit.segment import SENTENCE_MARKS
 
 # Elements that end the running line: each starts and ends a block.
 BLOCK_TAGS = frozenset(
@@ -75,7 +76,7 @@ ROLES = {
     "complementary": "aside",
 }
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_SENTENCE = re.compile(r"[.!?…。！？;:]")
+_SENTENCE = re.compile(rf"[{SENTENCE_MARKS};:]")
 
 # Codes of the HTML stage (documented in corpuskit/rules/html.py).
 H_INVISIBLE, H_CHROME, H_MARKED, H_HIDDEN, H_OUTSIDE, H_LINKS, H_KEPT = (

@@ -35,11 +35,21 @@ _OPENERS = "\"'“‘«„¿¡"
 _ENDS_WITH_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\W*$")
 
 
+def _capital(char: str) -> bool:
+    """A capital letter, or a letter of a script without case (Bengali, Arabic, Chinese),
+    where every line starts as a headline may.
+
+    >>> [_capital(c) for c in "Aaজ1"]
+    [True, False, True, False]
+    """
+    return char.isupper() or (char.isalpha() and not char.islower())
+
+
 def is_headline_like(block: Block, function_word: int = SHORT_FUNCTION_WORD) -> bool:
     """A line shaped like a headline: three to thirty words, starting with a capital (or
-    an opening quote), one sentence at most, not ending with a full stop, colon or comma
-    or with a function word of up to `function_word` letters written in lower case (a
-    line of a wrapped paragraph).
+    an opening quote; any letter in a script without case), one sentence at most, not
+    ending with a full stop, colon or comma or with a function word of up to
+    `function_word` letters written in lower case (a line of a wrapped paragraph).
 
     >>> from corpuskit.segment import segment
     >>> lines = "Council backs the library budget\\nThe council met. It voted.\\nand then some more"
@@ -57,7 +67,7 @@ def is_headline_like(block: Block, function_word: int = SHORT_FUNCTION_WORD) -> 
         return False
     text = block.text
     first = text[0]
-    if not (first.isupper() or (first in _OPENERS and len(text) > 1 and text[1].isupper())):
+    if not (_capital(first) or (first in _OPENERS and len(text) > 1 and _capital(text[1]))):
         return False
     last = block.words[-1]
     if _CLAUSE_END.search(text) or (len(last) <= function_word and last.islower() and last in stopwords()):
