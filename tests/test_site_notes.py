@@ -63,6 +63,8 @@ REMOVED = [
     ("B120", "Twoja przeglądarka nie obsługuje odtwarzacza.", BODY_PL),
     ("B120", "Haz clic para ampliar", BODY_ES),
     # subscription appeals
+    ("B121", "Únete a nuestra comunidad de lectores", BODY_ES),
+    ("B121", "Dołącz do naszej społeczności!", BODY_PL),
     ("B121", "Tú también puedes hacer periodismo incómodo. Cancela cuando quieras.", BODY_ES),
     ("B121", "Zapraszamy też do subskrypcji tygodnika.", BODY_PL),
     ("B121", "Get our daily edition by email and never miss our top stories", BODY),
@@ -98,6 +100,9 @@ KEPT = [
     ("Reviews", BODY),
     ("Kommentar", BODY_DE),
     ("Responses to the flood varied from town to town.", BODY),
+    # an appeal's words told of the town, not to the reader
+    ("Burmistrz zaprosił nowe rodziny, by dołączyły do naszej społeczności.", BODY_PL),
+    ("The mayor asked the new families to join our community garden this spring.", BODY),
     # files named in sentences
     ("The ministry published the full report as a PDF on its website on Monday.", BODY),
     ("Der Bericht ist als PDF erschienen und umfasst 38 Seiten.", BODY_DE),
