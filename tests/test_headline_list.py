@@ -101,6 +101,33 @@ def test_no_article_no_list():
     assert not b121(clean_text(BODY + "\n\n" + "\n".join(headlines)))
 
 
+@pytest.mark.parametrize(
+    ("body", "lines"),
+    [
+        (
+            BODY,
+            [
+                "Star gives birth! Soap actress reveals her baby's name",
+                "Who pays for the bridge? The council row deepens",
+                "Storm closes the coast road for a second night",
+            ],
+        ),
+        (
+            BODY_DE,
+            [
+                "Sie ist Mutter! Die Schauspielerin zeigt ihr Baby zum ersten Mal",
+                "Wer zahlt die neue Brücke? Der Streit im Stadtrat geht weiter",
+                "Sturm sperrt die Küstenstraße für eine zweite Nacht in Folge",
+            ],
+        ),
+    ],
+)
+def test_tabloid_headlines_of_two_sentences_make_a_list(body, lines):
+    result = clean_text(article(body) + "\n\n" + "\n".join(lines))
+    assert result.record.text == article(body) + "\n"
+    assert set(b121(result).values()) == {"removed"}
+
+
 def test_sentences_are_not_headlines():
     # teasers with full stops, and lines of a wrapped paragraph, are not headline-shaped
     lines = [
