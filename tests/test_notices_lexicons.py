@@ -19,6 +19,9 @@ REMOVED = [
     ("B116", "Les opinions exprimées n'engagent que leurs auteurs.", BODY_FR),
     ("B116", "Las opiniones de los columnistas no reflejan necesariamente la línea del diario.", BODY_ES),
     ("B116", "Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone.", BODY),
+    ("B116", "版权所有 © 2024 新闻网", BODY),
+    ("B116", "Copyright © 2024 ニュース 無断転載を禁じます", BODY),
+    ("B116", "جميع الحقوق محفوظة © 2024", BODY),
 ]
 
 
@@ -40,6 +43,8 @@ KEPT = [
         BODY_DE,
     ),
     ("The findings do not necessarily mean the treatment works, the researchers cautioned.", BODY),
+    # "版权所有者" is the copyright holder, named in a sentence
+    ("法院认定该公司是这张照片的版权所有者。", BODY),
 ]
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from corpuskit.models import Detail, FileReport, SeedRecord, Severity
 from corpuskit.rules.base import RecordRule, Verdict
+from corpuskit.segment import WORD
 
 if TYPE_CHECKING:
     from corpuskit.config import Config
@@ -314,15 +315,12 @@ class TooShort(RecordRule):
     def check(self, record: SeedRecord, report: FileReport, config: Config) -> Iterable[Verdict]:
         if not config.min_words or not record.text.strip():
             return
-        words = len(_WORD.findall(record.text))
+        words = len(WORD.findall(record.text))
         if words < config.min_words:
             yield Verdict(
                 f"{words} words after cleaning (minimum {config.min_words})",
                 detail=Detail(type="too_few_words", loc=["text"], value=words),
             )
-
-
-_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 
 
 class IdPattern(RecordRule):
