@@ -15,13 +15,17 @@ lexicon). Run it from the repository root:
 
 from __future__ import annotations
 
-import re
+import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from corpuskit.segment import WORD  # a word as corpuskit's segmenter finds it
+
 KEEP = 300
-WORD = re.compile(r"\w+(?:['’.-]\w+)*")  # a word as corpuskit's segmenter finds it
 LANGUAGES = {  # ISO 639-1 -> jusText's name
+    "ar": "Arabic",
     "bg": "Bulgarian",
+    "bn": "Bengali",
     "ca": "Catalan",
     "cs": "Czech",
     "da": "Danish",
@@ -29,14 +33,19 @@ LANGUAGES = {  # ISO 639-1 -> jusText's name
     "el": "Greek",
     "en": "English",
     "es": "Spanish",
+    "fa": "Persian",
     "fi": "Finnish",
     "fr": "French",
+    "he": "Hebrew",
+    "hi": "Hindi",
     "hr": "Croatian",
     "hu": "Hungarian",
+    "id": "Indonesian",
     "is": "Icelandic",
     "it": "Italian",
     "lt": "Lithuanian",
     "lv": "Latvian",
+    "mk": "Macedonian",
     "nb": "Norwegian_Bokmal",
     "nl": "Dutch",
     "nn": "Norwegian_Nynorsk",
@@ -48,8 +57,11 @@ LANGUAGES = {  # ISO 639-1 -> jusText's name
     "sl": "Slovenian",
     "sr": "Serbian",
     "sv": "Swedish",
+    "ta": "Tamil",
     "tr": "Turkish",
     "uk": "Ukrainian",
+    "ur": "Urdu",
+    "vi": "Vietnamese",
 }
 RANKED_AS = {"hr": "sh", "sr": "sh", "nn": "nb"}  # wordfreq has no list of its own for these
 TARGET = Path(__file__).resolve().parents[1] / "corpuskit" / "lexicons" / "stopwords.txt"

@@ -44,7 +44,7 @@ class LineScore(BlockRule):
 
     What it does: scores every line still kept with stacked logistic regressions over
     general features: its length and word count, the share of frequent function words (stopword
-    lists of 29 languages), terminal punctuation, capitals, digits, symbols, links, menu
+    lists of 39 languages), terminal punctuation, capitals, digits, symbols, links, menu
     separators, words of the boilerplate lexicons, how often the line recurs in the
     document and across the corpus (when a line table is given), and its context: what
     the neighbouring lines look like, and whether it lies in the densest run of article
