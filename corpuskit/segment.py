@@ -7,6 +7,7 @@ block is the unit the rules keep, remove, lift or flag.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import wraps
@@ -28,9 +29,30 @@ _MARKS = (
 )
 _LETTERS = rf"(?:[^\W{_HAN_KANA}{_UNSPACED}]|[{_MARKS}])+"
 WORD = re.compile(rf"[{_HAN_KANA}]{{1,2}}|[{_UNSPACED}]{{1,5}}|{_LETTERS}(?:['’.-]{_LETTERS})*")
+
+# Combining marks (vowel signs, points, accents), part of the letters they sit on
+_DROP_MARKS = {
+    code: None
+    for first, last in ((0x0300, 0x1FFF), (0x20D0, 0x20FF), (0x3099, 0x309A), (0xFE20, 0xFE2F))
+    for code in range(first, last + 1)
+    if unicodedata.category(chr(code)) in ("Mn", "Mc", "Me")
+}
+
+
+def capital(char: str) -> bool:
+    """A capital letter, or a letter of a script without case (Bengali, Arabic, Chinese),
+    which may start a headline or a name as a capital does.
+
+    >>> [capital(c) for c in "Aaজ1"]
+    [True, False, True, False]
+    """
+    return char.isupper() or (char.isalpha() and not char.islower())
+
+
 # Marks that end a sentence, in every script: Latin, CJK (。！？), Devanagari and Bengali
 # (। ॥), Arabic (؟), Urdu (۔), Ethiopic (።), Burmese (။), Armenian (։)
 SENTENCE_MARKS = ".!?…。！？।॥؟۔።။։"
+FULL_STOPS = ".。।॥۔።။։"  # the marks that end a statement (not a question or a cry)
 _TERMINAL = re.compile(rf"[{SENTENCE_MARKS}][\"'”’»)\]]*$")
 
 
@@ -125,8 +147,14 @@ class Block:
 
     @cached_property
     def letter_share(self) -> float:
-        letters = sum(map(str.isalpha, self.text))
-        return letters / max(1, len(self.text))
+        """The share of letters, with the combining marks that belong to them.
+
+        >>> [round(b.letter_share, 2) for b in segment("नगर परिषद ने बजट को मंजूरी दी\\n12:30 | 5")]
+        [0.79, 0.0]
+        """
+        text = self.text
+        letters = sum(map(str.isalpha, text)) + len(text) - len(text.translate(_DROP_MARKS))
+        return letters / max(1, len(text))
 
     @cached_property
     def is_upper(self) -> bool:

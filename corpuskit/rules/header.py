@@ -17,7 +17,7 @@ from itertools import pairwise
 from corpuskit.lexicon import lexicon, read_phrases
 from corpuskit.metadata import parse_byline, parse_copyright, parse_date, parse_names
 from corpuskit.rules.base import FLAG, LIFT, REMOVE, BlockRule, Context, Hit, is_prose, is_sentence
-from corpuskit.segment import Block, per_block
+from corpuskit.segment import FULL_STOPS, Block, capital, per_block
 
 
 class Byline(BlockRule):
@@ -479,9 +479,13 @@ def _is_outlet_name(block: Block) -> bool:
         1 <= block.word_count <= 5
         and block.letter_share >= 0.6
         and not block.ends_sentence
-        and block.text[:1].isupper()
+        and capital(block.text[:1] or " ")
         and not any(ch.isdigit() for ch in block.text)
     )
+
+
+# A title does not end with a full stop (in any script), a comma, a colon or a separator
+_NOT_TITLE_END = tuple(FULL_STOPS + ",:;|，、；：،؛")
 
 
 @per_block
@@ -493,7 +497,7 @@ def is_title_like(block: Block) -> bool:
         and block.letter_share >= 0.6
         and not block.is_upper
         and (first.isalnum() or first in "\"'“‘«")
-        and not block.text.endswith((".", ",", ":", ";", "|"))
+        and not block.text.endswith(_NOT_TITLE_END)
         and not only_roles(block.text)
     )
 
@@ -719,7 +723,8 @@ def _page_title(ctx: Context) -> str | None:
 def _reads_as_sentences(block: Block) -> bool:
     """A full stop at its end (closing quotes aside) or inside: prose, not a page's title."""
     text = block.text.rstrip("\"'”’»)]")
-    return (block.ends_sentence and text.endswith(".")) or bool(_INNER_SENTENCE.search(block.text))
+    full_stop = block.ends_sentence and text.endswith(tuple(FULL_STOPS))
+    return full_stop or bool(_INNER_SENTENCE.search(block.text))
 
 
 def _page_title_line(ctx: Context) -> Block | None:
@@ -781,7 +786,7 @@ def _headline_like(block: Block) -> bool:
         and not _INNER_SENTENCE.search(block.text)
         and block.text.count(":") < 3  # "Blog: Site: World: Headline": crumbs
         and "://" not in block.text
-        and any(ch.isupper() for ch in block.text)
+        and any(map(capital, block.text))
     )
 
 

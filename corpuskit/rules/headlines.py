@@ -16,7 +16,7 @@ import numpy as np
 from corpuskit.lexicon import lexicon
 from corpuskit.linefeatures import densest_run, stopwords
 from corpuskit.rules.base import FLAG, REMOVE, BlockRule, Context, Hit, is_prose
-from corpuskit.segment import Block
+from corpuskit.segment import Block, capital
 
 MIN_RUN = 3  # headlines in a row below the article
 MIN_RUN_ABOVE = 6  # above it, where the page's own headline and deck stand
@@ -31,16 +31,6 @@ _CLAUSE_END = re.compile(r"(?<!\.\.)[.:;,][\"'”’»)\]]*$")
 _OPENERS = "\"'“‘«„¿¡"
 # A line that ends with a year: a dated entry of an archive, a changelog or a bibliography
 _ENDS_WITH_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\W*$")
-
-
-def _capital(char: str) -> bool:
-    """A capital letter, or a letter of a script without case (Bengali, Arabic, Chinese),
-    where every line starts as a headline may.
-
-    >>> [_capital(c) for c in "Aaজ1"]
-    [True, False, True, False]
-    """
-    return char.isupper() or (char.isalpha() and not char.islower())
 
 
 def is_headline_like(block: Block, function_word: int = SHORT_FUNCTION_WORD) -> bool:
@@ -68,7 +58,7 @@ def is_headline_like(block: Block, function_word: int = SHORT_FUNCTION_WORD) -> 
         return False
     text = block.text
     first = text[0]
-    if not (_capital(first) or (first in _OPENERS and len(text) > 1 and _capital(text[1]))):
+    if not (capital(first) or (first in _OPENERS and len(text) > 1 and capital(text[1]))):
         return False
     last = block.words[-1]
     wrapped = len(last) <= function_word and last.islower() and last in stopwords()
