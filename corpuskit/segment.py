@@ -51,9 +51,12 @@ def capital(char: str) -> bool:
 
 # Marks that end a sentence, in every script: Latin, CJK (。！？), Devanagari and Bengali
 # (। ॥), Arabic (؟), Urdu (۔), Ethiopic (።), Burmese (။), Armenian (։)
-SENTENCE_MARKS = ".!?…。！？।॥؟۔።။։"
-FULL_STOPS = ".。।॥۔።။։"  # the marks that end a statement (not a question or a cry)
-_TERMINAL = re.compile(rf"[{SENTENCE_MARKS}][\"'”’»)\]]*$")
+SENTENCE_MARKS = ".!?…。！？।॥؟۔።။։។"
+FULL_STOPS = ".。।॥۔።။։។"  # the marks that end a statement (not a question or a cry)
+# Thai and Lao end a sentence with a space, not a mark: a line ending in their letters ends
+# as a sentence may
+UNMARKED_ENDS = "\u0e01-\u0e4e\u0e81-\u0ece"
+_TERMINAL = re.compile(rf"(?:[{SENTENCE_MARKS}][\"'”’»)\]]*|[{UNMARKED_ENDS}])$")
 
 
 class cached_property:
@@ -142,6 +145,8 @@ class Block:
 
         >>> [b.ends_sentence for b in segment("ভবনটি বসন্তে খুলবে।\\nهل هذا صحيح؟\\nनया पुल\\nMenu")]
         [True, True, False, False]
+        >>> segment("ห้องสมุดจะเปิดในฤดูใบไม้ผลิหน้า")[0].ends_sentence  # Thai: no mark
+        True
         """
         return bool(_TERMINAL.search(self.text))
 

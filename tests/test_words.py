@@ -94,3 +94,19 @@ def test_a_sentence_in_a_script_without_capitals_is_not_a_headline(sentence):
     result = clean_text("\n\n".join([sentence] * 6) + "\n")
     assert result.record.meta.title is None
     assert result.record.text == "\n\n".join([sentence] * 6) + "\n"
+
+
+THAI = [
+    "หลังจากการอภิปรายอันยาวนาน สมาชิกตกลงที่จะให้เงินสนับสนุนห้องสมุดต่อไปอีกสามปี "
+    "และนายกเทศมนตรีกล่าวว่าการตัดสินใจครั้งนี้เป็นชัยชนะของประชาชน",
+    "ตามที่ผู้อำนวยการห้องสมุดกล่าว จำนวนผู้เข้าชมเพิ่มขึ้นเป็นสองเท่าตั้งแต่ปีที่แล้วเนื่องจากโครงการส่งเสริมการอ่านใหม่",
+]
+
+
+def test_thai_paragraphs_end_without_a_mark_and_are_still_the_article():
+    # Thai ends a sentence with a space: its paragraphs are prose, the menu above is not
+    page = "หน้าแรก\nข่าว\nกีฬา\n2024-03-05 10:30\n" + "\n".join(THAI) + "\n"
+    result = clean_text(page)
+    assert all(paragraph in result.record.text for paragraph in THAI)
+    assert "กีฬา" not in result.record.text.split("\n")
+    assert result.record.meta.published is not None

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from corpuskit.models import Severity
-from corpuskit.segment import SENTENCE_MARKS, Block
+from corpuskit.segment import SENTENCE_MARKS, UNMARKED_ENDS, Block
 
 if TYPE_CHECKING:
     from corpuskit.config import Config
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 REMOVE, LIFT, FLAG = "remove", "lift", "flag"
 
-_SENTENCE_END = re.compile(rf"[{SENTENCE_MARKS}][\"'”’»)\]]*(?:\s|$)")
+_SENTENCE_END = re.compile(rf"[{SENTENCE_MARKS}][\"'”’»)\]]*(?:\s|$)|[{UNMARKED_ENDS}]$")
 
 
 def is_prose(block: Block) -> bool:
