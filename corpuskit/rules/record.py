@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from corpuskit.models import Detail, FileReport, SeedRecord, Severity
 from corpuskit.rules.base import RecordRule, Verdict
-from corpuskit.segment import WORD
+from corpuskit.segment import words as segment_words
 
 if TYPE_CHECKING:
     from corpuskit.config import Config
@@ -315,7 +315,7 @@ class TooShort(RecordRule):
     def check(self, record: SeedRecord, report: FileReport, config: Config) -> Iterable[Verdict]:
         if not config.min_words or not record.text.strip():
             return
-        words = len(WORD.findall(record.text))
+        words = len(segment_words(record.text))
         if words < config.min_words:
             yield Verdict(
                 f"{words} words after cleaning (minimum {config.min_words})",
