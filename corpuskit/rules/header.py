@@ -479,7 +479,7 @@ def _is_outlet_name(block: Block) -> bool:
         1 <= block.word_count <= 5
         and block.letter_share >= 0.6
         and not block.ends_sentence
-        and capital(block.text[:1] or " ")
+        and capital(block.text[0])
         and not any(ch.isdigit() for ch in block.text)
     )
 
