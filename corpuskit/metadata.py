@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from functools import cache
 
 from corpuskit.dates import UNKNOWN, read_date_line
@@ -16,6 +17,18 @@ from corpuskit.lexicon import lexicon
 from corpuskit.memo import memo
 
 _DIGIT_GROUPS = re.compile(r"\d+")
+
+
+@cache
+def _ascii_digits() -> dict[int, str]:
+    """Every decimal digit of another script (০-৯, ०-९, ٠-٩, ۰-۹, ０-９, ...) to its ASCII digit."""
+    return {
+        code: str(unicodedata.digit(chr(code)))
+        for code in range(0x0660, 0xFF20)
+        if unicodedata.category(chr(code)) == "Nd"
+    }
+
+
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:.h]\d\d(?!\d)")
 _SEPARATORS = " \t|•·,;/–—-"
@@ -57,8 +70,12 @@ def parse_date(text: str, language: str | None = None, general: bool = True) -> 
     (datetime.date(2023, 11, 23), None, None)
     >>> parse_date("12.03.2023"), parse_date("03/12/2023", "en"), parse_date("03/12/2023", "fr")
     (datetime.date(2023, 3, 12), datetime.date(2023, 3, 12), datetime.date(2023, 12, 3))
+    >>> parse_date("২৯ আগস্ট ২০২০"), parse_date("۱۴۰۰/۰۵/۰۷")  # the second: the Persian calendar
+    (datetime.date(2020, 8, 29), None)
     """
     core = strip_date_prefix(text)
+    if not core.isascii():  # "২৯ আগস্ট ২০২০": the readers know ASCII digits
+        core = core.translate(_ascii_digits())
     if not core or len(core) > 60 or len(_DIGIT_GROUPS.findall(core)) < 2:
         return None
     if not _YEAR.search(core) and not re.search(r"\d{1,2}[./]\d{1,2}[./]\d{2}", core):

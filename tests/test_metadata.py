@@ -173,3 +173,23 @@ def test_every_empty_field_says_why():
     for field in ("title", "authors", "published", "source", "url"):
         origin = res.report.metadata[field]
         assert origin.origin == "empty" and origin.note, field
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("শনিবার, আগস্ট ২৯, ২০২০", dt.date(2020, 8, 29)),  # Bengali digits
+        ("२९ अगस्त २०२०", dt.date(2020, 8, 29)),  # Devanagari digits
+        ("٢٩ أغسطس ٢٠٢٠", dt.date(2020, 8, 29)),  # Arabic-Indic digits
+        ("２０２０年８月２９日", dt.date(2020, 8, 29)),  # full-width digits
+        ("۱۴۰۰/۰۵/۰۷", None),  # a year of the Persian calendar, not 1400 AD
+    ],
+)
+def test_dates_written_with_the_digits_of_other_scripts(line, expected):
+    assert parse_date(line) == expected
+
+
+def test_a_bengali_dateline_is_lifted():
+    body = "পৌরসভার সদস্যরা মঙ্গলবার সন্ধ্যায় নতুন বাজেট নিয়ে আলোচনা করেন এবং দীর্ঘ বিতর্কের পর সিদ্ধান্ত নেন।"
+    result = clean_text(f"শনিবার, আগস্ট ২৯, ২০২০\n{body}\n\n{body}\n")
+    assert result.record.meta.published == dt.date(2020, 8, 29)
