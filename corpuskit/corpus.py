@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from corpuskit.segment import words as segment_words
 
 if TYPE_CHECKING:  # numpy and the models are imported when a seed is compared
     import numpy as np
@@ -33,11 +34,10 @@ if TYPE_CHECKING:  # numpy and the models are imported when a seed is compared
     from corpuskit.models import Finding
     from corpuskit.pipeline import CleanResult
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: shingles of words as the rules count them (Chinese, Thai, ...)
 SHINGLE = 5
 NUM_PERM = 128
 BANDS, ROWS = 32, 4
-_WORD = re.compile(r"\w+")
 
 
 MINHASH_SEED = 20240107
@@ -61,16 +61,18 @@ def _hashing() -> tuple:
 
 
 def shingles(text: str) -> np.ndarray:
-    """32-bit hashes of the text's word 5-grams (lowercased); the whole text as one
-    shingle when it has fewer words.
+    """32-bit hashes of the text's word 5-grams (lowercased; words in every script, as the
+    rules count them); the whole text as one shingle when it has fewer words.
 
     >>> len(shingles("One two three four five six")), len(shingles("Short text"))
     (2, 1)
+    >>> len(shingles("市议会周二晚上召开会议，讨论公共图书馆的新预算。"))  # 12 words: 市议 会周 二晚 ...
+    8
     """
     import numpy as np
 
     mask32, _, _, shingle_mult = _hashing()
-    words = _WORD.findall(text.lower())
+    words = segment_words(text.lower())
     if not words:
         return np.zeros(0, dtype=np.uint64)
     hashes = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))

@@ -153,3 +153,20 @@ def test_index_round_trip_and_stale_index(tmp_path):
     path.write_bytes(b"not an index")
     assert CorpusIndex.load(path) is None
     assert CorpusIndex.load(tmp_path / "missing.npz") is None
+
+
+CHINESE = (
+    "市议会周二晚上召开会议，讨论公共图书馆的新预算。经过长时间的辩论，议员们同意再为图书馆提供三年的资金，"
+    "市长称这一决定是市民的胜利。新大楼将于明年春天开放，开放时间更长，并设有儿童阅览室。"
+    "据图书馆馆长介绍，由于新的阅读计划，自去年以来访客人数翻了一番。"
+)
+
+
+def test_near_duplicates_in_a_script_without_spaces():
+    # one word changed in a Chinese article: its shingles are words, not whole clauses
+    texts = [CHINESE, CHINESE.replace("开放时间更长", "开放时间更短")]
+    results = [clean_text(t, seed=f"{i}.txt") for i, t in enumerate(texts)]
+    review(results, Config())
+    assert [f.code for f in results[1].report.findings if f.code[0] == "C"] == ["C003"]
+    other = "经济部长周三宣布了新的税收政策，预计将影响数百万家庭。反对派批评该计划过于仓促。"
+    assert similarity(signature(CHINESE), signature(other)) < 0.2

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from conftest import BODY, BODY_NB
-from corpuskit import corpus, linefreq
+from corpuskit import corpus, linefreq, segment
 from corpuskit.commands import check
 from corpuskit.ftfy_gate import Gate, default_gate
 
@@ -89,7 +89,7 @@ def test_minhash_parameters_are_the_generators():
 @pytest.mark.parametrize("text", [BODY, BODY_NB + " " + BODY_NB, "a b c d e a b c d e a b c d e"])
 def test_shingles_are_sorted_and_distinct(text):
     mask, _, _, weights = corpus._hashing()
-    words = corpus._WORD.findall(text.lower())
+    words = segment.words(text.lower())
     import zlib
 
     hashes = np.array([zlib.crc32(w.encode()) for w in words], dtype=np.uint64)
