@@ -23,24 +23,10 @@ T = TypeVar("T")
 # hyphen ("don't", "U.S.").
 _HAN_KANA = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _UNSPACED = "\u0e00-\u0eff\u1000-\u1049\u1050-\u109f\u1780-\u17dd"
-_MARKS = (
-    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
-    "\u0900-\u0963\u0966-\u0dff\u200c\u200d"  # the Indic blocks but their danda (।, ॥)
-)
-_LETTERS = rf"(?:[^\W{_HAN_KANA}{_UNSPACED}]|[{_MARKS}])+"
-WORD = re.compile(rf"[{_HAN_KANA}]{{1,2}}|[{_UNSPACED}]{{1,5}}|{_LETTERS}(?:['’.-]{_LETTERS})*")
-_PLAIN_WORD = re.compile(r"\w+(?:['’.-]\w+)*")  # the same words, in text without those scripts
-_NEEDS_WORD = re.compile(rf"[{_HAN_KANA}{_UNSPACED}{_MARKS}]")
 
 
-def words(text: str) -> list[str]:
-    """The words of a text, as `WORD` finds them (faster on text that needs no more than
-    `\\w`)."""
-    return (WORD if _NEEDS_WORD.search(text) else _PLAIN_WORD).findall(text)
-
-
-def _mark_class() -> str:
-    """A regex class of the combining marks (vowel signs, points, accents) of the scripts in
+def _mark_ranges() -> str:
+    """Regex ranges of the combining marks (vowel signs, points, accents) of the scripts in
     use, which belong to the letters they sit on."""
     codes = [
         code
@@ -53,10 +39,21 @@ def _mark_class() -> str:
         if code != previous + 1:
             ranges.append(f"\\u{start:04x}-\\u{previous:04x}" if previous > start else f"\\u{start:04x}")
             start = code
-    return "[" + "".join(ranges) + "]"
+    return "".join(ranges)
 
 
-_MARK = re.compile(_mark_class())
+_MARK = re.compile(f"[{_mark_ranges()}]")
+_MARKS = _MARK.pattern[1:-1] + "\u200c\u200d"  # and the joiners inside Indic and Persian words
+_LETTERS = rf"(?:[^\W{_HAN_KANA}{_UNSPACED}]|[{_MARKS}])+"
+WORD = re.compile(rf"[{_HAN_KANA}]{{1,2}}|[{_UNSPACED}]{{1,5}}|{_LETTERS}(?:['’.-]{_LETTERS})*")
+_PLAIN_WORD = re.compile(r"\w+(?:['’.-]\w+)*")  # the same words, in text without those scripts
+_NEEDS_WORD = re.compile(rf"[{_HAN_KANA}{_UNSPACED}{_MARKS}]")
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, as `WORD` finds them (faster on text that needs no more than
+    `\\w`)."""
+    return (WORD if _NEEDS_WORD.search(text) else _PLAIN_WORD).findall(text)
 
 
 def capital(char: str) -> bool:

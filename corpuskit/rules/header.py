@@ -486,6 +486,7 @@ def _is_outlet_name(block: Block) -> bool:
 
 # A title does not end with a full stop (in any script), a comma, a colon or a separator
 _NOT_TITLE_END = tuple(FULL_STOPS + ",:;|，、；：،؛")
+_FULL_STOP_END = tuple(FULL_STOPS)
 
 
 @per_block
@@ -723,7 +724,7 @@ def _page_title(ctx: Context) -> str | None:
 def _reads_as_sentences(block: Block) -> bool:
     """A full stop at its end (closing quotes aside) or inside: prose, not a page's title."""
     text = block.text.rstrip("\"'”’»)]")
-    full_stop = block.ends_sentence and text.endswith(tuple(FULL_STOPS))
+    full_stop = block.ends_sentence and text.endswith(_FULL_STOP_END)
     return full_stop or bool(_INNER_SENTENCE.search(block.text))
 
 
