@@ -8,7 +8,7 @@ rules (where a block stands).
 from __future__ import annotations
 
 from corpuskit.rules.base import BlockRule, Notice, RecordRule, Rule, SpanRule
-from corpuskit.rules.captions import CreditedCaption
+from corpuskit.rules.captions import CreditedCaption, MarkedCaption
 from corpuskit.rules.corpus import DuplicateId, ExactDuplicate, NearDuplicate
 from corpuskit.rules.explicit import (
     ExplicitValueInvalid,
@@ -103,6 +103,7 @@ BLOCK_RULES: tuple[type[BlockRule], ...] = (
     CaptionLabel,
     CaptionAfterCredit,
     CreditedCaption,
+    MarkedCaption,
     Byline,
     Dateline,
     ExtraDateline,

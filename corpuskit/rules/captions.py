@@ -1,4 +1,5 @@
-"""Captions that carry their photo's credit at the end ("... Foto: Andina")."""
+"""Captions told by what only captions write: their photo's credit at the end ("... Foto:
+Andina"), or a note in parentheses ("(l.)", "(Symbolbild)")."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from corpuskit.lexicon import read_phrases
-from corpuskit.rules.base import REMOVE, BlockRule, Context, Hit
+from corpuskit.rules.base import FLAG, REMOVE, BlockRule, Context, Hit
 from corpuskit.segment import Block, per_block
 
 MAX_CAPTION_WORDS = 50
@@ -107,3 +108,79 @@ def _credit(block: Block) -> str | None:
     if block.word_count > MAX_CAPTION_WORDS or not (":" in text or "©" in text or "(" in text):
         return None
     return credit_at_end(text)
+
+
+_PARENTHESIS = re.compile(r"(?<=\w)\s*\(([^()]{1,40})\)")
+_RANK_FIRST = re.compile(r"^(?:\d+(?:\.|st|nd|rd|th|e|er)?|\w+)\s+(?=\S+\s)")
+
+
+@cache
+def _caption_notes() -> frozenset[str]:
+    return frozenset(p for phrases in read_phrases("caption_marker").values() for p in phrases)
+
+
+def caption_note(text: str) -> str | None:
+    """The first parenthesis after a word that only a photo caption writes: where a person
+    stands in the picture, or that the picture is an archive or stock image; None when
+    there is none. A rank may stand before a note of two words or more ("2. von rechts",
+    "second from left"), not before a single word ("weiter links" is a direction).
+
+    >>> caption_note("Marcell Jansen (l.) und Piotr Trochowski haben einen guten Draht.")
+    'l.'
+    >>> caption_note("Die Ministerin (2. von rechts) beim Besuch der Schule.")
+    '2. von rechts'
+    >>> caption_note("Wer die Äste auf die Wege zieht, ist unklar (Symbolbild).")
+    'Symbolbild'
+    >>> caption_note("Die Straße führt (weiter links) in den Wald.") is None
+    True
+    >>> caption_note("Hubraum (l) und Leistung (kW) stehen im Fahrzeugschein.") is None
+    True
+    >>> caption_note("(links) Weitere Informationen") is None  # no word before it
+    True
+    """
+    notes = _caption_notes()
+    for match in _PARENTHESIS.finditer(text):
+        content = match.group(1).strip()
+        if content in notes or _RANK_FIRST.sub("", content) in notes:
+            return content
+    return None
+
+
+class MarkedCaption(BlockRule):
+    """Removes a photo caption marked by a note in parentheses that only captions write.
+
+    What it does: removes a block of at most 50 words holding, right after a word, a
+    parenthesis that says where someone stands in the picture ("(l.)", "(rechts)",
+    "(left)", "(2. von rechts)", "(à gauche)", "(z lewej)") or that the picture is an
+    archive or stock image ("(Symbolbild)", "(file photo)", "(foto de archivo)"). A longer
+    block with such a note is flagged, not removed. The notes are those of the
+    caption-marker lexicon, matched case-sensitively and whole ("(Links)", web links, and
+    "(l)", litres, are not notes).
+
+    Why: a scraped picture leaves its caption between the paragraphs; running text does
+    not tell the reader who stands on the left, but a caption does.
+
+    Example:
+        >>> from corpuskit import clean_text
+        >>> doc = BODY + "\\n\\nMarcell Jansen (l.) und Piotr Trochowski beim HSV.\\n\\n" + BODY
+        >>> clean_text(doc).record.text == BODY + "\\n\\n" + BODY + "\\n"
+        True
+        >>> doc = BODY + "\\n\\nThe switch (left on older models) turns it off.\\n\\n" + BODY
+        >>> "The switch" in clean_text(doc).record.text
+        True
+    """
+
+    code, name, category = "B124", "caption-marker", "caption"
+    summary = "photo caption marked by a note in parentheses"
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        for block in ctx.open_blocks():
+            if "(" not in block.text:
+                continue
+            note = caption_note(block.text)
+            if note is None:
+                continue
+            if block.word_count <= MAX_CAPTION_WORDS:
+                yield self.hit(block, REMOVE, f"photo caption with the note '({note})'")
+            else:
+                yield self.hit(block, FLAG, f"long block with a caption note '({note})': maybe a caption")
