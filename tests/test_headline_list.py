@@ -248,3 +248,41 @@ def test_long_headline_list_above_the_article_is_removed():
 def test_short_runs_and_runs_touching_the_article_stay_above_it(lines):
     text = "\n".join(lines) + "\n" + article(BODY_DE)
     assert "removed" not in b121(clean_text(text)).values()
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es"])
+def test_copies_of_a_removed_headline_go_with_it(lang):
+    body, related = RELATED[lang]
+    first = related[0]
+    cut = " ".join(first.split()[:-2]) + "…"  # the same teaser cut short
+    doc = f"{cut}\n\n{article(body)}\n\n" + "\n".join(related) + f"\n\nSport\n\n{first}"
+    findings = {f.text: f.message for f in clean_text(doc).report.findings if f.code == "B123"}
+    assert findings[cut].startswith("copy of a headline")
+    assert first not in clean_text(doc).record.text
+
+
+def test_a_cut_teaser_in_the_list_takes_its_full_copy():
+    body, related = RELATED["en"]
+    full = "Council votes to close the old swimming pool in the spring"
+    listed = [*related, "Council votes to close the old swimming…"]
+    doc = f"{article(body)}\n\n" + "\n".join(listed) + f"\n\nSport\n\n{full}"
+    assert full not in clean_text(doc).record.text
+
+
+def test_copies_of_a_flagged_run_stay():
+    questions = [
+        "Why does the old bridge cost twice as much as planned?",
+        "Who pays for the new swimming pool in the old town?",
+        "When will the coast road open again after the storm?",
+    ]
+    doc = f"{article(BODY)}\n\n" + "\n".join(questions) + f"\n\nSport\n\n{questions[0]}"
+    result = clean_text(doc)
+    assert {f.action for f in result.report.findings if f.code == "B123"} == {"flagged"}
+    assert result.record.text.count(questions[0]) == 2
+
+
+def test_a_paragraph_that_begins_like_a_headline_stays():
+    body, related = RELATED["en"]
+    paragraph = related[1] + " is a question the council answered on Tuesday, after a long debate."
+    doc = f"{article(body, 6)}\n\n{paragraph}\n\n{article(body, 6)}\n\n" + "\n".join(related)
+    assert paragraph in clean_text(doc).record.text

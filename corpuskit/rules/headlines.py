@@ -131,6 +131,24 @@ def _doubt(run: list[Block], ctx: Context) -> str | None:
     return None
 
 
+_TEASER_CUT = re.compile(r"(?<=\w)\s?(?:…|\.\.\.)$")
+
+
+def _cut_teaser(text: str) -> str | None:
+    """What stands before the ellipsis of a headline cut short, when four words or more.
+
+    >>> _cut_teaser("Ministerio di Husticia no lo tolera ningun acto di violencia contra…")
+    'Ministerio di Husticia no lo tolera ningun acto di violencia contra'
+    >>> _cut_teaser("Wait for it…") is None, _cut_teaser("A whole headline here") is None
+    (True, True)
+    """
+    match = _TEASER_CUT.search(text)
+    if not match:
+        return None
+    stem = text[: match.start()]
+    return stem if len(stem.split()) >= 4 else None
+
+
 class HeadlineList(BlockRule):
     """Removes a list of other articles' headlines below (or well above) the article.
 
@@ -145,7 +163,9 @@ class HeadlineList(BlockRule):
     "read more" or "related" phrase such as "Lesen Sie auch:"), half its
     lines end with a year (an archive, a reading list) or are questions (a table of
     contents, a FAQ), or half begin with the same word that is not a function word
-    ("Step 1: …", "Step 2: …").
+    ("Step 1: …", "Step 2: …"). Once a run is removed, the other copies of its headlines
+    on the page go too, and so does a copy cut short with an ellipsis ("Council votes to
+    close the old…"), or the whole headline when the run holds the cut one.
 
     Why: "related", "most read" and "more from" lists follow the article on most news
     pages; every headline in them is new, in any language, so no lexicon can list them,
@@ -173,11 +193,35 @@ class HeadlineList(BlockRule):
         start, end = body_span(blocks)
         if end < start:
             return
+        hits = []
         for run in headline_runs(blocks[end + 1 :], MIN_RUN, SHORT_FUNCTION_WORD):
-            yield from self._judge(run, ctx, "below")
+            hits += self._judge(run, ctx, "below")
         # above the body the page's own headline and deck stand: a longer run, apart from it
         for run in headline_runs(blocks[: max(start - 1, 0)], MIN_RUN_ABOVE, SHORT_FUNCTION_WORD):
-            yield from self._judge(run, ctx, "above")
+            hits += self._judge(run, ctx, "above")
+        yield from hits
+        yield from self._copies(blocks, hits)
+
+    def _copies(self, blocks: list[Block], hits: list[Hit]) -> Iterator[Hit]:
+        """Other copies of a removed headline: the page shows the same teaser twice
+        ("Most read" and "More from the section"), once inside a run and once alone."""
+        removed = [hit.block.text for hit in hits if hit.action == REMOVE]
+        if not removed:
+            return
+        exact = set(removed)
+        stems = [stem for text in removed if (stem := _cut_teaser(text))]
+        judged = {hit.block.index for hit in hits}
+        for block in blocks:
+            if block.index in judged:
+                continue
+            text = block.text
+            own_stem = _cut_teaser(text)
+            if (
+                text in exact
+                or any(text.startswith(stem) for stem in stems)
+                or (own_stem and any(other.startswith(own_stem) for other in removed))
+            ):
+                yield self.hit(block, REMOVE, "copy of a headline removed from a list of other articles")
 
     def _judge(self, run: list[Block], ctx: Context, where: str) -> Iterator[Hit]:
         doubt = _doubt(run, ctx)
