@@ -86,6 +86,7 @@ from corpuskit.rules.site_notes import (
     SubscribeAppeal,
 )
 from corpuskit.rules.spans import InlinePromo
+from corpuskit.rules.timestamps import RelativeTime
 
 SPAN_RULES: tuple[type[SpanRule], ...] = (InlinePromo,)
 
@@ -99,6 +100,7 @@ BLOCK_RULES: tuple[type[BlockRule], ...] = (
     ShareLine,
     CookieNotice,
     ReadingTime,
+    RelativeTime,
     Disclaimer,
     CaptionLabel,
     CaptionAfterCredit,

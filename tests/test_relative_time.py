@@ -1,0 +1,42 @@
+"""Time stamps counted back from the moment of reading (B125): positives and negatives in
+several languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, BODY_PL, around, removed_by
+
+STAMPS = [
+    ("3 hours ago", BODY),
+    ("8 years, 2 months ago", BODY),
+    ("7h ago", BODY),
+    ("vor 2 Tagen", BODY_DE),
+    ("vor 5 Std.", BODY_DE),
+    ("hace 21 minutos", BODY_ES),
+    ("Hace 3 horas", BODY_ES),
+    ("il y a 3 jours", BODY_FR),
+    ("· 2 godziny temu", BODY_PL),
+    ("5 päivää sitten", BODY),
+    ("for 3 timer siden", BODY),
+]
+
+
+@pytest.mark.parametrize(("line", "body"), STAMPS)
+def test_relative_time_stamp_removed(line, body):
+    assert "B125" in removed_by(around(line, body), line)
+
+
+KEPT = [
+    ("Three hours ago", BODY),  # no count in digits
+    ("3 hours ago, the bridge over the river fell.", BODY),  # a sentence
+    ("Il y a 3 solutions", BODY_FR),  # "there are", not "ago"
+    ("Há 3 pessoas na sala", BODY_ES),
+    ("vor 2 Zeugen", BODY_DE),  # not a unit of time
+    ("Vor 3 Jahren begann der Bau der neuen Brücke über den Fluss.", BODY_DE),
+]
+
+
+@pytest.mark.parametrize(("line", "body"), KEPT)
+def test_not_a_relative_time_stamp(line, body):
+    assert "B125" not in removed_by(around(line, body), line)
