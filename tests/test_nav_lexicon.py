@@ -39,6 +39,13 @@ LONE = [
     ("hi", "ये भी पढ़ें: नया पुल खुला", "B106"),
     ("id", "Baca juga: Jembatan baru dibuka", "B106"),
     ("zh", "延伸阅读：新桥开通", "B106"),
+    ("de", "Zurück zur Liste", "B108"),
+    ("en", "Back to search results", "B108"),
+    ("fr", "Retour à la liste", "B108"),
+    ("pl", "Powrót do listy", "B108"),
+    ("ru", "Назад к списку", "B108"),
+    ("en", "Messenger", "B108"),
+    ("es", "Las más vistas", "B107"),
 ]
 
 IN_SENTENCES = {
@@ -47,8 +54,10 @@ IN_SENTENCES = {
     "fr": "L'article suivant de la loi prévoit une consultation des habitants avant la décision.",
     "es": "Las noticias relacionadas con el puerto llegaron al pleno municipal el martes por la tarde.",
     "pl": "Powiązane artykuły naukowe opisują ten sam problem, powiedział badacz w czwartek.",
+    "ru": "Назад к списку вопросов комиссия вернулась только в четверг, сообщил депутат.",
+    "it": "Torna alla lista dei candidati il nome del sindaco uscente, ha detto il partito.",
 }
-BODIES = {"en": BODY, "de": BODY_DE, "fr": BODY_FR, "es": BODY_ES, "pl": BODY_PL}
+BODIES = {"en": BODY, "de": BODY_DE, "fr": BODY_FR, "es": BODY_ES, "pl": BODY_PL, "ru": BODY, "it": BODY}
 
 
 @pytest.mark.parametrize(("lang", "line", "code"), LONE)
