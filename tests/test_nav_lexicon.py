@@ -46,6 +46,9 @@ LONE = [
     ("ru", "Назад к списку", "B108"),
     ("en", "Messenger", "B108"),
     ("es", "Las más vistas", "B107"),
+    ("de", "Lesenswert: Interview über die Zukunft der Bibliotheken", "B106"),
+    ("en", "Editor's pick: The ten best walks on the coast", "B106"),
+    ("fr", "À découvrir aussi : les dix plus belles plages du Nord", "B106"),
 ]
 
 IN_SENTENCES = {
@@ -74,3 +77,17 @@ def test_the_words_inside_a_sentence_stay(lang):
     body, sentence = BODIES[lang], IN_SENTENCES[lang]
     result = clean_text(f"{body}\n\n{sentence}\n\n{body}\n")
     assert result.record.text == f"{body}\n\n{sentence}\n\n{body}\n"
+
+
+TEASER_WORDS_IN_SENTENCES = [
+    ("de", "Lesenswert ist vor allem das Kapitel über die Stadt, schrieb der Kritiker."),
+    ("en", "Editor's picks are chosen by the newsroom every morning, the paper explained."),
+    ("fr", "À découvrir aussi, selon le guide, la vieille ville et son marché couvert."),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), TEASER_WORDS_IN_SENTENCES)
+def test_teaser_words_opening_a_sentence_stay(lang, sentence):
+    body = BODIES[lang]
+    result = clean_text(f"{body}\n\n{sentence}\n\n{body}\n")
+    assert sentence in result.record.text
