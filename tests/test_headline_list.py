@@ -286,3 +286,21 @@ def test_a_paragraph_that_begins_like_a_headline_stays():
     paragraph = related[1] + " is a question the council answered on Tuesday, after a long debate."
     doc = f"{article(body, 6)}\n\n{paragraph}\n\n{article(body, 6)}\n\n" + "\n".join(related)
     assert paragraph in clean_text(doc).record.text
+
+
+def test_long_tabloid_headlines_make_a_list():
+    tabloid = [
+        "Under-fire tycoon moans she has been treated like a drug lord in 'extremely tough' "
+        "year after the bank froze her accounts and the police raided her home in the "
+        "night - as friends say she will fight every charge",
+        "Record numbers of giant hornets invade the country: New figures reveal the number "
+        "of sightings of the deadly insects made this year as experts warn the public to "
+        "stay away from their nests and call the council",
+        "Star reveals the one 'weird' Christmas tradition she sticks to every year despite "
+        "her whole family refusing to take part - and fans say they do exactly the same "
+        "thing in their own homes every single December",
+    ]
+    assert all(31 <= len(segment(line)[0].words) <= 40 for line in tabloid)
+    result = clean_text(article(BODY) + "\n\n" + "\n".join(tabloid))
+    assert result.record.text == article(BODY) + "\n"
+    assert set(b121(result)) == set(tabloid)

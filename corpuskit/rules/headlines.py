@@ -21,7 +21,7 @@ from corpuskit.segment import Block, capital
 MIN_RUN = 3  # headlines in a row below the article
 MIN_RUN_ABOVE = 6  # above it, where the page's own headline and deck stand
 MIN_MEAN_WORDS = 6.0  # a headline says something; "Beans and lentils" is a list item
-MIN_WORDS, MAX_WORDS = 3, 30
+MIN_WORDS, MAX_WORDS = 3, 40
 SHORT_FUNCTION_WORD = 3  # "the", "of", "und": a line that ends with one was wrapped
 MIN_BODY_WORDS = 200  # the article the list follows
 NON_PROSE_WEIGHT = 0.5  # what a line that is not prose costs the article body, per word
@@ -34,7 +34,7 @@ _ENDS_WITH_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\W*$")
 
 
 def is_headline_like(block: Block, function_word: int = SHORT_FUNCTION_WORD) -> bool:
-    """A line shaped like a headline: three to thirty words, starting with a capital (or
+    """A line shaped like a headline: three to forty words, starting with a capital (or
     an opening quote; any letter in a script without case), not ending with a full stop,
     colon or comma or with a function word of up to `function_word` letters written in
     lower case (a line of a wrapped paragraph). A tabloid headline may hold two sentences
@@ -154,7 +154,7 @@ class HeadlineList(BlockRule):
 
     What it does: after the article body (the stretch of lines where running text
     outweighs the rest most, with at least 200 words of it), a run of three or more
-    lines in a row that are each shaped like a headline (three to thirty words, a
+    lines in a row that are each shaped like a headline (three to forty words, a
     capital first, no full stop, colon, comma or short function word at the end), six
     words long on average, is removed. Above the body the same
     holds for a run of six or more that does not touch the body (the page's own
