@@ -63,3 +63,41 @@ def test_long_paragraph_with_a_rights_phrase_stays():
         "inspectorate over the past two years."
     )
     assert paragraph in clean_text(around(paragraph, BODY)).record.text
+
+
+LEGAL_TAIL = (
+    " The data are processed only for the purposes named above and are deleted once they are no"
+    " longer needed. You may ask at any time what is stored about you, have it corrected or"
+    " erased, and withdraw your consent with effect for the future by writing to the address"
+    " given in the imprint."
+)
+LONG_NOTICES = [
+    ("B110", "We use cookies and other tracking technologies to improve your experience." + LEGAL_TAIL),
+    ("B110", "Diese Website verwendet Cookies, um Ihnen das beste Erlebnis zu bieten." + LEGAL_TAIL),
+    ("B116", "Advertiser Disclosure: some of the products on this site are from our partners." + LEGAL_TAIL),
+    (
+        "B117",
+        "Prosimy o zaznaczenie checkboxa przed dodaniem komentarza. Niniejszym informujemy, że"
+        " administratorem danych osobowych jest wydawca portalu z siedzibą w Warszawie. Dane"
+        " osobowe zostały przekazane dobrowolnie i będą przetwarzane wyłącznie w celu"
+        " zamieszczania komentarzy, kontrolowania ich treści przed publikacją i odmowy publikacji"
+        " komentarzy naruszających regulamin serwisu lub przepisy prawa obowiązującego w Polsce."
+        " Więcej informacji o przetwarzaniu danych osobowych znajduje się w polityce prywatności"
+        " dostępnej na stronie internetowej serwisu.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("code", "notice"), LONG_NOTICES, ids=[c + n[:16] for c, n in LONG_NOTICES])
+def test_long_notice_told_by_its_opening_sentence(code, notice):
+    assert len(notice.split()) > 60
+    assert code in removed_by(around(notice, BODY), notice)
+
+
+def test_notice_words_after_the_opening_sentence_do_not_count():
+    paragraph = (
+        "The regulator fined the publisher on Tuesday after a two-year inquiry into its websites."
+        " Its banner said: we use cookies to improve your experience, but it set them before anyone"
+        " clicked." + LEGAL_TAIL
+    )
+    assert paragraph in clean_text(around(paragraph, BODY)).record.text

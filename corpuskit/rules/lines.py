@@ -15,7 +15,7 @@ from typing import ClassVar
 from corpuskit.lexicon import COMPILE_AFTER, lexicon
 from corpuskit.rules.base import REMOVE, BlockRule, Context, Hit
 from corpuskit.screen import Screen, fold
-from corpuskit.segment import Block, per_block
+from corpuskit.segment import Block, per_block, segment
 
 _LABEL_FOLLOWERS = ":|-–—/"
 _UNKNOWN = object()
@@ -40,6 +40,9 @@ class LexiconLineRule(BlockRule):
     at_start: ClassVar[tuple[str, ...]] = ()
     inside: ClassVar[tuple[str, ...]] = ()
     max_words: int = 40
+    # a notice rule also reads the opening sentence of a longer block (up to this many
+    # words): legal notices run long, but say what they are in their first sentence
+    notice_words: int = 0
     _every: ClassVar[list[type[LexiconLineRule]]] = []
 
     def __init_subclass__(cls, **kwargs) -> None:
@@ -64,10 +67,35 @@ class LexiconLineRule(BlockRule):
                 continue
             phrase = self._answers.get(block.index, _UNKNOWN)
             if phrase is _UNKNOWN:
-                phrase = self.match(block) if block.word_count <= self.max_words else None
+                phrase = self._match_block(block)
                 self._answers[block.index] = phrase
             if phrase:
                 yield self.hit(block, REMOVE, f"{self.summary} ('{phrase}')")
+
+    def _match_block(self, block: Block) -> str | None:
+        if block.word_count <= self.max_words:
+            return self.match(block)
+        if block.word_count <= self.notice_words:
+            opening = opening_sentence(block)
+            if opening is not None and opening.word_count <= self.max_words:
+                return self.match(opening)
+        return None
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)")
+
+
+def opening_sentence(block: Block) -> Block | None:
+    """The first sentence of a block of several, as a block of its own; None for one.
+
+    >>> from corpuskit.segment import segment
+    >>> opening_sentence(segment("Comments are moderated. Be kind. Thank you.")[0]).text
+    'Comments are moderated.'
+    >>> opening_sentence(segment("One sentence only.")[0]) is None
+    True
+    """
+    parts = _SENTENCE_BREAK.split(block.text, maxsplit=1)
+    return segment(parts[0])[0] if len(parts) == 2 else None
 
 
 _unscreened = 0  # blocks this process handed to the line rules without the screen
@@ -83,7 +111,7 @@ def _candidates(ctx: Context) -> list[Block]:
     rules = tuple(LexiconLineRule._every)
     found = ctx.memo.get(rules)
     if found is None:
-        most = max(rule.max_words for rule in rules)
+        most = max(max(rule.max_words, rule.notice_words) for rule in rules)
         found = [b for b in ctx.all_blocks if b.word_count <= most]
         if _unscreened < COMPILE_AFTER:
             _unscreened += len(found)
@@ -311,9 +339,11 @@ class CookieNotice(LexiconLineRule):
     """Removes cookie and consent notices.
 
     What it does: removes a line of up to 60 words holding a cookie-notice phrase ("We use
-    cookies", "Diese Website verwendet Cookies", "Nous utilisons des cookies", ...).
+    cookies", "Diese Website verwendet Cookies", "Nous utilisons des cookies", ...), and a
+    longer block of up to 200 words whose opening sentence holds one.
 
-    Why: consent banners are scraped with the page and say nothing about the article.
+    Why: consent banners are scraped with the page and say nothing about the article; the
+    long ones spell out the law after a first sentence that says what they are.
 
     Example:
         >>> from corpuskit import clean_text
@@ -324,7 +354,7 @@ class CookieNotice(LexiconLineRule):
 
     code, name, category = "B110", "cookie-notice", "cookie"
     summary = "cookie or consent notice"
-    inside, max_words = ("cookie",), 60
+    inside, max_words, notice_words = ("cookie",), 60, 200
 
 
 class ReadingTime(LexiconLineRule):
@@ -360,10 +390,11 @@ class Disclaimer(LexiconLineRule):
 
     What it does: removes a line of up to 40 words that holds a disclosure or notice
     phrase ("we may earn a commission", "Affiliate-Links", "do not necessarily reflect the
-    views", "n'engagent que leurs auteurs", "Wszelkie prawa zastrzeżone", ...).
+    views", "n'engagent que leurs auteurs", "Wszelkie prawa zastrzeżone", ...), and a
+    longer block of up to 200 words whose opening sentence of up to 40 words holds one.
 
     Why: the site prints these around every article; they speak about the page, not the
-    story.
+    story. Long disclosures say what they are in their first sentence.
 
     Example:
         >>> from corpuskit import clean_text
@@ -374,7 +405,7 @@ class Disclaimer(LexiconLineRule):
 
     code, name, category = "B116", "disclaimer", "disclaimer"
     summary = "disclosure, disclaimer or rights notice"
-    inside, max_words = ("disclaimer",), 40
+    inside, max_words, notice_words = ("disclaimer",), 40, 200
 
 
 _CAPS_LABEL = re.compile(r"^(\w[\w' .-]{1,40}?)\s?:\s+\S")

@@ -26,7 +26,8 @@ class CommentNotice(LexiconLineRule):
 
     What it does: removes a line of up to 60 words that holds a comment-policy phrase
     ("Please understand that comments are moderated", "Kommentare werden moderiert", "Les
-    commentaires sont modérés", "Los comentarios son moderados", ...), and a short line that
+    commentaires sont modérés", "Los comentarios son moderados", ...), or a block of up to
+    200 words whose opening sentence holds one (a comment form's privacy text), a short line that
     heads a comment section: a label with its count ("12 Kommentare", "Vos réactions (11)",
     "11 responses to “Title”"), a sort control ("Sorted by:") or a call to join the
     discussion alone on its line ("Dołącz do dyskusji").
@@ -48,7 +49,8 @@ class CommentNotice(LexiconLineRule):
 
     code, name, category = "B117", "comment-notice", "comments"
     summary = "comment-section notice or header"
-    at_start, inside, max_words = ("comment_count",), ("comment_notice", "comment_count"), 60
+    at_start, inside = ("comment_count",), ("comment_notice", "comment_count")
+    max_words, notice_words = 60, 200
 
     def match(self, block: Block) -> str | None:
         phrase = lexicon("comment_notice").search(block.text)
