@@ -10,6 +10,7 @@ from corpuskit.lexicon import read_phrases
 from corpuskit.rules.base import REMOVE, BlockRule, Context, Hit
 from corpuskit.segment import Block, per_block
 
+_DIGIT = re.compile(r"\d")
 _MARKS = r"[\s•·|()\[\]–—-]*"  # bullets, separators and brackets around the stamp
 
 
@@ -42,10 +43,9 @@ def relative_time(block: Block) -> bool:
     >>> relative_time(segment("Il y a 3 solutions")[0])  # "there are", not "ago"
     False
     """
-    text = block.text
-    if block.word_count > 6 or not any(ch.isdigit() for ch in text):
+    if block.word_count > 6 or not _DIGIT.search(block.text):
         return False
-    return _relative_time().fullmatch(text) is not None
+    return _relative_time().fullmatch(block.text) is not None
 
 
 class RelativeTime(BlockRule):
