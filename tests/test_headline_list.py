@@ -304,3 +304,35 @@ def test_long_tabloid_headlines_make_a_list():
     result = clean_text(article(BODY) + "\n\n" + "\n".join(tabloid))
     assert result.record.text == article(BODY) + "\n"
     assert set(b121(result)) == set(tabloid)
+
+
+ANNOUNCED = [
+    ("More from Politics", BODY, RELATED["en"][1][:2]),
+    ("Mehr aus der Region", BODY_DE, RELATED["de"][1][:3]),
+    ("Most read", BODY, RELATED["en"][1]),
+    (
+        "এই বিভাগের আরো খবর",
+        BODY_BN,
+        ["ফাঁকা ক্লাসরুমে টিকটক ভিডিও, অভিভাবকদের ডেকে সতর্ক", "জামালপুরের নিখোঁজ তিন মাদ্রাসাছাত্রী ঢাকায় উদ্ধার"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("header", "body", "headlines"), ANNOUNCED, ids=[h for h, _, _ in ANNOUNCED])
+def test_headlines_below_a_list_header_go_even_below_a_short_article(header, body, headlines):
+    text = f"{body}\n\n{header}\n" + "\n".join(headlines)  # one paragraph: no body of 200 words
+    result = clean_text(text)
+    assert result.record.text == body + "\n"
+    assert all(b121(result)[h] == "removed" for h in headlines)
+
+
+def test_lines_below_a_kept_header_stay():
+    # "More from less" opens a subheading, not a list header: it is flagged and stays
+    headlines = RELATED["en"][1][:2]
+    text = f"{BODY}\n\nMore from less: how farms adapt\n" + "\n".join(headlines)
+    assert all(h in clean_text(text).record.text for h in headlines)
+
+
+def test_a_single_line_below_a_list_header_is_not_a_list():
+    line = RELATED["en"][1][0]
+    assert line in clean_text(f"{BODY}\n\nMore from Politics\n{line}\n\n{BODY}").record.text

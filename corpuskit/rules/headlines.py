@@ -20,6 +20,9 @@ from corpuskit.segment import Block, capital
 
 MIN_RUN = 3  # headlines in a row below the article
 MIN_RUN_ABOVE = 6  # above it, where the page's own headline and deck stand
+MIN_ANNOUNCED_RUN = 2  # below a header of a list of other articles
+# rules whose removed line heads a list of other articles: "More from …", "Most read"
+LIST_HEADER_RULES = ("B119", "B107")
 MIN_MEAN_WORDS = 6.0  # a headline says something; "Beans and lentils" is a list item
 MIN_WORDS, MAX_WORDS = 3, 40
 SHORT_FUNCTION_WORD = 3  # "the", "of", "und": a line that ends with one was wrapped
@@ -165,7 +168,10 @@ class HeadlineList(BlockRule):
     contents, a FAQ), or half begin with the same word that is not a function word
     ("Step 1: …", "Step 2: …"). Once a run is removed, the other copies of its headlines
     on the page go too, and so does a copy cut short with an ellipsis ("Council votes to
-    close the old…"), or the whole headline when the run holds the cut one.
+    close the old…"), or the whole headline when the run holds the cut one. Two or more
+    headline-shaped lines right below a removed header of such a list ("More from
+    Politics", "Most read", "এই বিভাগের আরো খবর") are removed wherever they stand, however
+    short the article.
 
     Why: "related", "most read" and "more from" lists follow the article on most news
     pages; every headline in them is new, in any language, so no lexicon can list them,
@@ -190,17 +196,38 @@ class HeadlineList(BlockRule):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         blocks = list(ctx.open_blocks())
+        hits: list[Hit] = []
         start, end = body_span(blocks)
-        if end < start:
-            return
-        hits = []
-        for run in headline_runs(blocks[end + 1 :], MIN_RUN, SHORT_FUNCTION_WORD):
-            hits += self._judge(run, ctx, "below")
-        # above the body the page's own headline and deck stand: a longer run, apart from it
-        for run in headline_runs(blocks[: max(start - 1, 0)], MIN_RUN_ABOVE, SHORT_FUNCTION_WORD):
-            hits += self._judge(run, ctx, "above")
+        if end >= start:
+            for run in headline_runs(blocks[end + 1 :], MIN_RUN, SHORT_FUNCTION_WORD):
+                hits += self._judge(run, ctx, "below")
+            # above the body the page's own headline and deck stand: a longer run, apart from it
+            for run in headline_runs(blocks[: max(start - 1, 0)], MIN_RUN_ABOVE, SHORT_FUNCTION_WORD):
+                hits += self._judge(run, ctx, "above")
+        judged = {hit.block.index for hit in hits}
+        hits += [hit for hit in self._announced(blocks, ctx) if hit.block.index not in judged]
         yield from hits
         yield from self._copies(blocks, hits)
+
+    def _announced(self, blocks: list[Block], ctx: Context) -> Iterator[Hit]:
+        """Headlines right below a removed header of a list of other articles ("More from
+        this section", "Most read"), wherever they stand and however short the article."""
+        position = 0
+        while position < len(blocks):
+            first = blocks[position]
+            header = ctx.all_blocks[first.index - 1] if first.index > 0 else None
+            if header is None or ctx.rule_of(header) not in LIST_HEADER_RULES:
+                position += 1
+                continue
+            run = []
+            while position < len(blocks) and is_headline_like(blocks[position]):
+                run.append(blocks[position])
+                position += 1
+            position += not run
+            if len(run) >= MIN_ANNOUNCED_RUN:
+                for number, block in enumerate(run, start=1):
+                    message = f"headline {number} of {len(run)} below the list header '{header.text}'"
+                    yield self.hit(block, REMOVE, message)
 
     def _copies(self, blocks: list[Block], hits: list[Hit]) -> Iterator[Hit]:
         """Other copies of a removed headline: the page shows the same teaser twice
