@@ -34,6 +34,15 @@ def read_phrases(category: str) -> dict[str, list[str]]:
     return phrases
 
 
+def every_phrase(category: str) -> frozenset[str]:
+    """Phrases of one lexicon, all languages merged.
+
+    >>> "Sponsor" in every_phrase("sponsor")
+    True
+    """
+    return frozenset(p for phrases in read_phrases(category).values() for p in phrases)
+
+
 def _trie_pattern(phrases: list[str]) -> str:
     """One regex that matches exactly what the alternation of `phrases` (longest first)
     matches, as a character trie: `re` then walks one branch per character instead of

@@ -22,7 +22,7 @@ from itertools import repeat
 
 import numpy as np
 
-from corpuskit.lexicon import read_phrases
+from corpuskit.lexicon import every_phrase, read_phrases
 from corpuskit.linefreq import LineTable, line_hashes
 from corpuskit.segment import SENTENCE_MARKS, Block
 from corpuskit.usercache import kept
@@ -85,7 +85,7 @@ _CREDIT_LEXICONS = ("credit", "photo_agency")
 @cache
 def stopwords() -> frozenset[str]:
     """Frequent function words of every language in `lexicons/stopwords.txt`, merged."""
-    return frozenset(w for words in read_phrases("stopwords").values() for w in words)
+    return every_phrase("stopwords")
 
 
 def _lexicon_words(categories: tuple[str, ...], shortest: int) -> frozenset[str]:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from corpuskit.lexicon import read_phrases
+from corpuskit.lexicon import every_phrase, read_phrases
 from corpuskit.rules.base import FLAG, REMOVE, BlockRule, Context, Hit
 from corpuskit.segment import Block, per_block
 
@@ -116,7 +116,7 @@ _RANK_FIRST = re.compile(r"^(?:\d+(?:\.|st|nd|rd|th|e|er)?|\w+)\s+(?=\S+\s)")
 
 @cache
 def _caption_notes() -> frozenset[str]:
-    return frozenset(p for phrases in read_phrases("caption_marker").values() for p in phrases)
+    return every_phrase("caption_marker")
 
 
 def caption_note(text: str) -> str | None:

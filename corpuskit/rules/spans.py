@@ -6,14 +6,14 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from corpuskit.lexicon import read_phrases
+from corpuskit.lexicon import every_phrase
 from corpuskit.rules.base import SpanRule
 from corpuskit.segment import Block
 
 
 @cache
 def _promo_pattern() -> re.Pattern[str]:
-    labels = sorted({p for group in read_phrases("inline_promo").values() for p in group}, key=len)
+    labels = sorted(every_phrase("inline_promo"), key=len)
     alternation = "|".join(re.escape(label) for label in reversed(labels))
     # After the end of a sentence (maybe a closing quote), a label in capitals, a colon,
     # then the teaser up to the end of the paragraph.

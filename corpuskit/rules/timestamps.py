@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from corpuskit.lexicon import read_phrases
+from corpuskit.lexicon import every_phrase
 from corpuskit.rules.base import REMOVE, BlockRule, Context, Hit
 from corpuskit.segment import Block, per_block
 
@@ -16,8 +16,7 @@ _MARKS = r"[\s•·|()\[\]–—-]*"  # bullets, separators and brackets around 
 
 def _phrases(category: str) -> list[str]:
     """A lexicon's phrases of every language, longest first."""
-    found = {p for phrases in read_phrases(category).values() for p in phrases}
-    return sorted(found, key=lambda p: (-len(p), p))
+    return sorted(every_phrase(category), key=lambda p: (-len(p), p))
 
 
 @cache
