@@ -86,6 +86,9 @@ REMOVED = [
     ("B122", "Ajouter au panier", BODY_FR),
     ("B122", "Añadir al carrito", BODY_ES),
     ("B122", "Kup teraz", BODY_PL),
+    ("B122", "Jump to Details", BODY),
+    ("B122", "Zum Angebot", BODY_DE),
+    ("B122", "Sprawdź cenę", BODY_PL),
     # licence lines
     ("B116", "If not explicitly specified otherwise, this work is licensed under a", BODY),
     ("B116", "Dieser Text steht unter einer Creative-Commons-Lizenz.", BODY_DE),

@@ -230,7 +230,8 @@ class ShopButton(LexiconLineRule):
     """Removes shop and order buttons.
 
     What it does: removes a line that is only a shop or order button ("Buy now", "Add to
-    cart", "In den Warenkorb", "Ausgabe kaufen", "Ajouter au panier", "Kup teraz", ...).
+    cart", "In den Warenkorb", "Ausgabe kaufen", "Ajouter au panier", "Kup teraz", "See
+    Details", "Zum Angebot", ...).
 
     Why: a magazine's or a blog's page offers the issue or the book beside the article;
     the button's label is scraped as a lone line and is never a sentence of the story.
