@@ -111,7 +111,7 @@ def _credit(block: Block) -> str | None:
 
 
 _PARENTHESIS = re.compile(r"(?<=\w)\s*\(([^()]{1,40})\)")
-_RANK_FIRST = re.compile(r"^(?:\d+(?:\.|st|nd|rd|th|e|er)?|\w+)\s+(?=\S+\s)")
+_RANK_FIRST = re.compile(r"^(?:\d+\.|\w+)\s+(?=\S+\s)")  # "2.", "second", "2nd" before a note of two words
 
 
 @cache
