@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tempfile
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -60,3 +62,40 @@ def atomic_bytes(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+class InterruptShield:
+    """Holds back Ctrl-C from `hold()` to the end of the `with` block, then raises it: for
+    switching several outputs that must change together (a corpus and its reports).
+
+    >>> try:
+    ...     with InterruptShield() as shield:
+    ...         shield.hold()
+    ...         signal.raise_signal(signal.SIGINT)
+    ...         print("switched")
+    ... except KeyboardInterrupt:
+    ...     print("interrupted after the switch")
+    switched
+    interrupted after the switch
+    """
+
+    def __init__(self) -> None:
+        self._previous = None
+        self._caught = False
+
+    def __enter__(self) -> InterruptShield:
+        return self
+
+    def hold(self) -> None:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._catch)
+
+    def _catch(self, signum, frame) -> None:
+        self._caught = True
+
+    def __exit__(self, *exc) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+            self._previous = None
+            if self._caught and exc[0] is None:
+                raise KeyboardInterrupt

@@ -17,6 +17,7 @@ import pytest
 
 from corpuskit import clean_bytes, clean_file
 from corpuskit.assemble import rebuild_original
+from corpuskit.atomic import InterruptShield, atomic_dir, atomic_file
 from corpuskit.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -200,6 +201,34 @@ def test_interrupted_build_leaves_the_previous_build(tmp_path, sig):
     assert _build(tmp_path).wait(timeout=300) == 0
     after = _outputs(tmp_path)
     assert all(state in (before, after) for state in seen)
+
+
+def test_ctrl_c_between_the_two_switches_leaves_no_mix(tmp_path, monkeypatch):
+    """Ctrl-C right after the reports were switched, before the corpus was: the build
+    finishes both switches, then stops."""
+    corpus, reports = tmp_path / "corpus.jsonl", tmp_path / "reports"
+    corpus.write_text("old\n", encoding="utf-8")
+    reports.mkdir()
+    (reports / "old.json").write_text("{}", encoding="utf-8")
+    replace = os.replace
+
+    def replace_then_interrupt(source, target):
+        replace(source, target)
+        if Path(target) == reports:
+            signal.raise_signal(signal.SIGINT)
+
+    monkeypatch.setattr(os, "replace", replace_then_interrupt)
+    with (
+        pytest.raises(KeyboardInterrupt),
+        InterruptShield() as shield,
+        atomic_file(corpus) as out,
+        atomic_dir(reports) as folder,
+    ):
+        out.write("new\n")
+        (folder / "new.json").write_text("{}", encoding="utf-8")
+        shield.hold()
+    assert corpus.read_text(encoding="utf-8") == "new\n"
+    assert [p.name for p in reports.iterdir()] == ["new.json"]
 
 
 def _outputs(folder: Path) -> tuple[bytes, list[str]]:

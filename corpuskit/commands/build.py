@@ -15,7 +15,7 @@ from pathlib import Path
 
 from corpuskit import cache
 from corpuskit import corpus as corpus_checks
-from corpuskit.atomic import atomic_dir, atomic_file
+from corpuskit.atomic import InterruptShield, atomic_dir, atomic_file
 from corpuskit.commands.common import corpus_files, engine_of, load_settings, stray_reports
 from corpuskit.discover import sorted_by_id
 from corpuskit.engines.output import render
@@ -56,7 +56,8 @@ def run(args) -> int:
         checking = corpus_checks.Review(config)  # ids and duplicates between seeds
         written = total = 0
         problems: list[FileReport] = []
-        with atomic_file(output) as corpus, atomic_dir(reports_dir) as folder:
+        # the corpus and its reports change together: Ctrl-C waits for both switches
+        with InterruptShield() as shield, atomic_file(output) as corpus, atomic_dir(reports_dir) as folder:
             for out in track(outputs, len(paths), "cleaning"):
                 total += 1
                 found = checking.judge(out.id, out.path, out.prints)
@@ -68,6 +69,7 @@ def run(args) -> int:
                 (folder / f"{out.id}.json").write_text(out.report_json, encoding="utf-8")
                 if out.worst >= config.fail_on.rank:
                     problems.append(out.failing(config.fail_on.rank))
+            shield.hold()
     save_table(table, table_path(output))  # for `check`
     checking.index().save(corpus_checks.index_path(config, output))  # read by `check`
     if results is not None:
