@@ -206,8 +206,9 @@ class HeadlineList(BlockRule):
                 hits += self._judge(run, ctx, "above")
         judged = {hit.block.index for hit in hits}
         hits += [hit for hit in self._announced(blocks, ctx) if hit.block.index not in judged]
+        judged.update(hit.block.index for hit in hits)
         yield from hits
-        yield from self._copies(blocks, hits)
+        yield from self._copies(blocks, hits, judged)
 
     def _announced(self, blocks: list[Block], ctx: Context) -> Iterator[Hit]:
         """Headlines right below a removed header of a list of other articles ("More from
@@ -219,17 +220,16 @@ class HeadlineList(BlockRule):
             if header is None or ctx.rule_of(header) not in LIST_HEADER_RULES:
                 position += 1
                 continue
-            run = []
-            while position < len(blocks) and is_headline_like(blocks[position]):
-                run.append(blocks[position])
-                position += 1
-            position += not run
+            end = position
+            while end < len(blocks) and is_headline_like(blocks[end]):
+                end += 1
+            run, position = blocks[position:end], max(end, position + 1)
             if len(run) >= MIN_ANNOUNCED_RUN:
                 for number, block in enumerate(run, start=1):
                     message = f"headline {number} of {len(run)} below the list header '{header.text}'"
                     yield self.hit(block, REMOVE, message)
 
-    def _copies(self, blocks: list[Block], hits: list[Hit]) -> Iterator[Hit]:
+    def _copies(self, blocks: list[Block], hits: list[Hit], judged: set[int]) -> Iterator[Hit]:
         """Other copies of a removed headline: the page shows the same teaser twice
         ("Most read" and "More from the section"), once inside a run and once alone."""
         removed = [hit.block.text for hit in hits if hit.action == REMOVE]
@@ -237,7 +237,6 @@ class HeadlineList(BlockRule):
             return
         exact = set(removed)
         stems = [stem for text in removed if (stem := _cut_teaser(text))]
-        judged = {hit.block.index for hit in hits}
         for block in blocks:
             if block.index in judged:
                 continue

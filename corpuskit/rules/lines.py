@@ -15,7 +15,7 @@ from typing import ClassVar
 from corpuskit.lexicon import COMPILE_AFTER, lexicon
 from corpuskit.rules.base import REMOVE, BlockRule, Context, Hit
 from corpuskit.screen import Screen, fold
-from corpuskit.segment import Block, per_block, segment
+from corpuskit.segment import SENTENCE_MARKS, Block, per_block, segment
 
 _LABEL_FOLLOWERS = ":|-–—/"
 _UNKNOWN = object()
@@ -82,7 +82,7 @@ class LexiconLineRule(BlockRule):
         return None
 
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)")
+_SENTENCE_BREAK = re.compile(rf"(?<=[{SENTENCE_MARKS}])\s+(?=\S)")
 
 
 def opening_sentence(block: Block) -> Block | None:
