@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from corpuskit.rules.base import BlockRule, Notice, RecordRule, Rule, SpanRule
 from corpuskit.rules.captions import CreditedCaption, MarkedCaption
+from corpuskit.rules.comments import CommentSection
 from corpuskit.rules.corpus import DuplicateId, ExactDuplicate, NearDuplicate
 from corpuskit.rules.explicit import (
     ExplicitValueInvalid,
@@ -120,6 +121,7 @@ BLOCK_RULES: tuple[type[BlockRule], ...] = (
     ShopButton,
     CorpusRepeat,
     HeadlineList,
+    CommentSection,
     HeaderClutter,
     FooterClutter,
     HeaderText,

@@ -1,0 +1,76 @@
+"""Readers' comments below the article (B126): sections opened by a label or a call in
+several languages, and pages where a comment label is not a section's header."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, BODY_PL, removed_by
+from corpuskit import clean_text
+
+
+def article(body: str) -> str:
+    """Ten paragraphs of article text: an article body (200 words) for the section to follow."""
+    return "\n\n".join([body] * 10)
+
+
+COMMENT = {
+    "en": "I think the library deserves every cent of it, and more besides. My children read "
+    "there every week, and the council should be proud of the decision it took this time.",
+    "de": "Ich finde, die Bibliothek hat jeden Cent verdient, und noch mehr. Meine Kinder lesen "
+    "dort jede Woche, und der Gemeinderat kann stolz auf diese Entscheidung sein.",
+    "fr": "Je pense que la bibliothèque mérite chaque centime, et même davantage. Mes enfants y "
+    "lisent chaque semaine, et le conseil peut être fier de sa décision.",
+    "es": "Creo que la biblioteca merece cada céntimo, y todavía más. Mis hijos leen allí cada "
+    "semana, y el consejo puede estar orgulloso de su decisión.",
+    "pl": "Uważam, że biblioteka zasługuje na każdy grosz, a nawet więcej. Moje dzieci czytają "
+    "tam co tydzień, a rada może być dumna ze swojej decyzji.",
+}
+
+SECTIONS = [
+    ("Comments", BODY, "en"),
+    ("Leave a Reply", BODY, "en"),
+    ("12 Kommentare", BODY_DE, "de"),
+    ("Schreibe einen Kommentar", BODY_DE, "de"),
+    ("Vos réactions (11)", BODY_FR, "fr"),
+    ("Comentarios", BODY_ES, "es"),
+    ("Komentarze (9)", BODY_PL, "pl"),
+]
+
+
+@pytest.mark.parametrize(("header", "body", "lang"), SECTIONS)
+def test_comments_below_a_section_header_removed(header, body, lang):
+    text = article(body) + f"\n\n{header}\n\nAnna\n\n{COMMENT[lang]}\n\nReply"
+    result = clean_text(text)
+    assert result.record.text == article(body) + "\n"
+    assert "B126" in removed_by(text, COMMENT[lang])
+
+
+@pytest.mark.parametrize(("body", "lang"), [(BODY, "en"), (BODY_DE, "de"), (BODY_FR, "fr")])
+def test_a_comment_count_above_the_article_opens_nothing(body, lang):
+    """A count beside the byline ("3 Comments") stands above the article's text."""
+    text = f"By Anna Berg\n\n3 Comments\n\n{article(body)}\n\n{COMMENT[lang]}"
+    assert "B126" not in removed_by(text, COMMENT[lang])
+    assert "B126" not in removed_by(text, body)
+
+
+@pytest.mark.parametrize(("label", "body"), [("Comments (3)", BODY), ("Kommentare (2)", BODY_DE)])
+def test_a_page_of_posts_each_with_its_comment_count_is_kept(label, body):
+    """One label under each post: the text between the labels is posts, not comments."""
+    posts = [f"Post {n}\n\n{article(body)}\n\n09:4{n} AM | Permalink\n\n{label}" for n in range(3)]
+    text = "\n\n".join(posts)
+    assert not any(f.code == "B126" for f in clean_text(text).report.findings)
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Comments are welcome on every page of the report.", BODY),  # a sentence
+        ('"Comment": {', BODY),  # a key in a block of code
+        ("Kommentare von Lesern zum Haushalt der Stadt", BODY_DE),  # more than a label
+        ("Kommentieren", BODY_DE),  # a one-word button of a share bar
+    ],
+)
+def test_lines_that_do_not_open_a_comment_section(line, body):
+    text = f"{article(body)}\n\n{line}\n\n{body} Second half of the article."
+    assert "B126" not in removed_by(text, "Second half of the article.")
