@@ -336,3 +336,46 @@ def test_lines_below_a_kept_header_stay():
 def test_a_single_line_below_a_list_header_is_not_a_list():
     line = RELATED["en"][1][0]
     assert line in clean_text(f"{BODY}\n\nMore from Politics\n{line}\n\n{BODY}").record.text
+
+
+@pytest.mark.parametrize(
+    ("body", "lines"),
+    [
+        (
+            BODY,
+            [
+                "Storm closes the coast road for a second night",
+                "Council votes on a bridge it cannot pay for",  # ends with a preposition
+                "Why the old bridge will cost twice as much",
+                "5 new cafés to try in the harbour district",  # opens with a number
+                "Mayor opens the library after a long delay",
+            ],
+        ),
+        (
+            BODY_DE,
+            [
+                "Sturm sperrt die Küstenstraße für eine zweite Nacht",
+                "Bischof kündigt Widerstand gegen das neue Dekret an",  # a verb's particle
+                "Warum die alte Brücke doppelt so viel kostet",
+                "40 Helfer besuchen die beschädigte Kirche im Dorf",
+                "Fünf neue Cafés im Hafenviertel im Test",
+            ],
+        ),
+    ],
+)
+def test_a_headline_between_two_others_belongs_to_the_run(body, lines):
+    """A headline may end like a wrapped line ("… an", "… for") or open with a number; between
+    two headlines of the run it is one of them."""
+    result = clean_text(article(body) + "\n\n" + "\n".join(lines))
+    assert result.record.text == article(body) + "\n"
+    assert set(b121(result)) == set(lines)
+
+
+def test_a_wrapped_line_after_the_headlines_does_not_make_a_run():
+    lines = [
+        "Storm closes the coast road for a second night",
+        "Why the old bridge will cost twice as much",
+        "The council met for hours and in the end it voted for",
+    ]
+    result = clean_text(article(BODY) + "\n\n" + "\n".join(lines))
+    assert not b121(result)

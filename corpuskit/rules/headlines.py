@@ -89,11 +89,31 @@ def body_span(blocks: list[Block]) -> tuple[int, int]:
     return start, end
 
 
+def bridges_headlines(block: Block) -> bool:
+    """A line that may stand between two headlines of a run and be one: five words or
+    more, a capital or a number first, no full stop, colon or comma at the end. A headline
+    may end like a wrapped line, with a short word ("… kündigt Widerstand an", "… it cannot
+    pay for"), or open with a number ("40 Helfer besuchen …"); its neighbours say which.
+
+    >>> from corpuskit.segment import segment
+    >>> lines = "Bischof kündigt Widerstand gegen das Dekret an\\n5 new cafés to try in town\\nDer Rat hat."
+    >>> [bridges_headlines(b) for b in segment(lines)]
+    [True, True, False]
+    """
+    text = block.text
+    if not MIN_WORDS + 2 <= block.word_count <= MAX_WORDS or _CLAUSE_END.search(text):
+        return False
+    first = text[0]
+    return capital(first) or first.isdigit() or (first in _OPENERS and len(text) > 1 and capital(text[1]))
+
+
 def headline_runs(blocks: list[Block], shortest: int, function_word: int) -> Iterator[list[Block]]:
-    """Runs of `shortest` or more headline-like lines in a row, six words long on average."""
+    """Runs of `shortest` or more headline-like lines in a row, six words long on average;
+    a line between two headline-like lines belongs to the run when it bridges them."""
     run: list[Block] = []
-    for block in [*blocks, None]:
-        if block is not None and is_headline_like(block, function_word):
+    headline = [is_headline_like(b, function_word) for b in blocks] + [False]
+    for i, block in enumerate([*blocks, None]):
+        if block is not None and (headline[i] or (run and headline[i + 1] and bridges_headlines(block))):
             run.append(block)
             continue
         if len(run) >= shortest and sum(b.word_count for b in run) / len(run) >= MIN_MEAN_WORDS:
@@ -159,9 +179,10 @@ class HeadlineList(BlockRule):
     outweighs the rest most, with at least 200 words of it), a run of three or more
     lines in a row that are each shaped like a headline (three to forty words, a
     capital first, no full stop, colon, comma or short function word at the end), six
-    words long on average, is removed. Above the body the same
-    holds for a run of six or more that does not touch the body (the page's own
-    headline and deck stand there). The run is flagged and stays instead when it may be
+    words long on average, is removed; a line between two of them that ends with a short
+    word ("… kündigt Widerstand an") or opens with a number belongs to the run. Above
+    the body the same holds for a run of six or more that does not touch the body (the
+    page's own headline and deck stand there). The run is flagged and stays instead when it may be
     the page's own list: the line above announces it ("Further reading:", but not a
     "read more" or "related" phrase such as "Lesen Sie auch:"), half its
     lines end with a year (an archive, a reading list) or are questions (a table of
