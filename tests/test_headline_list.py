@@ -379,3 +379,19 @@ def test_a_wrapped_line_after_the_headlines_does_not_make_a_run():
     ]
     result = clean_text(article(BODY) + "\n\n" + "\n".join(lines))
     assert not b121(result)
+
+
+def test_headlines_that_open_with_a_number_make_a_list():
+    lines = [
+        "5 new cafés to try in the harbour district",
+        "10 things the council did not tell you about the bridge",
+        "3 reasons the old pool will close for good",
+    ]
+    result = clean_text(article(BODY) + "\n\n" + "\n".join(lines))
+    assert result.record.text == article(BODY) + "\n"
+
+
+def test_an_ingredient_list_is_not_a_headline_list():
+    items = ["200 g Mehl", "2 Eier", "1 Prise Salz", "250 ml Milch"]
+    result = clean_text(article(BODY_DE) + "\n\n" + "\n".join(items))
+    assert not b121(result)

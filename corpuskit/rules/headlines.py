@@ -25,6 +25,7 @@ MIN_ANNOUNCED_RUN = 2  # below a header of a list of other articles
 LIST_HEADER_RULES = ("B119", "B107")
 MIN_MEAN_WORDS = 6.0  # a headline says something; "Beans and lentils" is a list item
 MIN_WORDS, MAX_WORDS = 3, 40
+MIN_BRIDGE_WORDS = 5  # a headline that opens with a number, or ends like a wrapped line
 SHORT_FUNCTION_WORD = 3  # "the", "of", "und": a line that ends with one was wrapped
 MIN_BODY_WORDS = 200  # the article the list follows
 NON_PROSE_WEIGHT = 0.5  # what a line that is not prose costs the article body, per word
@@ -36,9 +37,25 @@ _OPENERS = "\"'“‘«„¿¡"
 _ENDS_WITH_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\W*$")
 
 
+def opens_like_a_headline(block: Block) -> bool:
+    """A capital first (an opening quote before it, or any letter in a script without
+    case), or a number when five words or more follow ("5 new cafés to try in town").
+
+    >>> from corpuskit.segment import segment
+    >>> lines = "«Nous avons gagné»\\n40 Helfer besuchen die Kirche\\n2 Eier"
+    >>> [opens_like_a_headline(b) for b in segment(lines)]
+    [True, True, False]
+    """
+    text = block.text
+    first = text[0]
+    if first.isdigit():
+        return block.word_count >= MIN_BRIDGE_WORDS
+    return capital(first) or (first in _OPENERS and len(text) > 1 and capital(text[1]))
+
+
 def is_headline_like(block: Block, function_word: int = SHORT_FUNCTION_WORD) -> bool:
-    """A line shaped like a headline: three to forty words, starting with a capital (or
-    an opening quote; any letter in a script without case), not ending with a full stop,
+    """A line shaped like a headline: three to forty words, opening like one (a capital,
+    or a number before five words or more), not ending with a full stop,
     colon or comma or with a function word of up to `function_word` letters written in
     lower case (a line of a wrapped paragraph). A tabloid headline may hold two sentences
     ("Star gives birth! Soap actress reveals the name"); its end tells it from prose.
@@ -59,13 +76,11 @@ def is_headline_like(block: Block, function_word: int = SHORT_FUNCTION_WORD) -> 
     """
     if not MIN_WORDS <= block.word_count <= MAX_WORDS:
         return False
-    text = block.text
-    first = text[0]
-    if not (capital(first) or (first in _OPENERS and len(text) > 1 and capital(text[1]))):
+    if not opens_like_a_headline(block):
         return False
     last = block.words[-1]
     wrapped = len(last) <= function_word and last.islower() and last in stopwords()
-    return not (_CLAUSE_END.search(text) or wrapped)  # a clause, or a wrapped paragraph's line
+    return not (_CLAUSE_END.search(block.text) or wrapped)  # a clause, or a wrapped paragraph's line
 
 
 def body_span(blocks: list[Block]) -> tuple[int, int]:
@@ -100,11 +115,9 @@ def bridges_headlines(block: Block) -> bool:
     >>> [bridges_headlines(b) for b in segment(lines)]
     [True, True, False]
     """
-    text = block.text
-    if not MIN_WORDS + 2 <= block.word_count <= MAX_WORDS or _CLAUSE_END.search(text):
+    if not MIN_BRIDGE_WORDS <= block.word_count <= MAX_WORDS or _CLAUSE_END.search(block.text):
         return False
-    first = text[0]
-    return capital(first) or first.isdigit() or (first in _OPENERS and len(text) > 1 and capital(text[1]))
+    return opens_like_a_headline(block)
 
 
 def headline_runs(blocks: list[Block], shortest: int, function_word: int) -> Iterator[list[Block]]:
