@@ -10,12 +10,12 @@ import numpy as np
 from corpuskit.lexicon import lexicon
 from corpuskit.rules.base import REMOVE, BlockRule, Context, Hit, is_prose
 from corpuskit.rules.headlines import body_span
+from corpuskit.rules.site_notes import _COUNT
 from corpuskit.segment import Block, per_block
 
 MAX_OPENER_WORDS = 6
 MIN_ARTICLE_WORDS = 150  # prose of the article above the header
 MAX_LABELS_BELOW = 1  # more comment labels below the header: one per post of a blog's front page
-_COUNT = re.compile(r"[\d()]+")
 _NOT_A_HEADER = re.compile(r"[\"{}\[\]<>=/\\|;]")  # code ('"Comment": {'), markup, a link row
 
 CALL, LABEL = "call", "label"

@@ -191,11 +191,11 @@ class HeadlineList(BlockRule):
     What it does: after the article body (the stretch of lines where running text
     outweighs the rest most, with at least 200 words of it), a run of three or more
     lines in a row that are each shaped like a headline (three to forty words, a
-    capital first, no full stop, colon, comma or short function word at the end), six
-    words long on average, is removed; a line between two of them that ends with a short
-    word ("… kündigt Widerstand an") or opens with a number belongs to the run. Above
-    the body the same holds for a run of six or more that does not touch the body (the
-    page's own headline and deck stand there). The run is flagged and stays instead when it may be
+    capital or a number first, no full stop, colon, comma or short function word at the
+    end), six words long on average, is removed; a line between two of them that ends
+    with a short word ("… kündigt Widerstand an") belongs to the run. Above the body the
+    same holds for a run of six or more that does not touch the body (the page's own
+    headline and deck stand there). The run is flagged and stays instead when it may be
     the page's own list: the line above announces it ("Further reading:", but not a
     "read more" or "related" phrase such as "Lesen Sie auch:"), half its
     lines end with a year (an archive, a reading list) or are questions (a table of
