@@ -107,10 +107,12 @@ def test_ray_address_needs_the_ray_engine(corpus, capsys):
 def test_corpus_findings_are_put_in_the_report_text_as_a_dump_would_write_them():
     """`Output.with_findings` edits the report's JSON in place of reading and dumping it
     again: the text must be the same, for reports with and without findings of their
-    own, and `failing` must read back exactly the findings at or above a severity."""
+    own, `failing` must read back exactly the findings at or above a severity, and
+    `printed` must print them as the text reporter does."""
     from corpuskit.engines.output import render
     from corpuskit.models import Detail, Finding
     from corpuskit.pipeline import clean_file, clean_text
+    from corpuskit.reporters.text import render_text, tally
     from corpuskit.severity import Severity
 
     detail = Detail(type="duplicate_text", loc=["text"], value=1.0, file="x")
@@ -140,6 +142,9 @@ def test_corpus_findings_are_put_in_the_report_text_as_a_dump_would_write_them()
             for level in Severity:
                 failing = got.failing(level.rank).findings
                 assert failing == [f for f in expected.findings if f.severity.rank >= level.rank]
+                printed = got.printed(level.rank)  # what build keeps to print: the same lines
+                assert printed.rendered["text"] == render_text(out.path, failing)
+                assert printed.tally == tally(failing)
 
 
 def test_warm_up_leaves_workers_nothing_to_compile():

@@ -18,7 +18,7 @@ from corpuskit import corpus as corpus_checks
 from corpuskit.atomic import InterruptShield, atomic_dir, atomic_file
 from corpuskit.commands.common import corpus_files, engine_of, load_settings, stray_reports
 from corpuskit.discover import sorted_by_id
-from corpuskit.engines.output import render
+from corpuskit.engines.output import Printed, render
 from corpuskit.linefreq import count_corpus, save_table, table_path, use_table
 from corpuskit.models import FileReport
 from corpuskit.progress import track
@@ -55,7 +55,7 @@ def run(args) -> int:
             outputs = (render(result) for result in (results if results is not None else fresh))
         checking = corpus_checks.Review(config)  # ids and duplicates between seeds
         written = total = 0
-        problems: list[FileReport] = []
+        problems: list[FileReport | Printed] = []  # printed at the end: only their lines are kept
         # the corpus and its reports change together: Ctrl-C waits for both switches
         with InterruptShield() as shield, atomic_file(output) as corpus, atomic_dir(reports_dir) as folder:
             for out in track(outputs, len(paths), "cleaning"):
@@ -68,7 +68,7 @@ def run(args) -> int:
                     written += 1
                 (folder / f"{out.id}.json").write_text(out.report_json, encoding="utf-8")
                 if out.worst >= config.fail_on.rank:
-                    problems.append(out.failing(config.fail_on.rank))
+                    problems.append(out.printed(config.fail_on.rank))
             shield.hold()
     save_table(table, table_path(output))  # for `check`
     checking.index().save(corpus_checks.index_path(config, output))  # read by `check`

@@ -8,6 +8,16 @@ from dataclasses import dataclass, replace
 from corpuskit.corpus import Fingerprint, fingerprint
 from corpuskit.models import FileReport, Finding
 from corpuskit.pipeline import CleanResult
+from corpuskit.reporters.text import render_text, tally
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A failing seed as the text reporter prints it: its lines and its counts."""
+
+    path: str
+    rendered: dict[str, str]
+    tally: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,14 @@ class Output:
             report_json=self.report_json[:start] + listed + self.report_json[end:],
             worst=max(self.worst, *(f.severity.rank for f in findings)),
         )
+
+    def printed(self, rank: int) -> Printed:
+        """What `build` prints of this seed when it fails: `failing` rendered as text lines,
+        with its counts (a few hundred bytes, where the report object takes kilobytes: a
+        build keeps one for every failing seed until the end)."""
+        report = self.failing(rank)
+        lines = render_text(report.path, report.findings)
+        return Printed(report.path, {"text": lines}, tally(report.findings))
 
     def failing(self, rank: int) -> FileReport:
         """The report with only its findings of severity `rank` or above, for printing:
