@@ -209,7 +209,7 @@ class Review:
         self.run = CorpusIndex()
         self.by_id: dict[str, str] = {}
         self.by_hash: dict[bytes, str] = {}
-        self.buckets: dict[bytes, list[int]] = {}
+        self.buckets = BandIndex()  # rows of this run by band key, for near-duplicate candidates
         self.prior = prior if prior is not None and len(prior) else None
         self.prior_ids: dict[str, list[int]] = {}
         self.prior_hashes: dict[bytes, list[int]] = {}
@@ -304,7 +304,7 @@ class Review:
         return None
 
     def _near_in_run(self, sig: np.ndarray) -> tuple[float, str] | None:
-        candidates = {row for key in _band_keys(sig) for row in self.buckets.get(key, [])}
+        candidates = self.buckets.rows(_band_keys(sig))
         best = None
         for row in sorted(candidates):
             score = similarity(sig, self._sigs[row])
@@ -337,8 +337,7 @@ class Review:
         if digest in self.by_hash:
             return  # an exact copy: the first one stands for it among near-duplicate candidates
         self.by_hash[digest] = path
-        for key in _band_keys(sig):
-            self.buckets.setdefault(key, []).append(row)
+        self.buckets.add(_band_keys(sig), row)
 
     def _finding(self, code: str, message: str, type_: str, loc: list, value, other: str) -> Finding:
         from corpuskit.models import Detail, Finding
@@ -356,10 +355,65 @@ class Review:
         )
 
 
-def _band_keys(sig: np.ndarray) -> list[bytes]:
-    """One key per band of the signature: the band's number and its `ROWS` values."""
+class BandIndex:
+    """The rows that hold each band key, in about 12 bytes per key: the keys of recent rows
+    in a dict, older ones in two numpy arrays sorted by key, into which the dict is merged
+    once it holds `MERGE_AT` keys (a dict takes some 100 bytes a key, and a corpus of
+    100,000 seeds has 3.2 million).
+
+    >>> index = BandIndex(merge_at=2)
+    >>> index.add([11, 12], 0)
+    >>> index.add([12, 13], 1)
+    >>> sorted(index.rows([12])), sorted(index.rows([13, 14])), sorted(index.rows([11, 13]))
+    ([0, 1], [1], [0, 1])
+    """
+
+    MERGE_AT = 1 << 16
+
+    def __init__(self, merge_at: int = MERGE_AT):
+        import numpy as np
+
+        self._keys = np.zeros(0, dtype=np.int64)
+        self._rows = np.zeros(0, dtype=np.int32)
+        self._recent: dict[int, list[int]] = {}
+        self._merge_at = merge_at
+
+    def add(self, keys: list[int], row: int) -> None:
+        for key in keys:
+            self._recent.setdefault(key, []).append(row)
+        if len(self._recent) >= self._merge_at:
+            self._merge()
+
+    def rows(self, keys: list[int]) -> set[int]:
+        """The rows that hold any of `keys`."""
+        import numpy as np
+
+        found = {row for key in keys for row in self._recent.get(key, ())}
+        if len(self._keys):
+            wanted = np.array(keys, dtype=np.int64)
+            starts = np.searchsorted(self._keys, wanted, side="left")
+            ends = np.searchsorted(self._keys, wanted, side="right")
+            for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+                found.update(self._rows[start:end].tolist())
+        return found
+
+    def _merge(self) -> None:
+        import numpy as np
+
+        keys = [key for key, rows in self._recent.items() for _ in rows]
+        rows = [row for held in self._recent.values() for row in held]
+        merged_keys = np.concatenate([self._keys, np.array(keys, dtype=np.int64)])
+        merged_rows = np.concatenate([self._rows, np.array(rows, dtype=np.int32)])
+        order = np.argsort(merged_keys, kind="stable")
+        self._keys, self._rows, self._recent = merged_keys[order], merged_rows[order], {}
+
+
+def _band_keys(sig: np.ndarray) -> list[int]:
+    """One key per band of the signature: the hash of the band's number and its `ROWS`
+    values. Keys live only in one process's memory, so Python's hash serves; two bands
+    that collide only add a candidate, which its similarity then rules out."""
     raw, step = sig.tobytes(), ROWS * sig.itemsize
-    return [bytes((band,)) + raw[band * step : (band + 1) * step] for band in range(BANDS)]
+    return [hash(bytes((band,)) + raw[band * step : (band + 1) * step]) for band in range(BANDS)]
 
 
 def review(results: list[CleanResult], config: Config, prior: CorpusIndex | None = None) -> CorpusIndex:

@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from corpuskit.cli import main
 from corpuskit.config import Config
@@ -170,3 +172,20 @@ def test_near_duplicates_in_a_script_without_spaces():
     assert [f.code for f in results[1].report.findings if f.code[0] == "C"] == ["C003"]
     other = "经济部长周三宣布了新的税收政策，预计将影响数百万家庭。反对派批评该计划过于仓促。"
     assert similarity(signature(CHINESE), signature(other)) < 0.2
+
+
+@given(
+    st.lists(st.lists(st.integers(-(2**63), 2**63 - 1), min_size=1, max_size=4), max_size=40),
+    st.integers(1, 8),
+)
+def test_band_index_finds_what_a_plain_dict_finds(keys_by_row, merge_at):
+    """Rows by band key, wherever the keys stand (the recent dict or the merged arrays)."""
+    from corpuskit.corpus import BandIndex
+
+    index, plain = BandIndex(merge_at), {}
+    for row, keys in enumerate(keys_by_row):
+        index.add(keys, row)
+        for key in keys:
+            plain.setdefault(key, []).append(row)
+        for asked in keys_by_row[: row + 1]:
+            assert index.rows(asked) == {r for key in asked for r in plain.get(key, [])}
