@@ -11,7 +11,7 @@ from corpuskit.lexicon import lexicon
 from corpuskit.rules.base import REMOVE, BlockRule, Context, Hit, is_prose
 from corpuskit.rules.headlines import body_span
 from corpuskit.rules.site_notes import _COUNT
-from corpuskit.segment import Block, per_block
+from corpuskit.segment import Block
 
 MAX_OPENER_WORDS = 6
 MIN_ARTICLE_WORDS = 150  # prose of the article above the header
@@ -21,24 +21,23 @@ _NOT_A_HEADER = re.compile(r"[\"{}\[\]<>=/\\|;]")  # code ('"Comment": {'), mark
 CALL, LABEL = "call", "label"
 
 
-@per_block
-def comment_opener(block: Block) -> tuple[str, str] | None:
-    """How a short line opens a comment section, with the phrase: a call to write one
-    ("Leave a reply", "Kommentar schreiben") or a label, with its count or without
-    ("Comments", "12 Kommentare", "Vos réactions (11)"); None for any other line.
+def comment_opener(block: Block) -> str | None:
+    """How a short line opens a comment section: a call to write one ("Leave a reply",
+    "Kommentar schreiben") or a label, with its count or without ("Comments", "12
+    Kommentare", "Vos réactions (11)"); None for any other line.
 
     >>> from corpuskit.segment import segment
     >>> lines = "Leave a Reply\\nKommentare (12)\\nComments\\nComments are welcome.\\n\\"Comment\\": {"
     >>> [comment_opener(b) for b in segment(lines)]
-    [('call', 'leave a reply'), ('label', 'kommentare'), ('label', 'comments'), None, None]
+    ['call', 'label', 'label', None, None]
     """
     if block.word_count > MAX_OPENER_WORDS or block.ends_sentence or _NOT_A_HEADER.search(block.text):
         return None
     bare = " ".join(_COUNT.sub(" ", block.text).split())
-    if phrase := lexicon("comment_call").whole_line(bare):
-        return CALL, phrase
-    if phrase := lexicon("comment_count").whole_line(bare):
-        return LABEL, phrase
+    if lexicon("comment_call").whole_line(bare):
+        return CALL
+    if lexicon("comment_count").whole_line(bare):
+        return LABEL
     return None
 
 
@@ -73,7 +72,7 @@ class CommentSection(BlockRule):
     summary = "comment section below the article"
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        openers = ctx.memo.get("comment_openers")
+        openers = ctx.memo.get("comment_openers")  # asked once a document, kept over the passes
         if openers is None:
             openers = ctx.memo["comment_openers"] = [
                 (block, kind) for block in ctx.all_blocks if (kind := comment_opener(block))
@@ -87,7 +86,7 @@ class CommentSection(BlockRule):
         header = self._header(blocks[start:], openers)
         if header is None:
             return
-        labels_below = sum(kind[0] == LABEL for block, kind in openers if block.index > header.index)
+        labels_below = sum(kind == LABEL for block, kind in openers if block.index > header.index)
         if labels_below > MAX_LABELS_BELOW:
             return
         message = f"{self.summary}: below the header '{header.text}'"
@@ -96,7 +95,7 @@ class CommentSection(BlockRule):
                 yield self.hit(block, REMOVE, message)
 
     @staticmethod
-    def _header(body: list[Block], openers: list[tuple[Block, tuple[str, str]]]) -> Block | None:
+    def _header(body: list[Block], openers: list[tuple[Block, str]]) -> Block | None:
         """The first opener below `MIN_ARTICLE_WORDS` words of prose of the body and on."""
         indexes = np.array([block.index for block in body])
         prose = np.cumsum([block.word_count if is_prose(block) else 0 for block in body])
