@@ -186,15 +186,37 @@ class Cache:
             return {}
         return found
 
-    def known_hashes(self) -> dict[str, tuple[int, int, str, int]]:
-        """path -> (size, mtime ns, sha256, when it was hashed in ns), as last recorded."""
+    def known_hashes(self, names: list[str]) -> dict[str, tuple[int, int, str, int]]:
+        """path -> (size, mtime ns, sha256, when it was hashed in ns), as last recorded,
+        for the paths in `names` that have a record."""
         db = self._connect(create=False)
-        if db is None:
+        if db is None or not names:
             return {}
+        marks = ",".join("?" * len(names))
         try:
-            return {row[0]: row[1:] for row in db.execute("SELECT path, size, mtime, sha, seen FROM hashes")}
+            query = f"SELECT path, size, mtime, sha, seen FROM hashes WHERE path IN ({marks})"
+            return {row[0]: row[1:] for row in db.execute(query, names)}
         except sqlite3.Error:
             return {}
+
+    def present(self, keys: list[str | None]) -> bytearray:
+        """1 for each key that has an entry, 0 for the others (and for None), in order;
+        the entries themselves are read later, a batch at a time (`lookup`)."""
+        found = bytearray(len(keys))
+        db = self._connect(create=False)
+        if db is None:
+            return found
+        try:
+            for first in range(0, len(keys), _BATCH):
+                chunk = [key for key in keys[first : first + _BATCH] if key is not None]
+                marks = ",".join("?" * len(chunk))
+                query = f"SELECT key FROM entries WHERE key IN ({marks})"
+                held = {row[0] for row in db.execute(query, chunk)}
+                for offset, key in enumerate(keys[first : first + _BATCH]):
+                    found[first + offset] = key in held
+        except sqlite3.Error:
+            return bytearray(len(keys))
+        return found
 
     def store_hashes(self, rows: list[tuple[str, int, int, str, int]]) -> None:
         db = self._connect(create=True) if rows else None
@@ -382,28 +404,32 @@ def local_runner(config: Config) -> Runner:
     return runner
 
 
-def _keys(paths: list[Path], config: Config) -> tuple[Cache, dict[Path, str]]:
-    """The cache, and the key of every readable seed (hashed again only when changed)."""
+def _keys(paths: list, config: Config) -> tuple[Cache, list[str | None]]:
+    """The cache, and the key of every seed in order (None when it cannot be read); a
+    seed is hashed again only when changed. The records of earlier hashing are read and
+    written `_BATCH` paths at a time, so memory does not grow with the corpus."""
     cache = Cache(cache_dir(config), config)
-    keys: dict[Path, str] = {}
-    known = cache.known_hashes()
-    hashed: list[tuple[str, int, int, str, int]] = []
-    now = time.time_ns()
-    for path in paths:
-        name = str(path)
-        try:
-            stat = path.stat()
-            size, mtime = stat.st_size, stat.st_mtime_ns
-            memo = known.get(name)
-            if memo and memo[:2] == (size, mtime) and mtime < memo[3] - _RACY_NS:
-                sha = memo[2]  # same size and time as when hashed, and not written just then
-            else:
-                sha = hashlib.sha256(path.read_bytes()).hexdigest()
-                hashed.append((name, size, mtime, sha, now))
-        except OSError:
-            continue  # the runner reports it
-        keys[path] = cache.key(name, sha)
-    cache.store_hashes(hashed)
+    keys: list[str | None] = []
+    for first in range(0, len(paths), _BATCH):
+        names = [str(path) for path in paths[first : first + _BATCH]]
+        known = cache.known_hashes(names)
+        hashed: list[tuple[str, int, int, str, int]] = []
+        now = time.time_ns()
+        for name in names:
+            try:
+                stat = os.stat(name)
+                size, mtime = stat.st_size, stat.st_mtime_ns
+                memo = known.get(name)
+                if memo and memo[:2] == (size, mtime) and mtime < memo[3] - _RACY_NS:
+                    sha = memo[2]  # same size and time as when hashed, and not written just then
+                else:
+                    sha = hashlib.sha256(Path(name).read_bytes()).hexdigest()
+                    hashed.append((name, size, mtime, sha, now))
+            except OSError:
+                keys.append(None)  # the runner reports it
+                continue
+            keys.append(cache.key(name, sha))
+        cache.store_hashes(hashed)
     return cache, keys
 
 
@@ -415,7 +441,7 @@ def run_outputs(runner, paths: Iterable[Path], config: Config) -> Iterator:
     from corpuskit.engines.output import render
 
     paths = list(paths)
-    cache, keys, entries, fresh = _look_up(runner, paths, config, True, None)
+    cache, keys, hits, fresh = _look_up(runner, paths, config)
 
     def keep(made) -> tuple:
         if made.entry is None:
@@ -423,7 +449,8 @@ def run_outputs(runner, paths: Iterable[Path], config: Config) -> Iterator:
         return (cache.key(made.output.path, made.raw_sha256), *made.entry), made.output
 
     yield from _in_order(
-        cache, paths, keys, entries, fresh,
+        cache, paths, keys, hits, fresh, runner,
+        fetch=lambda wanted: cache.lookup(wanted, True),
         cached=lambda entry, key: render(_from_entry(entry, True, (cache.file, key))),
         path_of=lambda made: made.output.path,
         keep=keep,
@@ -450,7 +477,7 @@ def run(
     if not enabled:
         yield from runner(paths)
         return
-    cache, keys, entries, fresh = _look_up(runner, paths, config, full, render)
+    cache, keys, hits, fresh = _look_up(runner, paths, config)
 
     def keep(result) -> tuple:
         if result.record is None:
@@ -462,39 +489,51 @@ def run(
 
     file = cache.file
     yield from _in_order(
-        cache, paths, keys, entries, fresh,
+        cache, paths, keys, hits, fresh, runner,
+        fetch=lambda wanted: cache.lookup(wanted, full, render),
         cached=lambda entry, key: _from_entry(entry, full, (file, key)),
         path_of=lambda result: result.report.path,
         keep=keep,
     )  # fmt: skip
 
 
-def _look_up(runner, paths: list[Path], config: Config, full: bool, render: str | None) -> tuple:
-    """(cache, key of each path, the entries found, the runner's results for the misses)."""
+def _look_up(runner, paths: list, config: Config) -> tuple:
+    """(cache, key of each path, 1 for each path with an entry, the runner's results for
+    the others)."""
     cache, keys = _keys(paths, config)
-    entries = cache.lookup(list(keys.values()), full, render)
-    misses = [p for p in paths if keys.get(p) not in entries]
+    hits = cache.present(keys)
+    misses = [path for path, hit in zip(paths, hits, strict=True) if not hit]
     cache.hits, cache.misses = len(paths) - len(misses), len(misses)
-    return cache, keys, entries, iter(runner(misses)) if misses else iter(())
+    return cache, keys, hits, iter(runner(misses)) if misses else iter(())
 
 
-def _in_order(cache, paths: list[Path], keys: dict, entries, fresh: Iterator, *, cached, path_of, keep):
-    """Results in the order of `paths`: `cached(entry, key)` for a hit, else the
-    runner's result for that path (they may come in any order), passed through
-    `keep(result) -> (entry to store or None, result to yield)`; entries are stored in
-    batches, and the cache is closed however the caller stops."""
+def _in_order(cache, paths, keys, hits: bytearray, fresh: Iterator, runner, *, fetch, cached, path_of, keep):
+    """Results in the order of `paths`. A hit: `cached(entry, key)`, its entry read with
+    those of the next hits, `_BATCH` at a time (`fetch(keys)`), so the entries of a large
+    corpus are never all in memory; one gone by then (another run dropped it) is made
+    again by `runner`. Else the runner's result for that path (they may come in any
+    order). A result made here passes through `keep(result) -> (entry to store or None,
+    result to yield)`; entries are stored in batches, and the cache is closed however the
+    caller stops."""
     waiting: dict[str, object] = {}
     pending: list[tuple] = []
+    entries: dict[str, tuple] = {}
     try:
-        for path in paths:
-            key = keys.get(path)
-            if key in entries:
-                yield cached(entries[key], key)
+        for at, path in enumerate(paths):
+            key = keys[at]
+            if hits[at] and key not in entries:
+                entries = fetch(_next_hits(keys, hits, at))
+            if hits[at] and key in entries:
+                yield cached(entries.pop(key), key)
                 continue
-            while str(path) not in waiting:
-                result = next(fresh)
-                waiting[path_of(result)] = result
-            entry, result = keep(waiting.pop(str(path)))
+            if hits[at]:
+                result = next(iter(runner([path])))
+            else:
+                while str(path) not in waiting:
+                    made = next(fresh)
+                    waiting[path_of(made)] = made
+                result = waiting.pop(str(path))
+            entry, result = keep(result)
             if entry is not None:
                 pending.append(entry)
                 if len(pending) >= _BATCH:
@@ -504,6 +543,17 @@ def _in_order(cache, paths: list[Path], keys: dict, entries, fresh: Iterator, *,
     finally:
         cache.store(pending)
         cache.close()
+
+
+def _next_hits(keys: list, hits: bytearray, start: int) -> list[str]:
+    """The keys of the next `_BATCH` hits from `start` on."""
+    found = []
+    for at in range(start, len(keys)):
+        if hits[at]:
+            found.append(keys[at])
+            if len(found) == _BATCH:
+                break
+    return found
 
 
 def clean(config: Config) -> Path | None:

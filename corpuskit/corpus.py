@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import zlib
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -152,21 +153,16 @@ class CorpusIndex:
         """Write atomically (a temporary sibling, then a rename)."""
         import numpy as np
 
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            with tmp.open("wb") as handle:
-                np.savez(
-                    handle,
-                    version=np.array([INDEX_VERSION, SHINGLE, NUM_PERM]),
-                    ids=np.array(self.ids, dtype=str),
-                    paths=np.array(self.paths, dtype=str),
-                    hashes=np.frombuffer(b"".join(self.hashes), dtype=np.uint8).reshape(-1, 32),
-                    signatures=self.signatures,
-                )
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
+        id_width = max((len(sid) for sid in self.ids), default=0)
+        path_width = max((len(name) for name in self.paths), default=0)
+        _save_index(
+            path,
+            len(self.ids),
+            ([_fixed_width(self.ids, id_width)], id_width),
+            ([_fixed_width(self.paths, path_width)], path_width),
+            [b"".join(self.hashes)],
+            [np.ascontiguousarray(self.signatures, dtype="<u4").tobytes()],
+        )
 
     @classmethod
     def load(cls, path: Path) -> CorpusIndex | None:
@@ -190,6 +186,51 @@ class CorpusIndex:
             return None
 
 
+DIGEST_SIZE = 32  # sha256
+
+
+def _save_index(path: Path, rows: int, ids: tuple, paths: tuple, hashes, signatures) -> None:
+    """Write an index of `rows` seeds as the `.npz` file that `CorpusIndex.load` reads
+    (what `numpy.savez` writes), from chunks of bytes: `ids` and `paths` are (chunks of
+    UTF-32 strings padded to the width, width), `hashes` and `signatures` chunks of their
+    rows. Nothing is gathered in memory; the file is written to a temporary sibling and
+    renamed into place."""
+    import zipfile
+
+    import numpy as np
+
+    members = {
+        "version": ("<i8", (3,), [np.array([INDEX_VERSION, SHINGLE, NUM_PERM], dtype="<i8").tobytes()]),
+        "ids": (f"<U{max(1, ids[1])}", (rows,), ids[0]),
+        "paths": (f"<U{max(1, paths[1])}", (rows,), paths[0]),
+        "hashes": ("|u1", (rows, DIGEST_SIZE), hashes),
+        "signatures": ("<u4", (rows, NUM_PERM), signatures),
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
+            for name, (dtype, shape, chunks) in members.items():
+                with archive.open(f"{name}.npy", "w", force_zip64=True) as member:
+                    header = {"descr": dtype, "fortran_order": False, "shape": shape}
+                    np.lib.format.write_array_header_1_0(member, header)
+                    for chunk in chunks:
+                        member.write(chunk)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _fixed_width(texts: Iterable[str], width: int) -> bytes:
+    """Strings as numpy stores an array of them: UTF-32, each padded to `width` characters.
+
+    >>> _fixed_width(["ab", "c"], 2) == "abc\\0".encode("utf-32-le")
+    True
+    """
+    size = 4 * max(1, width)
+    return b"".join(text.encode("utf-32-le", "surrogatepass").ljust(size, b"\0") for text in texts)
+
+
 def index_path(config: Config, output: str | Path | None = None) -> Path:
     """Where the index of a corpus lives: beside it, `corpus.jsonl` -> `corpus.index.npz`."""
     corpus = Path(output or config.output)
@@ -199,17 +240,25 @@ def index_path(config: Config, output: str | Path | None = None) -> Path:
 class Review:
     """Corpus checks over a stream of results: each added seed is compared with the seeds
     added before it and with the prior index (minus the entries of `superseded` ids, the
-    seeds being checked again)."""
+    seeds being checked again).
+
+    What it keeps of each seed (id, path, text hash and signature) goes to temporary
+    files (`corpuskit.spill`); memory holds only 64-bit keys that lead to the rows:
+    about 40 bytes a seed, plus 32 band keys for each distinct text.
+    """
 
     def __init__(self, config: Config, prior: CorpusIndex | None = None, superseded: Iterable[str] = ()):
         from corpuskit.rules import selected
+        from corpuskit.spill import Records, Strings
 
         self.config = config
         self.on = {code: selected(code, config.select, config.ignore) for code in ("C001", "C002", "C003")}
-        self.run = CorpusIndex()
-        self.by_id: dict[str, str] = {}
-        self.by_hash: dict[bytes, str] = {}
-        self.buckets = BandIndex()  # rows of this run by band key, for near-duplicate candidates
+        self._ids, self._paths = Strings(), Strings()  # one row per seed judged
+        self._prints = Records(DIGEST_SIZE + 4 * NUM_PERM)  # its text's hash and signature
+        self._printed = array("b")  # 1 when the row has them (its cleaned text is not empty)
+        self._by_id, self._by_path = RowIndex(), RowIndex()
+        self._by_digest = RowIndex()  # the first row of each distinct text
+        self.buckets = RowIndex()  # those rows by band key, for near-duplicate candidates
         self.prior = prior if prior is not None and len(prior) else None
         self.prior_ids: dict[str, list[int]] = {}
         self.prior_hashes: dict[bytes, list[int]] = {}
@@ -241,33 +290,84 @@ class Review:
                     "C001", f"seed id {sid!r} is also the id of {other}", "duplicate_id", ["id"], sid, other
                 )
             )
-        self.by_id.setdefault(sid, path)
         if prints is not None:
             findings.extend(self._duplicates(prints.digest, prints.signature))
-            self._remember(sid, path, prints.digest, prints.signature)
+        self._remember(sid, path, prints)
         return findings
 
     def index(self) -> CorpusIndex:
-        if getattr(self, "_sigs", None):
-            import numpy as np
+        """The seeds with a fingerprint, as an index in memory (`save` writes it without
+        gathering it)."""
+        import numpy as np
 
-            self.run.signatures = np.vstack(self._sigs)
-        else:
-            self.run.signatures = _no_signatures()
-        return self.run
+        rows = [row for row, printed in enumerate(self._printed) if printed]
+        prints = [self._prints[row] for row in rows]
+        return CorpusIndex(
+            ids=[self._ids[row] for row in rows],
+            paths=[self._paths[row] for row in rows],
+            hashes=[p[:DIGEST_SIZE] for p in prints],
+            signatures=np.array([_signature_of(p) for p in prints], dtype=np.uint32).reshape(-1, NUM_PERM),
+        )
+
+    def save(self, path: Path) -> None:
+        """Write the index of the seeds with a fingerprint (what `index().save` writes),
+        reading the rows back from their temporary files a chunk at a time."""
+        import numpy as np
+
+        printed = np.frombuffer(self._printed, dtype=np.int8).astype(bool)
+        widths = [max((len(t) for t, p in zip(column, printed, strict=True) if p), default=0)
+                  for column in (self._ids, self._paths)]  # fmt: skip
+
+        def strings(column, width: int):
+            batch: list[str] = []
+            for text, keep in zip(column, printed, strict=True):
+                if keep:
+                    batch.append(text)
+                if len(batch) == 4096:
+                    yield _fixed_width(batch, width)
+                    batch = []
+            yield _fixed_width(batch, width) if batch else b""
+
+        def parts(start: int, end: int):
+            row = 0
+            for chunk in self._prints.chunks():
+                table = np.frombuffer(chunk, dtype=np.uint8).reshape(-1, self._prints.size)
+                yield table[printed[row : row + len(table)], start:end].tobytes()
+                row += len(table)
+
+        _save_index(
+            path,
+            int(printed.sum()),
+            (strings(self._ids, widths[0]), widths[0]),
+            (strings(self._paths, widths[1]), widths[1]),
+            parts(0, DIGEST_SIZE),
+            parts(DIGEST_SIZE, self._prints.size),
+        )
+
+    def _first(self, index: RowIndex, key: int, column, value) -> int | None:
+        """The first row under `key` whose `column` holds `value` (keys may collide)."""
+        for row in sorted(index.rows([key])):
+            if column(row) == value:
+                return row
+        return None
 
     def _same_id(self, sid: str, path: str) -> str | None:
-        known = self.by_id.get(sid)
+        row = self._first(self._by_id, hash(sid), self._ids.__getitem__, sid)
+        known = self._paths[row] if row is not None else None
         if known is not None and known != path:
             return known
         for row in self.prior_ids.get(sid, []) if self.prior is not None else []:
             other = os.path.normpath(self.prior.paths[row])
-            if other != path and other not in self.by_id.values() and Path(other).exists():
+            if other != path and not self._judged(other) and Path(other).exists():
                 return other
         return None
 
+    def _judged(self, path: str) -> bool:
+        """Whether a seed at `path` was judged in this run."""
+        return self._first(self._by_path, hash(path), self._paths.__getitem__, path) is not None
+
     def _duplicates(self, digest: bytes, sig: np.ndarray) -> list[Finding]:
-        exact = self.by_hash.get(digest) or self._prior_exact(digest)
+        exact = self._run_exact(digest) or self._prior_exact(digest)
         if exact:
             if not self.on["C002"]:
                 return []
@@ -297,6 +397,13 @@ class Review:
             )
         ]
 
+    def _run_exact(self, digest: bytes) -> str | None:
+        row = self._first(self._by_digest, _digest_key(digest), self._digest_of, digest)
+        return self._paths[row] if row is not None else None
+
+    def _digest_of(self, row: int) -> bytes:
+        return self._prints[row][:DIGEST_SIZE]
+
     def _prior_exact(self, digest: bytes) -> str | None:
         for row in self.prior_hashes.get(digest, []):
             if Path(self.prior.paths[row]).exists():
@@ -307,9 +414,9 @@ class Review:
         candidates = self.buckets.rows(_band_keys(sig))
         best = None
         for row in sorted(candidates):
-            score = similarity(sig, self._sigs[row])
+            score = similarity(sig, _signature_of(self._prints[row]))
             if score >= self.config.near_duplicate_threshold and (best is None or score > best[0]):
-                best = (score, self.run.paths[row])
+                best = (score, self._paths[row])
         return best
 
     def _near_in_prior(self, sig: np.ndarray) -> tuple[float, str] | None:
@@ -326,17 +433,24 @@ class Review:
                 return float(scores[row]), os.path.normpath(self.prior.paths[row])
         return None
 
-    def _remember(self, sid: str, path: str, digest: bytes, sig: np.ndarray) -> None:
-        row = len(self.run.ids)
-        self.run.ids.append(sid)
-        self.run.paths.append(path)
-        self.run.hashes.append(digest)
-        if not hasattr(self, "_sigs"):
-            self._sigs: list[np.ndarray] = []
-        self._sigs.append(sig)
-        if digest in self.by_hash:
+    def _remember(self, sid: str, path: str, prints: Fingerprint | None) -> None:
+        import numpy as np
+
+        row = len(self._ids)
+        self._ids.append(sid)
+        self._paths.append(path)
+        self._by_id.add([hash(sid)], row)
+        self._by_path.add([hash(path)], row)
+        if prints is None:
+            self._prints.append(bytes(self._prints.size))
+            self._printed.append(0)
+            return
+        sig = np.ascontiguousarray(prints.signature, dtype="<u4")
+        self._prints.append(prints.digest + sig.tobytes())
+        self._printed.append(1)
+        if self._run_exact(prints.digest) is not None:
             return  # an exact copy: the first one stands for it among near-duplicate candidates
-        self.by_hash[digest] = path
+        self._by_digest.add([_digest_key(prints.digest)], row)
         self.buckets.add(_band_keys(sig), row)
 
     def _finding(self, code: str, message: str, type_: str, loc: list, value, other: str) -> Finding:
@@ -355,20 +469,20 @@ class Review:
         )
 
 
-class BandIndex:
-    """The rows that hold each band key, in about 12 bytes per key: the keys of recent rows
-    in a dict, older ones in two numpy arrays sorted by key, into which the dict is merged
-    once it holds `MERGE_AT` keys (a dict takes some 100 bytes a key, and a corpus of
-    100,000 seeds has 3.2 million).
+class RowIndex:
+    """The rows that hold each 64-bit key, in about 12 bytes a key: the keys of recent
+    rows in a dict, older ones in two numpy arrays sorted by key, into which the dict is
+    merged once it holds `MERGE_AT` keys (a dict takes some 100 bytes a key, and the band
+    keys of 100,000 seeds are 3.2 million).
 
-    >>> index = BandIndex(merge_at=2)
+    >>> index = RowIndex(merge_at=2)
     >>> index.add([11, 12], 0)
     >>> index.add([12, 13], 1)
     >>> sorted(index.rows([12])), sorted(index.rows([13, 14])), sorted(index.rows([11, 13]))
     ([0, 1], [1], [0, 1])
     """
 
-    MERGE_AT = 1 << 16
+    MERGE_AT = 1 << 14
 
     def __init__(self, merge_at: int = MERGE_AT):
         import numpy as np
@@ -398,14 +512,29 @@ class BandIndex:
         return found
 
     def _merge(self) -> None:
+        """Sort the recent keys and insert them into the arrays (one copy of the arrays,
+        where sorting everything again would cost more with every merge)."""
         import numpy as np
 
-        keys = [key for key, rows in self._recent.items() for _ in rows]
-        rows = [row for held in self._recent.values() for row in held]
-        merged_keys = np.concatenate([self._keys, np.array(keys, dtype=np.int64)])
-        merged_rows = np.concatenate([self._rows, np.array(rows, dtype=np.int32)])
-        order = np.argsort(merged_keys, kind="stable")
-        self._keys, self._rows, self._recent = merged_keys[order], merged_rows[order], {}
+        keys = np.array([key for key, rows in self._recent.items() for _ in rows], dtype=np.int64)
+        rows = np.array([row for held in self._recent.values() for row in held], dtype=np.int32)
+        order = np.argsort(keys, kind="stable")
+        keys, rows = keys[order], rows[order]
+        at = np.searchsorted(self._keys, keys, side="right")
+        self._keys, self._rows = np.insert(self._keys, at, keys), np.insert(self._rows, at, rows)
+        self._recent = {}
+
+
+def _digest_key(digest: bytes) -> int:
+    """The 64-bit key a text's hash is found under."""
+    return int.from_bytes(digest[:8], "little", signed=True)
+
+
+def _signature_of(stored: bytes) -> np.ndarray:
+    """The signature in a row of `Review`'s stored prints (after the text's hash)."""
+    import numpy as np
+
+    return np.frombuffer(stored, dtype="<u4", offset=DIGEST_SIZE)
 
 
 def _band_keys(sig: np.ndarray) -> list[int]:

@@ -210,3 +210,40 @@ def test_unchanged_old_files_are_not_read_again(project, cleaned, monkeypatch):
     os.utime(target, (old + 60, old + 60))
     assert main(["check"]) == 0
     assert reads.count("s1.txt") == 2 and cleaned == ["seeds/s1.txt"]  # hashed, then cleaned
+
+
+def test_entries_are_read_a_batch_at_a_time(project, cleaned, monkeypatch):
+    """A build from a full cache reads the entries in batches of `_BATCH` as it writes,
+    never all at once, and writes the same output."""
+    assert main(["build"]) == 0
+    corpus = (project / "build/corpus.jsonl").read_bytes()
+    asked: list[int] = []
+    original = cache.Cache.lookup
+
+    def lookup(self, keys, full, render=None):
+        asked.append(len(keys))
+        return original(self, keys, full, render)
+
+    monkeypatch.setattr(cache, "_BATCH", 3)
+    monkeypatch.setattr(cache.Cache, "lookup", lookup)
+    cleaned.clear()
+    assert main(["build"]) == 0
+    assert asked == [3, 1] and cleaned == []
+    assert (project / "build/corpus.jsonl").read_bytes() == corpus
+
+
+def test_an_entry_gone_when_read_is_made_again(project, cleaned, monkeypatch, capsys):
+    """An entry found at the start of a run but dropped before it is read (another run
+    deleted it) is cleaned again, with the same output."""
+    assert main(["check"]) == 0
+    first = capsys.readouterr().out
+    original = cache.Cache.lookup
+
+    def lookup(self, keys, full, render=None):
+        found = original(self, keys, full, render)
+        return {key: entry for key, entry in found.items() if entry[1] != "seeds/s2.txt"}
+
+    monkeypatch.setattr(cache.Cache, "lookup", lookup)
+    cleaned.clear()
+    assert main(["check"]) == 0
+    assert cleaned == ["seeds/s2.txt"] and capsys.readouterr().out == first

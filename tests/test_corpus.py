@@ -180,12 +180,30 @@ def test_near_duplicates_in_a_script_without_spaces():
 )
 def test_band_index_finds_what_a_plain_dict_finds(keys_by_row, merge_at):
     """Rows by band key, wherever the keys stand (the recent dict or the merged arrays)."""
-    from corpuskit.corpus import BandIndex
+    from corpuskit.corpus import RowIndex
 
-    index, plain = BandIndex(merge_at), {}
+    index, plain = RowIndex(merge_at), {}
     for row, keys in enumerate(keys_by_row):
         index.add(keys, row)
         for key in keys:
             plain.setdefault(key, []).append(row)
         for asked in keys_by_row[: row + 1]:
             assert index.rows(asked) == {r for key in asked for r in plain.get(key, [])}
+
+
+@given(st.lists(st.sampled_from(["", ARTICLE_DE, ARTICLE_FR, CHINESE]), min_size=1, max_size=6))
+def test_saved_index_is_the_index_in_memory(tmp_path_factory, texts):
+    """`Review.save` writes, from its temporary files, what `Review.index().save` writes
+    from memory: the seeds with a text, in order (empty texts, copies, ids in any script)."""
+    from corpuskit.corpus import Review, fingerprint
+
+    checking = Review(Config())
+    for number, text in enumerate(texts):
+        checking.judge(f"séed-{number}", f"seeds/日本/{number}.txt", fingerprint(text))
+    folder = tmp_path_factory.mktemp("index")
+    checking.save(folder / "streamed.npz")
+    checking.index().save(folder / "memory.npz")
+    streamed, memory = CorpusIndex.load(folder / "streamed.npz"), CorpusIndex.load(folder / "memory.npz")
+    assert streamed.ids == memory.ids == [f"séed-{n}" for n, text in enumerate(texts) if text]
+    assert streamed.paths == memory.paths and streamed.hashes == memory.hashes
+    assert (streamed.signatures == memory.signatures).all() and streamed.signatures.shape[1] == 128

@@ -23,6 +23,7 @@ from corpuskit.linefreq import count_corpus, save_table, table_path, use_table
 from corpuskit.models import FileReport
 from corpuskit.progress import track
 from corpuskit.reporters import REPORTERS
+from corpuskit.spill import Spool
 
 
 def run(args) -> int:
@@ -30,7 +31,9 @@ def run(args) -> int:
     output = Path(args.output or config.output)
     reports_dir = Path(args.reports or config.reports)
     files = corpus_files(args, config)
-    paths = sorted_by_id(files.seeds)
+    strays = files.strays
+    paths = [str(path) for path in sorted_by_id(files.seeds)]  # a str: a quarter of a Path's memory
+    del files
     if (getattr(args, "engine", None) or "local") == "local":  # first pass: how many seeds hold each line
         from corpuskit.engines.local import count_corpus as count_in_workers
 
@@ -55,7 +58,7 @@ def run(args) -> int:
             outputs = (render(result) for result in (results if results is not None else fresh))
         checking = corpus_checks.Review(config)  # ids and duplicates between seeds
         written = total = 0
-        problems: list[FileReport | Printed] = []  # printed at the end: only their lines are kept
+        problems: Spool[FileReport | Printed] = Spool()  # printed at the end, kept on disk till then
         # the corpus and its reports change together: Ctrl-C waits for both switches
         with InterruptShield() as shield, atomic_file(output) as corpus, atomic_dir(reports_dir) as folder:
             for out in track(outputs, len(paths), "cleaning"):
@@ -71,14 +74,14 @@ def run(args) -> int:
                     problems.append(out.printed(config.fail_on.rank))
             shield.hold()
     save_table(table, table_path(output))  # for `check`
-    checking.index().save(corpus_checks.index_path(config, output))  # read by `check`
+    checking.save(corpus_checks.index_path(config, output))  # read by `check`
     if results is not None:
         from corpuskit.reporters.html import write_review
 
         write_review(Path(args.html), results, config)
-    problems += [
-        r for r in stray_reports(files.strays, config) if r.findings[0].severity.rank >= config.fail_on.rank
-    ]
+    for report in stray_reports(strays, config):
+        if report.findings[0].severity.rank >= config.fail_on.rank:
+            problems.append(report)
     if problems:
         REPORTERS["text"](problems, sys.stderr)
     print(f"wrote {written} records to {output} and {total} reports to {reports_dir}/", file=sys.stderr)
