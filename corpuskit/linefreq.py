@@ -73,8 +73,13 @@ def document_hashes(lines: Iterable[str]) -> np.ndarray:
 
 
 class LineCounter:
-    """Counts, for every line hash, the documents that hold it; memory grows with the
-    number of distinct lines, not with the corpus (buffers are merged as they fill).
+    """Counts, for every line hash, the documents that hold it.
+
+    Hashes wait in a buffer. When it fills, its distinct hashes and their counts go to
+    temporary files, one of `BUCKETS` by the hash's top bits (`corpuskit.spill.Records`);
+    `table` then adds up one bucket at a time. So memory holds the buffer, one bucket
+    and the table (the lines held by two documents or more), however many distinct lines
+    the corpus has: a corpus of 100,000 unique articles has some five million.
 
     >>> counter = LineCounter()
     >>> for doc in ["Home\\nA story.", "Home\\nAnother story.", "HOME"]:
@@ -84,13 +89,16 @@ class LineCounter:
     (3, 3, 0)
     """
 
-    def __init__(self, flush_every: int = 2_000_000):
+    BUCKET_BITS = 6
+    BUCKETS = 1 << BUCKET_BITS
+    _ROW = np.dtype([("hash", "<u8"), ("count", "<u4")])
+
+    def __init__(self, flush_every: int = 1 << 18):
         self.documents = 0
-        self._hashes = np.zeros(0, dtype=np.uint64)
-        self._counts = np.zeros(0, dtype=np.uint32)
         self._pending: list[np.ndarray] = []
         self._pending_size = 0
         self._flush_every = flush_every
+        self._buckets: list | None = None  # the temporary files, made at the first flush
 
     def add_text(self, text: str) -> None:
         """Count the lines of one document (each distinct line once)."""
@@ -104,21 +112,46 @@ class LineCounter:
             if self._pending_size >= self._flush_every:
                 self._flush()
 
+    def _counted_pending(self) -> tuple[np.ndarray, np.ndarray]:
+        """The buffer's distinct hashes, sorted, and how many documents hold each."""
+        hashes = np.concatenate(self._pending) if self._pending else np.zeros(0, dtype=np.uint64)
+        return np.unique(hashes, return_counts=True)
+
     def _flush(self) -> None:
-        if not self._pending:
-            return
-        new, counts = np.unique(np.concatenate(self._pending), return_counts=True)
+        from corpuskit.spill import Records
+
+        if self._buckets is None:
+            self._buckets = [Records(self._ROW.itemsize) for _ in range(self.BUCKETS)]
+        hashes, counts = self._counted_pending()
         self._pending, self._pending_size = [], 0
-        merged = np.concatenate([self._hashes, new])
-        weights = np.concatenate([self._counts, counts.astype(np.uint32)])
-        self._hashes, index = np.unique(merged, return_inverse=True)
-        self._counts = np.bincount(index, weights=weights).astype(np.uint32)
+        rows = np.empty(len(hashes), dtype=self._ROW)
+        rows["hash"], rows["count"] = hashes, counts
+        top = (hashes >> np.uint64(64 - self.BUCKET_BITS)).astype(np.int64)
+        bounds = np.searchsorted(top, np.arange(self.BUCKETS + 1))  # sorted: a bucket is a slice
+        for bucket, start, end in zip(self._buckets, bounds[:-1], bounds[1:], strict=True):
+            if end > start:
+                bucket.extend(rows[start:end].tobytes())
 
     def table(self, min_count: int = 2) -> LineTable:
         """The frozen table; lines held by fewer than `min_count` documents are dropped."""
-        self._flush()
-        keep = self._counts >= min_count
-        return LineTable(self._hashes[keep], self._counts[keep], self.documents)
+        if self._buckets is None:  # a small corpus: everything is still in the buffer
+            parts = [_at_least(*self._counted_pending(), min_count)]
+        else:
+            self._flush()
+            parts = []
+            for bucket in self._buckets:
+                rows = np.frombuffer(b"".join(bucket.chunks()), dtype=self._ROW)
+                hashes, where = np.unique(rows["hash"], return_inverse=True)
+                parts.append(_at_least(hashes, np.bincount(where, weights=rows["count"]), min_count))
+        hashes = np.concatenate([p[0] for p in parts])
+        counts = np.concatenate([p[1] for p in parts])
+        return LineTable(hashes, counts, self.documents)
+
+
+def _at_least(hashes: np.ndarray, counts: np.ndarray, least: int) -> tuple[np.ndarray, np.ndarray]:
+    """The hashes counted at least `least` times, and their counts."""
+    keep = counts >= least
+    return hashes[keep], counts[keep].astype(np.uint32)
 
 
 class LineTable:

@@ -32,9 +32,9 @@ class Records:
     """Records of `size` bytes each, appended and read back by row.
 
     >>> records = Records(2)
-    >>> records.append(b"ab"); records.append(b"cd")
+    >>> records.append(b"ab"); records.extend(b"cdef")
     >>> len(records), records[1], b"".join(records.chunks())
-    (2, b'cd', b'abcd')
+    (3, b'cd', b'abcdef')
     """
 
     def __init__(self, size: int):
@@ -50,6 +50,13 @@ class Records:
             raise ValueError(f"a record of {len(record)} bytes where {self.size} are expected")
         self._file.write(record)
         self._count += 1
+
+    def extend(self, records: bytes) -> None:
+        """Append many records at once, given end to end."""
+        if len(records) % self.size:
+            raise ValueError(f"{len(records)} bytes are not whole records of {self.size}")
+        self._file.write(records)
+        self._count += len(records) // self.size
 
     def __getitem__(self, row: int) -> bytes:
         if not 0 <= row < self._count:

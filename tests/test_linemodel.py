@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, BODY_PL
 from corpuskit import clean_text
@@ -219,6 +221,25 @@ def test_counter_counts_documents_not_occurrences():
     assert table.count(line_hash("menu")) == 3
     assert table.count(line_hash("Menü")) == 1
     assert counter.table(min_count=2).count(line_hash("A")) == 0
+
+
+LINES = ["Home", "Menu", "A story.", "Menü", "Share", "Next", "Ok"]
+
+
+@given(st.lists(st.lists(st.sampled_from(LINES), max_size=5)), st.integers(1, 6))
+def test_counts_kept_in_temporary_files_are_the_counts_in_memory(docs, flush_every):
+    """A buffer flushed to the bucket files every few hashes gives the table that counting
+    everything in memory gives, and asking twice gives it twice."""
+    spilled, in_memory = LineCounter(flush_every=flush_every), LineCounter(flush_every=10**9)
+    for doc in docs:
+        spilled.add_text("\n".join(doc))
+        in_memory.add_text("\n".join(doc))
+    for least in (1, 2):
+        expected = in_memory.table(min_count=least)
+        for table in (spilled.table(min_count=least), spilled.table(min_count=least)):
+            assert table.documents == expected.documents == len(docs)
+            assert table.hashes.tolist() == expected.hashes.tolist()
+            assert table.counts.tolist() == expected.counts.tolist()
 
 
 def test_table_round_trips_and_rejects_other_files(tmp_path):
