@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 SCHEMA = 4
 KEEP_SECONDS = 30 * 24 * 3600
 _TOUCH_AFTER = 24 * 3600
-_BATCH = 500
+_BATCH = 500  # keys or paths a query asks about
+_ENTRIES = 32  # entries held at once, read or to be written (each can take tens of kilobytes)
 _RACY_NS = 2_000_000_000  # a file written this close to its hashing is hashed again next time
 # the libraries whose output ends up in a report, by import name
 _LIBRARIES = ("ftfy", "py3langid", "dateparser", "charset_normalizer", "bs4", "pydantic")
@@ -509,7 +510,7 @@ def _look_up(runner, paths: list, config: Config) -> tuple:
 
 def _in_order(cache, paths, keys, hits: bytearray, fresh: Iterator, runner, *, fetch, cached, path_of, keep):
     """Results in the order of `paths`. A hit: `cached(entry, key)`, its entry read with
-    those of the next hits, `_BATCH` at a time (`fetch(keys)`), so the entries of a large
+    those of the next hits, `_ENTRIES` at a time (`fetch(keys)`), so the entries of a large
     corpus are never all in memory; one gone by then (another run dropped it) is made
     again by `runner`. Else the runner's result for that path (they may come in any
     order). A result made here passes through `keep(result) -> (entry to store or None,
@@ -536,7 +537,7 @@ def _in_order(cache, paths, keys, hits: bytearray, fresh: Iterator, runner, *, f
             entry, result = keep(result)
             if entry is not None:
                 pending.append(entry)
-                if len(pending) >= _BATCH:
+                if len(pending) >= _ENTRIES:
                     cache.store(pending)
                     pending = []
             yield result
@@ -546,12 +547,12 @@ def _in_order(cache, paths, keys, hits: bytearray, fresh: Iterator, runner, *, f
 
 
 def _next_hits(keys: list, hits: bytearray, start: int) -> list[str]:
-    """The keys of the next `_BATCH` hits from `start` on."""
+    """The keys of the next `_ENTRIES` hits from `start` on."""
     found = []
     for at in range(start, len(keys)):
         if hits[at]:
             found.append(keys[at])
-            if len(found) == _BATCH:
+            if len(found) == _ENTRIES:
                 break
     return found
 

@@ -213,7 +213,7 @@ def test_unchanged_old_files_are_not_read_again(project, cleaned, monkeypatch):
 
 
 def test_entries_are_read_a_batch_at_a_time(project, cleaned, monkeypatch):
-    """A build from a full cache reads the entries in batches of `_BATCH` as it writes,
+    """A build from a full cache reads the entries in batches of `_ENTRIES` as it writes,
     never all at once, and writes the same output."""
     assert main(["build"]) == 0
     corpus = (project / "build/corpus.jsonl").read_bytes()
@@ -224,7 +224,7 @@ def test_entries_are_read_a_batch_at_a_time(project, cleaned, monkeypatch):
         asked.append(len(keys))
         return original(self, keys, full, render)
 
-    monkeypatch.setattr(cache, "_BATCH", 3)
+    monkeypatch.setattr(cache, "_ENTRIES", 3)
     monkeypatch.setattr(cache.Cache, "lookup", lookup)
     cleaned.clear()
     assert main(["build"]) == 0
