@@ -1,10 +1,12 @@
 """Corpus-level checks: unique seed ids, exact and near duplicates between seeds.
 
-`review(results, config, prior)` adds C001–C003 findings to the reports of a run; the
-commands call it once. `build` then writes the run's `CorpusIndex` beside the corpus
+`Review` judges a run's seeds one at a time as they come, adding C001–C003 findings;
+what it keeps of each seed waits in temporary files (`corpuskit.spill`), so a large
+corpus does not fill memory. `build` then writes the run's index beside the corpus
 (`<output>` with the suffix `.index.npz`: ids, paths, cleaned-text hashes and MinHash
-signatures), and `check` compares the seeds it checks against that index, so checking
-one new seed against a large corpus reads one file, not every seed.
+signatures), and `check` compares the seeds it checks against that index
+(`CorpusIndex`), so checking one new seed against a large corpus reads one file, not
+every seed.
 
 Near duplicates: the cleaned text is lowercased and split into words; every run of five
 words is a shingle; 128 hash functions give a MinHash signature whose share of equal
