@@ -22,7 +22,7 @@ import hashlib
 import os
 import zlib
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -563,19 +563,23 @@ def load_index(config: Config) -> CorpusIndex | None:
     return CorpusIndex.load(index_path(config))
 
 
-def review_reports(reports: list, fresh: dict[str, Fingerprint | None], config: Config) -> None:
-    """`check`'s corpus findings: each report is compared with the ones before it and with
-    the last build's index. Seeds cleaned in this run bring their fingerprint (`fresh`, by
-    path), seeds answered from the cache bring the one stored with them, others take
-    theirs from the index."""
+def reviewed(reports: Iterable, paths: list, fresh: dict, config: Config) -> Iterator:
+    """`check`'s corpus findings: the reports of the seeds at `paths`, each judged as it
+    comes (against the ones before it and the last build's index) and passed on, so a
+    check need not hold them all. Seeds cleaned in this run bring their fingerprint
+    (`fresh`, by path: taken out as used), seeds answered from the cache bring the one
+    stored with them, others take theirs from the index."""
     prior = load_index(config)
-    if prior is None and len(reports) < 2:
-        return  # one seed and no corpus to compare it with: nothing to find
+    if prior is None and len(paths) < 2:
+        yield from reports  # one seed and no corpus to compare it with: nothing to find
+        return
     known = prior.fingerprints() if prior is not None else {}
-    checking = Review(config, prior, superseded={r.id for r in reports})
+    # the index's entries for the seeds checked now are their old versions (ids: file stems)
+    superseded = {Path(path).stem for path in paths} if prior is not None else ()
+    checking = Review(config, prior, superseded=superseded)
     for report in reports:
         if report.path in fresh:
-            prints = fresh[report.path]
+            prints = fresh.pop(report.path)
         elif getattr(report, "prints", None) is not None:  # a cached report brings its own
             prints = report.prints
         else:
@@ -585,3 +589,4 @@ def review_reports(reports: list, fresh: dict[str, Fingerprint | None], config: 
             report.add_findings(found)
         elif found:
             report.findings.extend(found)
+        yield report

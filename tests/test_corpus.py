@@ -207,3 +207,27 @@ def test_saved_index_is_the_index_in_memory(tmp_path_factory, texts):
     assert streamed.ids == memory.ids == [f"séed-{n}" for n, text in enumerate(texts) if text]
     assert streamed.paths == memory.paths and streamed.hashes == memory.hashes
     assert (streamed.signatures == memory.signatures).all() and streamed.signatures.shape[1] == 128
+
+
+def test_check_judges_each_report_as_it_comes(tmp_path, monkeypatch):
+    """`reviewed` passes a report on once judged, before the next one is asked for, and
+    lets go of its fingerprint: a check over a large corpus holds neither."""
+    from corpuskit.corpus import fingerprint, reviewed
+
+    monkeypatch.chdir(tmp_path)  # no index of an earlier build here
+    results = [clean_text(t, seed=f"{i}.txt") for i, t in enumerate([ARTICLE_DE, ARTICLE_DE, ARTICLE_FR])]
+    fresh = {r.report.path: fingerprint(r.record.text) for r in results}
+    asked: list[str] = []
+
+    def produced():
+        for result in results:
+            asked.append(result.report.id)
+            yield result.report
+
+    ids = [r.report.id for r in results]
+    stream = reviewed(produced(), [r.report.path for r in results], fresh, Config())
+    assert next(stream).id == ids[0] and asked == ids[:1]
+    second = next(stream)
+    assert asked == ids[:2] and [f.code for f in second.findings if f.code[0] == "C"] == ["C002"]
+    assert list(fresh) == [results[2].report.path]
+    assert [r.id for r in stream] == ids[2:]

@@ -21,6 +21,7 @@ from corpuskit import cache, corpus, gate
 from corpuskit.commands.common import corpus_files, engine_of, load_settings, stray_reports
 from corpuskit.progress import track
 from corpuskit.snapshot import full_config
+from corpuskit.spill import Spool
 
 LINE_TABLE_SUFFIX = ".lines"  # `corpuskit.linefreq.TABLE_SUFFIX`, without importing numpy
 
@@ -60,9 +61,13 @@ def run(args) -> int:
                 yield result
 
         results = cache.run(runner, paths, config, enabled=not args.no_cache, render=render)
-        reports = [result.report for result in track(results, len(paths), "checking")]
-        corpus.review_reports(reports, fresh_prints, config)  # ids, duplicates vs the last build
-    return gate.emit(reports + stray_reports(files.strays, config), config, args)
+        reports = (result.report for result in track(results, len(paths), "checking"))
+        checked: Spool = Spool()  # printed at the end, kept on disk till then
+        for report in corpus.reviewed(reports, paths, fresh_prints, config):  # ids, duplicates
+            checked.append(report)
+    for report in stray_reports(files.strays, config):
+        checked.append(report)
+    return gate.emit(checked, config, args)
 
 
 def _using(table):
