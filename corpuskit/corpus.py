@@ -273,6 +273,10 @@ class Review:
                 self.prior_ids.setdefault(sid, []).append(row)
                 if self.keep[row]:
                     self.prior_hashes.setdefault(digest, []).append(row)
+            # near duplicates are looked for among the kept rows only: a check of the whole
+            # corpus against its own last build has none to compare with
+            self._kept_rows = np.flatnonzero(self.keep)
+            self._kept_signatures = self.prior.signatures[self._kept_rows]
 
     def add(self, result: CleanResult) -> None:
         """Judge one result and add the corpus findings to its report."""
@@ -426,13 +430,14 @@ class Review:
             return None
         import numpy as np
 
-        scores = (self.prior.signatures == sig).mean(axis=1)
-        scores[~self.keep] = 0.0
-        for row in np.argsort(-scores, kind="stable"):
-            if scores[row] < self.config.near_duplicate_threshold:
-                return None
+        if not len(self._kept_rows):
+            return None
+        scores = (self._kept_signatures == sig).mean(axis=1)
+        close = np.flatnonzero(scores >= self.config.near_duplicate_threshold)
+        for at in close[np.argsort(-scores[close], kind="stable")]:
+            row = self._kept_rows[at]
             if Path(self.prior.paths[row]).exists():
-                return float(scores[row]), os.path.normpath(self.prior.paths[row])
+                return float(scores[at]), os.path.normpath(self.prior.paths[row])
         return None
 
     def _remember(self, sid: str, path: str, prints: Fingerprint | None) -> None:
