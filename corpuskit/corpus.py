@@ -296,9 +296,10 @@ class Review:
                     "C001", f"seed id {sid!r} is also the id of {other}", "duplicate_id", ["id"], sid, other
                 )
             )
+        copy_of = self._run_exact(prints.digest) if prints is not None else None
         if prints is not None:
-            findings.extend(self._duplicates(prints.digest, prints.signature))
-        self._remember(sid, path, prints)
+            findings.extend(self._duplicates(prints.digest, prints.signature, copy_of))
+        self._remember(sid, path, prints, copy_of is not None)
         return findings
 
     def index(self) -> CorpusIndex:
@@ -372,8 +373,8 @@ class Review:
         """Whether a seed at `path` was judged in this run."""
         return self._first(self._by_path, hash(path), self._paths.__getitem__, path) is not None
 
-    def _duplicates(self, digest: bytes, sig: np.ndarray) -> list[Finding]:
-        exact = self._run_exact(digest) or self._prior_exact(digest)
+    def _duplicates(self, digest: bytes, sig: np.ndarray, copy_of: str | None) -> list[Finding]:
+        exact = copy_of or self._prior_exact(digest)
         if exact:
             if not self.on["C002"]:
                 return []
@@ -440,7 +441,7 @@ class Review:
                 return float(scores[at]), os.path.normpath(self.prior.paths[row])
         return None
 
-    def _remember(self, sid: str, path: str, prints: Fingerprint | None) -> None:
+    def _remember(self, sid: str, path: str, prints: Fingerprint | None, copy: bool) -> None:
         import numpy as np
 
         row = len(self._ids)
@@ -455,7 +456,7 @@ class Review:
         sig = np.ascontiguousarray(prints.signature, dtype="<u4")
         self._prints.append(prints.digest + sig.tobytes())
         self._printed.append(1)
-        if self._run_exact(prints.digest) is not None:
+        if copy:
             return  # an exact copy: the first one stands for it among near-duplicate candidates
         self._by_digest.add([_digest_key(prints.digest)], row)
         self.buckets.add(_band_keys(sig), row)
