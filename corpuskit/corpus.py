@@ -5,15 +5,15 @@ what it keeps of each seed waits in temporary files (`corpuskit.spill`), so a la
 corpus does not fill memory. `build` then writes the run's index beside the corpus
 (`<output>` with the suffix `.index.npz`: ids, paths, cleaned-text hashes and MinHash
 signatures), and `check` compares the seeds it checks against that index
-(`CorpusIndex`), so checking one new seed against a large corpus reads one file, not
+(`StoredIndex`), so checking one new seed against a large corpus reads one file, not
 every seed.
 
 Near duplicates: the cleaned text is lowercased and split into words; every run of five
 words is a shingle; 128 hash functions give a MinHash signature whose share of equal
 values estimates the Jaccard similarity of two seeds' shingle sets. Within a run, 32
-bands of 4 values find candidates (locality-sensitive hashing); against the index every
-signature is compared at once (numpy), which stays fast up to hundreds of thousands of
-seeds.
+bands of 4 values find candidates (locality-sensitive hashing); against the index, read
+from its file a chunk at a time (`StoredIndex`), a signature is compared with every row
+(numpy), which stays fast up to hundreds of thousands of seeds.
 """
 
 from __future__ import annotations
@@ -134,7 +134,8 @@ def _no_signatures() -> np.ndarray:
 
 @dataclass
 class CorpusIndex:
-    """What `check` needs to know about the corpus without reading it: one row a seed."""
+    """What `check` needs to know about the corpus without reading it, one row a seed, in
+    memory (`check` itself reads the file in place: `StoredIndex`)."""
 
     ids: list[str] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
@@ -143,13 +144,6 @@ class CorpusIndex:
 
     def __len__(self) -> int:
         return len(self.ids)
-
-    def fingerprints(self) -> dict[tuple[str, str], Fingerprint]:
-        """Each seed's fingerprint, by (id, normalized path)."""
-        return {
-            (sid, os.path.normpath(path)): Fingerprint(digest, self.signatures[row])
-            for row, (sid, path, digest) in enumerate(zip(self.ids, self.paths, self.hashes, strict=True))
-        }
 
     def save(self, path: Path) -> None:
         """Write atomically (a temporary sibling, then a rename)."""
@@ -168,24 +162,63 @@ class CorpusIndex:
 
     @classmethod
     def load(cls, path: Path) -> CorpusIndex | None:
+        """The index at `path`, in memory; None when there is none or it was written by
+        another version (it is then ignored: `build` writes a new one)."""
+        stored = StoredIndex.open(path)
+        if stored is None:
+            return None
+        return cls(
+            ids=stored.ids.read().tolist(),
+            paths=stored.paths.read().tolist(),
+            hashes=[row.tobytes() for row in stored.hashes.read()],
+            signatures=stored.signatures.read(),
+        )
+
+
+class StoredIndex:
+    """An index file read where it lies (`corpuskit.npz`): a row or a chunk of rows at a
+    time, so that comparing a few seeds with a corpus of a million does not load it."""
+
+    def __init__(self, arrays: dict):
+        self.ids, self.paths = arrays["ids"], arrays["paths"]
+        self.hashes, self.signatures = arrays["hashes"], arrays["signatures"]
+
+    @classmethod
+    def open(cls, path: Path) -> StoredIndex | None:
         """The index at `path`; None when there is none or it was written by another
         version (it is then ignored: `build` writes a new one)."""
-        if not path.is_file():
-            return None
-        import numpy as np
+        from corpuskit import npz
 
+        if not Path(path).is_file():
+            return None
         try:
-            with np.load(path, allow_pickle=False) as data:
-                if data["version"].tolist() != [INDEX_VERSION, SHINGLE, NUM_PERM]:
-                    return None
-                return cls(
-                    ids=data["ids"].tolist(),
-                    paths=data["paths"].tolist(),
-                    hashes=[row.tobytes() for row in data["hashes"]],
-                    signatures=data["signatures"],
-                )
+            arrays = npz.open_arrays(path)
+            if arrays["version"].read().tolist() != [INDEX_VERSION, SHINGLE, NUM_PERM]:
+                return None
+            index = cls(arrays)
         except (OSError, ValueError, KeyError):
             return None
+        rows = {len(index.ids), len(index.paths), len(index.hashes), len(index.signatures)}
+        return index if len(rows) == 1 else None
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def digest(self, row: int) -> bytes:
+        return self.hashes[row].tobytes()
+
+    def id_keys(self) -> np.ndarray:
+        """The key (`hash`) of every row's id, in row order."""
+        import numpy as np
+
+        return np.fromiter((hash(sid) for _, ids in self.ids.chunks() for sid in ids.tolist()), np.int64)
+
+    def digest_keys(self) -> np.ndarray:
+        """The key (`_digest_key`) of every row's text hash, in row order."""
+        import numpy as np
+
+        parts = [np.ascontiguousarray(rows[:, :8]).view("<i8").ravel() for _, rows in self.hashes.chunks()]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
 DIGEST_SIZE = 32  # sha256
@@ -197,30 +230,20 @@ def _save_index(path: Path, rows: int, ids: tuple, paths: tuple, hashes, signatu
     UTF-32 strings padded to the width, width), `hashes` and `signatures` chunks of their
     rows. Nothing is gathered in memory; the file is written to a temporary sibling and
     renamed into place."""
-    import zipfile
-
     import numpy as np
 
-    members = {
-        "version": ("<i8", (3,), [np.array([INDEX_VERSION, SHINGLE, NUM_PERM], dtype="<i8").tobytes()]),
-        "ids": (f"<U{max(1, ids[1])}", (rows,), ids[0]),
-        "paths": (f"<U{max(1, paths[1])}", (rows,), paths[0]),
-        "hashes": ("|u1", (rows, DIGEST_SIZE), hashes),
-        "signatures": ("<u4", (rows, NUM_PERM), signatures),
-    }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
-            for name, (dtype, shape, chunks) in members.items():
-                with archive.open(f"{name}.npy", "w", force_zip64=True) as member:
-                    header = {"descr": dtype, "fortran_order": False, "shape": shape}
-                    np.lib.format.write_array_header_1_0(member, header)
-                    for chunk in chunks:
-                        member.write(chunk)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    from corpuskit import npz
+
+    npz.write(
+        path,
+        {
+            "version": ("<i8", (3,), [np.array([INDEX_VERSION, SHINGLE, NUM_PERM], dtype="<i8").tobytes()]),
+            "ids": (f"<U{max(1, ids[1])}", (rows,), ids[0]),
+            "paths": (f"<U{max(1, paths[1])}", (rows,), paths[0]),
+            "hashes": ("|u1", (rows, DIGEST_SIZE), hashes),
+            "signatures": ("<u4", (rows, NUM_PERM), signatures),
+        },
+    )
 
 
 def _fixed_width(texts: Iterable[str], width: int) -> bytes:
@@ -246,10 +269,11 @@ class Review:
 
     What it keeps of each seed (id, path, text hash and signature) goes to temporary
     files (`corpuskit.spill`); memory holds only 64-bit keys that lead to the rows:
-    about 40 bytes a seed, plus 32 band keys for each distinct text.
+    about 40 bytes a seed, plus 32 band keys for each distinct text. The prior stays in
+    its file too: memory holds the keys of its rows' ids and text hashes.
     """
 
-    def __init__(self, config: Config, prior: CorpusIndex | None = None, superseded: Iterable[str] = ()):
+    def __init__(self, config: Config, prior: StoredIndex | None = None, superseded: Iterable[str] = ()):
         from corpuskit.rules import selected
         from corpuskit.spill import Records, Strings
 
@@ -262,21 +286,39 @@ class Review:
         self._by_digest = RowIndex()  # the first row of each distinct text
         self.buckets = RowIndex()  # those rows by band key, for near-duplicate candidates
         self.prior = prior if prior is not None and len(prior) else None
-        self.prior_ids: dict[str, list[int]] = {}
-        self.prior_hashes: dict[bytes, list[int]] = {}
         if self.prior is not None:
-            import numpy as np
+            self._read_prior(superseded)
 
-            skip = set(superseded)
-            self.keep = np.array([i not in skip for i in self.prior.ids], dtype=bool)
-            for row, (sid, digest) in enumerate(zip(self.prior.ids, self.prior.hashes, strict=True)):
-                self.prior_ids.setdefault(sid, []).append(row)
-                if self.keep[row]:
-                    self.prior_hashes.setdefault(digest, []).append(row)
-            # near duplicates are looked for among the kept rows only: a check of the whole
-            # corpus against its own last build has none to compare with
-            self._kept_rows = np.flatnonzero(self.keep)
-            self._kept_signatures = self.prior.signatures[self._kept_rows]
+    def _read_prior(self, superseded: Iterable[str]) -> None:
+        """Index the prior's rows by id and by text hash (keys only: the rows stay in its
+        file), leaving out the text hashes of the `superseded` ids."""
+        import numpy as np
+
+        prior = self.prior
+        self._prior_by_id = RowIndex.of(prior.id_keys())
+        self.keep = np.ones(len(prior), dtype=bool)
+        for sid in superseded:
+            for row in self._prior_rows_of(sid):
+                self.keep[row] = False
+        rows = np.flatnonzero(self.keep)
+        self._prior_by_digest = RowIndex.of(prior.digest_keys()[rows], rows)
+        # near duplicates are looked for among the kept rows only: a check of the whole
+        # corpus against its own last build has none to compare with
+        self._any_kept = bool(len(rows))
+
+    def _prior_rows_of(self, sid: str) -> list[int]:
+        """The prior's rows whose id is `sid`, in order."""
+        return [row for row in sorted(self._prior_by_id.rows([hash(sid)])) if self.prior.ids[row] == sid]
+
+    def prior_fingerprint(self, sid: str, path: str) -> Fingerprint | None:
+        """The fingerprint the prior holds for the seed `sid` at `path`, if any."""
+        if self.prior is None:
+            return None
+        path = os.path.normpath(path)
+        for row in self._prior_rows_of(sid):
+            if os.path.normpath(self.prior.paths[row]) == path:
+                return Fingerprint(self.prior.digest(row), self.prior.signatures[row])
+        return None
 
     def add(self, result: CleanResult) -> None:
         """Judge one result and add the corpus findings to its report."""
@@ -363,7 +405,7 @@ class Review:
         known = self._paths[row] if row is not None else None
         if known is not None and known != path:
             return known
-        for row in self.prior_ids.get(sid, []) if self.prior is not None else []:
+        for row in self._prior_rows_of(sid) if self.prior is not None else []:
             other = os.path.normpath(self.prior.paths[row])
             if other != path and not self._judged(other) and Path(other).exists():
                 return other
@@ -412,8 +454,10 @@ class Review:
         return self._prints[row][:DIGEST_SIZE]
 
     def _prior_exact(self, digest: bytes) -> str | None:
-        for row in self.prior_hashes.get(digest, []):
-            if Path(self.prior.paths[row]).exists():
+        if self.prior is None:
+            return None
+        for row in sorted(self._prior_by_digest.rows([_digest_key(digest)])):
+            if self.prior.digest(row) == digest and Path(self.prior.paths[row]).exists():
                 return os.path.normpath(self.prior.paths[row])
         return None
 
@@ -427,18 +471,21 @@ class Review:
         return best
 
     def _near_in_prior(self, sig: np.ndarray) -> tuple[float, str] | None:
-        if self.prior is None:
+        """The closest kept row of the prior at or above the threshold whose seed still
+        exists (the first in row order among equals), comparing a chunk of rows at a time."""
+        if self.prior is None or not self._any_kept:
             return None
         import numpy as np
 
-        if not len(self._kept_rows):
-            return None
-        scores = (self._kept_signatures == sig).mean(axis=1)
-        close = np.flatnonzero(scores >= self.config.near_duplicate_threshold)
-        for at in close[np.argsort(-scores[close], kind="stable")]:
-            row = self._kept_rows[at]
+        threshold = self.config.near_duplicate_threshold
+        found: list[tuple[float, int]] = []
+        for start, chunk in self.prior.signatures.chunks():
+            scores = (chunk == sig).mean(axis=1)
+            close = np.flatnonzero((scores >= threshold) & self.keep[start : start + len(chunk)])
+            found += zip((-scores[close]).tolist(), (close + start).tolist(), strict=True)
+        for score, row in sorted(found):
             if Path(self.prior.paths[row]).exists():
-                return float(scores[at]), os.path.normpath(self.prior.paths[row])
+                return -score, os.path.normpath(self.prior.paths[row])
         return None
 
     def _remember(self, sid: str, path: str, prints: Fingerprint | None, copy: bool) -> None:
@@ -500,6 +547,22 @@ class RowIndex:
         self._recent: dict[int, list[int]] = {}
         self._merge_at = merge_at
 
+    @classmethod
+    def of(cls, keys: np.ndarray, rows: np.ndarray | None = None) -> RowIndex:
+        """An index of `keys[i]` held by `rows[i]` (by default, by row `i`), sorted at once.
+
+        >>> import numpy as np
+        >>> sorted(RowIndex.of(np.array([7, 5, 7])).rows([7]))
+        [0, 2]
+        """
+        import numpy as np
+
+        index = cls()
+        rows = np.arange(len(keys), dtype=np.int32) if rows is None else np.asarray(rows, dtype=np.int32)
+        order = np.argsort(keys, kind="stable")
+        index._keys, index._rows = np.asarray(keys, dtype=np.int64)[order], rows[order]
+        return index
+
     def add(self, keys: list[int], row: int) -> None:
         for key in keys:
             self._recent.setdefault(key, []).append(row)
@@ -553,7 +616,7 @@ def _band_keys(sig: np.ndarray) -> list[int]:
     return [hash(bytes((band,)) + raw[band * step : (band + 1) * step]) for band in range(BANDS)]
 
 
-def review(results: list[CleanResult], config: Config, prior: CorpusIndex | None = None) -> CorpusIndex:
+def review(results: list[CleanResult], config: Config, prior: StoredIndex | None = None) -> CorpusIndex:
     """Add the corpus findings (C001–C003) to the reports of `results`, in order, and
     return the index of this run. With `prior` (the last build's index), seeds are also
     compared with the corpus it describes; its entries for the seeds checked now are
@@ -564,9 +627,9 @@ def review(results: list[CleanResult], config: Config, prior: CorpusIndex | None
     return checking.index()
 
 
-def load_index(config: Config) -> CorpusIndex | None:
+def load_index(config: Config) -> StoredIndex | None:
     """The index the last `build` wrote beside the configured corpus, if any."""
-    return CorpusIndex.load(index_path(config))
+    return StoredIndex.open(index_path(config))
 
 
 def reviewed(reports: Iterable, paths: list, fresh: dict, config: Config) -> Iterator:
@@ -579,9 +642,8 @@ def reviewed(reports: Iterable, paths: list, fresh: dict, config: Config) -> Ite
     if prior is None and len(paths) < 2:
         yield from reports  # one seed and no corpus to compare it with: nothing to find
         return
-    known = prior.fingerprints() if prior is not None else {}
     # the index's entries for the seeds checked now are their old versions (ids: file stems)
-    superseded = {Path(path).stem for path in paths} if prior is not None else ()
+    superseded = (Path(path).stem for path in paths) if prior is not None else ()
     checking = Review(config, prior, superseded=superseded)
     for report in reports:
         if report.path in fresh:
@@ -589,7 +651,7 @@ def reviewed(reports: Iterable, paths: list, fresh: dict, config: Config) -> Ite
         elif getattr(report, "prints", None) is not None:  # a cached report brings its own
             prints = report.prints
         else:
-            prints = known.get((report.id, os.path.normpath(report.path)))
+            prints = checking.prior_fingerprint(report.id, report.path)
         found = checking.judge(report.id, report.path, prints)
         if found and hasattr(report, "add_findings"):  # a cached report
             report.add_findings(found)

@@ -231,3 +231,33 @@ def test_check_judges_each_report_as_it_comes(tmp_path, monkeypatch):
     assert asked == ids[:2] and [f.code for f in second.findings if f.code[0] == "C"] == ["C002"]
     assert list(fresh) == [results[2].report.path]
     assert [r.id for r in stream] == ids[2:]
+
+
+def test_review_against_a_stored_index(tmp_path, monkeypatch):
+    """The last build's index, read in place: the seeds checked again are left out, and
+    the others are found by id, by text and by signature."""
+    from corpuskit.corpus import Review, StoredIndex, fingerprint
+
+    monkeypatch.chdir(tmp_path)  # the index names seeds by relative path; they must exist
+    texts = {"a": ARTICLE_DE, "b": ARTICLE_FR, "c": CHINESE}
+    built = Review(Config())
+    for sid, text in texts.items():
+        Path(f"{sid}.txt").write_text(text, encoding="utf-8")
+        built.judge(sid, f"{sid}.txt", fingerprint(text))
+    built.save(Path("corpus.index.npz"))
+
+    prior = StoredIndex.open(Path("corpus.index.npz"))
+    checking = Review(Config(), prior, superseded=iter(["a"]))
+    assert checking.prior_fingerprint("b", "./b.txt").digest == fingerprint(ARTICLE_FR).digest
+    assert checking.prior_fingerprint("b", "elsewhere/b.txt") is None
+
+    def codes(sid, path, text):
+        return [(f.code, f.detail.file) for f in checking.judge(sid, path, fingerprint(text))]
+
+    assert codes("a", "a.txt", ARTICLE_DE) == []  # its own old version does not count
+    assert codes("new", "new.txt", ARTICLE_FR) == [("C002", "b.txt")]
+    assert codes("near", "near.txt", CHINESE.replace("开放时间更长", "开放时间更短")) == [("C003", "c.txt")]
+    assert codes("c", "sub/c.txt", ARTICLE_DE_OTHER) == [("C001", "c.txt")]
+    Path("b.txt").unlink()  # a seed deleted since the build is nobody's duplicate
+    checking = Review(Config(), prior)
+    assert codes("new", "new.txt", ARTICLE_FR) == []
