@@ -119,13 +119,16 @@ def open_arrays(path: str | Path) -> dict[str, StoredArray]:
         magic, name_length, extra_length = _LOCAL_HEADER.unpack(handle.read(_LOCAL_HEADER.size))
         if magic != b"PK\x03\x04":
             raise ValueError(f"{info.filename}: no local header where the directory says")
-        handle.seek(info.header_offset + _LOCAL_HEADER.size + name_length + extra_length)
+        start = info.header_offset + _LOCAL_HEADER.size + name_length + extra_length
+        handle.seek(start)
         version = np.lib.format.read_magic(handle)
         if version not in _HEADER_READERS:
             raise ValueError(f"{info.filename}: .npy format {version} is not read here")
         shape, fortran, dtype = getattr(np.lib.format, _HEADER_READERS[version])(handle)
         if fortran or dtype.hasobject:
             raise ValueError(f"{info.filename}: not a plain C-ordered array")
+        if handle.tell() - start + dtype.itemsize * _product(shape) > info.file_size:
+            raise ValueError(f"{info.filename}: shorter than its shape {shape}")
         arrays[info.filename[: -len(".npy")]] = StoredArray(file, handle.tell(), dtype, shape)
     return arrays
 

@@ -50,6 +50,10 @@ def test_what_is_not_read_in_place_is_refused(tmp_path):
     np.savez_compressed(compressed, a=np.arange(3))
     with pytest.raises(ValueError, match="compressed"):
         npz.open_arrays(compressed)
+    short = tmp_path / "s.npz"
+    npz.write(short, {"a": ("<i8", (4,), [bytes(16)])})  # two rows where the header says four
+    with pytest.raises(ValueError, match="shorter"):
+        npz.open_arrays(short)
     garbage = tmp_path / "g.npz"
     garbage.write_bytes(b"not a zip file")
     with pytest.raises(ValueError, match=r"not an \.npz"):
