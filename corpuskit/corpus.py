@@ -164,7 +164,10 @@ class CorpusIndex:
     def load(cls, path: Path) -> CorpusIndex | None:
         """The index at `path`, in memory; None when there is none or it was written by
         another version (it is then ignored: `build` writes a new one)."""
-        stored = StoredIndex.open(path)
+        try:
+            stored = StoredIndex.open(path)
+        except UnreadableIndex:
+            return None
         if stored is None:
             return None
         return cls(
@@ -173,6 +176,10 @@ class CorpusIndex:
             hashes=[row.tobytes() for row in stored.hashes.read()],
             signatures=stored.signatures.read(),
         )
+
+
+class UnreadableIndex(Exception):
+    """An index file that cannot be used; the message names the file and why."""
 
 
 class StoredIndex:
@@ -185,8 +192,8 @@ class StoredIndex:
 
     @classmethod
     def open(cls, path: Path) -> StoredIndex | None:
-        """The index at `path`; None when there is none or it was written by another
-        version (it is then ignored: `build` writes a new one)."""
+        """The index at `path`; None when there is none. Raises `UnreadableIndex` for one
+        that cannot be read or was written by another version (`build` writes a new one)."""
         from corpuskit import npz
 
         if not Path(path).is_file():
@@ -194,12 +201,13 @@ class StoredIndex:
         try:
             arrays = npz.open_arrays(path)
             if arrays["version"].read().tolist() != [INDEX_VERSION, SHINGLE, NUM_PERM]:
-                return None
+                raise UnreadableIndex(f"{path}: written by another version of corpuskit")
             index = cls(arrays)
-        except (OSError, ValueError, KeyError):
-            return None
-        rows = {len(index.ids), len(index.paths), len(index.hashes), len(index.signatures)}
-        return index if len(rows) == 1 else None
+        except (OSError, ValueError, KeyError) as exc:
+            raise UnreadableIndex(f"{path}: cannot be read ({type(exc).__name__}: {exc})") from exc
+        if len({len(index.ids), len(index.paths), len(index.hashes), len(index.signatures)}) != 1:
+            raise UnreadableIndex(f"{path}: its columns differ in length")
+        return index
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -627,18 +635,27 @@ def review(results: list[CleanResult], config: Config, prior: StoredIndex | None
     return checking.index()
 
 
-def load_index(config: Config) -> StoredIndex | None:
-    """The index the last `build` wrote beside the configured corpus, if any."""
-    return StoredIndex.open(index_path(config))
+def load_index(config: Config) -> tuple[StoredIndex | None, str | None]:
+    """The index the last `build` wrote beside the configured corpus, if any, and a
+    warning when one is there but cannot be used (the seeds are then compared with each
+    other only)."""
+    try:
+        return StoredIndex.open(index_path(config)), None
+    except UnreadableIndex as err:
+        return None, (
+            f"warning: {err}; the seeds checked are compared with each other only "
+            "(`corpuskit build` writes a new index)"
+        )
 
 
-def reviewed(reports: Iterable, paths: list, fresh: dict, config: Config) -> Iterator:
+def reviewed(
+    reports: Iterable, paths: list, fresh: dict, config: Config, prior: StoredIndex | None = None
+) -> Iterator:
     """`check`'s corpus findings: the reports of the seeds at `paths`, each judged as it
-    comes (against the ones before it and the last build's index) and passed on, so a
-    check need not hold them all. Seeds cleaned in this run bring their fingerprint
+    comes (against the ones before it and `prior`, the last build's index) and passed on,
+    so a check need not hold them all. Seeds cleaned in this run bring their fingerprint
     (`fresh`, by path: taken out as used), seeds answered from the cache bring the one
     stored with them, others take theirs from the index."""
-    prior = load_index(config)
     if prior is None and len(paths) < 2:
         yield from reports  # one seed and no corpus to compare it with: nothing to find
         return

@@ -261,3 +261,18 @@ def test_review_against_a_stored_index(tmp_path, monkeypatch):
     Path("b.txt").unlink()  # a seed deleted since the build is nobody's duplicate
     checking = Review(Config(), prior)
     assert codes("new", "new.txt", ARTICLE_FR) == []
+
+
+def test_an_index_that_cannot_be_used_is_named_in_a_warning(project, capsys):
+    import numpy as np
+
+    assert main(["build"]) == 0
+    index = index_path(Config())
+    np.savez(index, version=np.array([1, 5, 128]))  # an index of an older version
+    capsys.readouterr()
+    assert main(["check", "seeds"]) == 0
+    assert capsys.readouterr().err.startswith(f"warning: {index}: written by another version of corpuskit;")
+    index.write_bytes(b"PK damaged")
+    assert main(["check", "seeds"]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith(f"warning: {index}: cannot be read (") and "compared with each other only" in err

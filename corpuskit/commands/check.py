@@ -48,8 +48,10 @@ def run(args) -> int:
     style = gate.output_format(args.output_format)
     render = style if style in ("text", "concise") and not args.statistics else None
     table, warning = line_table(config.output)  # line counts of the last build, if any
-    if warning:
-        print(warning, file=sys.stderr)
+    prior, index_warning = corpus.load_index(config)  # and its index of the seeds
+    for note in (warning, index_warning):
+        if note:
+            print(note, file=sys.stderr)
     with _using(table):
         run_engine = engine_of(args, "run")
         fresh_prints: dict[str, corpus.Fingerprint | None] = {}
@@ -63,7 +65,7 @@ def run(args) -> int:
         results = cache.run(runner, paths, config, enabled=not args.no_cache, render=render)
         reports = (result.report for result in track(results, len(paths), "checking"))
         checked: Spool = Spool()  # printed at the end, kept on disk till then
-        for report in corpus.reviewed(reports, paths, fresh_prints, config):  # ids, duplicates
+        for report in corpus.reviewed(reports, paths, fresh_prints, config, prior):  # ids, duplicates
             checked.append(report)
     for report in stray_reports(files.strays, config):
         checked.append(report)
