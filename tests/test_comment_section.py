@@ -35,6 +35,10 @@ SECTIONS = [
     ("Vos réactions (11)", BODY_FR, "fr"),
     ("Comentarios", BODY_ES, "es"),
     ("Komentarze (9)", BODY_PL, "pl"),
+    ("Yorum yaz", BODY, "en"),
+    ("发表评论", BODY, "en"),
+    ("أضف تعليقاً", BODY, "en"),
+    ("댓글 쓰기", BODY, "en"),
 ]
 
 
@@ -69,6 +73,8 @@ def test_a_page_of_posts_each_with_its_comment_count_is_kept(label, body):
         ('"Comment": {', BODY),  # a key in a block of code
         ("Kommentare von Lesern zum Haushalt der Stadt", BODY_DE),  # more than a label
         ("Kommentieren", BODY_DE),  # a one-word button of a share bar
+        ("他在会上发表评论，称该计划不切实际。", BODY),  # a sentence that holds the call's words
+        ("Yorum yapmaktan kaçındı.", BODY),  # "declined to comment"
     ],
 )
 def test_lines_that_do_not_open_a_comment_section(line, body):

@@ -20,6 +20,10 @@ POSITIVES = [
     ("B101", "Anzeige", BODY_DE),
     ("B101", "Publicité", BODY_FR),
     ("B101", "Annonse", BODY_NB),
+    ("B101", "广告", BODY),
+    ("B101", "إعلان", BODY),
+    ("B101", "Quảng cáo", BODY),
+    ("B101", "スポンサーリンク", BODY),
     ("B102", "Subscribe to continue reading this story today.", BODY),
     ("B102", "Article réservé à nos abonnés", BODY_FR),
     ("B102", "Dieser Artikel ist nur für Abonnenten verfügbar.", BODY_DE),
@@ -37,6 +41,9 @@ POSITIVES = [
     ("B108", "Zurück", BODY_DE),
     ("B108", "Retour", BODY_FR),
     ("B109", "Share on Facebook", BODY),
+    ("B109", "分享到：微信 微博", BODY),
+    ("B109", "Bagikan artikel ini", BODY),
+    ("B109", "تابعونا على فيسبوك وتويتر", BODY),
     ("B109", "Newsletter abonnieren", BODY_DE),
     ("B109", "Compartir en Twitter", BODY_ES),
     ("B110", "We use cookies to give you the best experience.", BODY),
@@ -66,6 +73,10 @@ NEGATIVES = [
     "By the time the firefighters arrived, the roof had already collapsed.",
     "Cookies und Kuchen wurden beim Fest der Feuerwehr verkauft, berichtet der Verein.",
     "Uczniowie korzystamy z okazji, mówi dyrektorka, i pieką cookies na kiermasz szkolny.",
+    "广告业在过去十年里迅速发展，专家表示。",
+    "إعلان الحكومة عن خطة جديدة للنقل أثار جدلا واسعا في البرلمان يوم الاثنين.",
+    "Quảng cáo trực tuyến đang thay đổi cách các doanh nghiệp nhỏ tiếp cận khách hàng.",
+    "分享到朋友圈的视频引发了热议。",
 ]
 
 
