@@ -21,7 +21,7 @@ POSITIVES = [
     ("B101", "Publicité", BODY_FR),
     ("B101", "Annonse", BODY_NB),
     ("B101", "广告", BODY),
-    ("B101", "إعلان", BODY),
+    ("B101", "تبلیغات", BODY),
     ("B101", "Quảng cáo", BODY),
     ("B101", "スポンサーリンク", BODY),
     ("B102", "Subscribe to continue reading this story today.", BODY),
