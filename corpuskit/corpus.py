@@ -303,11 +303,10 @@ class Review:
         import numpy as np
 
         prior = self.prior
-        self._prior_by_id = RowIndex.of(prior.id_keys())
-        self.keep = np.ones(len(prior), dtype=bool)
-        for sid in superseded:
-            for row in self._prior_rows_of(sid):
-                self.keep[row] = False
+        id_keys = prior.id_keys()
+        self._prior_by_id = RowIndex.of(id_keys)
+        # by key alone: two ids whose 64-bit hashes collide would leave one more row out
+        self.keep = ~np.isin(id_keys, np.fromiter((hash(sid) for sid in superseded), np.int64))
         rows = np.flatnonzero(self.keep)
         self._prior_by_digest = RowIndex.of(prior.digest_keys()[rows], rows)
         # near duplicates are looked for among the kept rows only: a check of the whole
