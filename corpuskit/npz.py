@@ -18,6 +18,7 @@ arrays of an uncompressed file where they lie, a row or a chunk of rows at a tim
 
 from __future__ import annotations
 
+import math
 import os
 import struct
 import weakref
@@ -65,7 +66,7 @@ class StoredArray:
         self.dtype = dtype
         self.shape = shape
         self._row_shape = shape[1:]
-        self._row_bytes = dtype.itemsize * _product(self._row_shape)
+        self._row_bytes = dtype.itemsize * math.prod(self._row_shape)
 
     def __len__(self) -> int:
         return self.shape[0]
@@ -104,13 +105,13 @@ def open_arrays(path: str | Path) -> dict[str, StoredArray]:
     for a file that is not an uncompressed `.npz` (OSError when it cannot be read)."""
     import numpy as np
 
+    file = _File(path)  # one open file: the directory and the arrays are read from it
+    handle = file.handle
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(handle) as archive:  # leaves a file it was given open
             members = [info for info in archive.infolist() if info.filename.endswith(".npy")]
     except zipfile.BadZipFile as exc:
         raise ValueError(f"not an .npz file: {exc}") from exc
-    file = _File(path)
-    handle = file.handle
     arrays = {}
     for info in members:
         if info.compress_type != zipfile.ZIP_STORED:
@@ -127,7 +128,7 @@ def open_arrays(path: str | Path) -> dict[str, StoredArray]:
         shape, fortran, dtype = getattr(np.lib.format, _HEADER_READERS[version])(handle)
         if fortran or dtype.hasobject:
             raise ValueError(f"{info.filename}: not a plain C-ordered array")
-        if handle.tell() - start + dtype.itemsize * _product(shape) > info.file_size:
+        if handle.tell() - start + dtype.itemsize * math.prod(shape) > info.file_size:
             raise ValueError(f"{info.filename}: shorter than its shape {shape}")
         arrays[info.filename[: -len(".npy")]] = StoredArray(file, handle.tell(), dtype, shape)
     return arrays
@@ -144,10 +145,3 @@ class _File:
         self.handle = open(path, "rb")  # noqa: SIM115 - closed by the finalizer below
         self.fileno = self.handle.fileno()
         weakref.finalize(self, self.handle.close)
-
-
-def _product(shape: tuple[int, ...]) -> int:
-    size = 1
-    for n in shape:
-        size *= n
-    return size
