@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
+import weakref
 from array import array
 from collections.abc import Iterator
 from typing import Generic, TypeVar
@@ -23,9 +24,12 @@ T = TypeVar("T")
 _CHUNK = 1 << 20  # bytes read at a time when reading everything back
 
 
-def _scratch():
-    """An unnamed temporary file: deleted when its container is, or when the process ends."""
-    return tempfile.TemporaryFile()
+def _scratch(owner: object):
+    """An unnamed temporary file, closed (and so deleted) when its `owner` is collected,
+    or when the process ends."""
+    file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the finalizer below
+    weakref.finalize(owner, file.close)
+    return file
 
 
 class Records:
@@ -39,7 +43,7 @@ class Records:
 
     def __init__(self, size: int):
         self.size = size
-        self._file = _scratch()
+        self._file = _scratch(self)
         self._count = 0
 
     def __len__(self) -> int:
@@ -83,7 +87,7 @@ class Strings:
     """
 
     def __init__(self):
-        self._file = _scratch()
+        self._file = _scratch(self)
         self._ends = array("q")
 
     def __len__(self) -> int:
@@ -120,7 +124,7 @@ class Spool(Generic[T]):
     """
 
     def __init__(self):
-        self._file = _scratch()
+        self._file = _scratch(self)
         self._count = 0
 
     def __len__(self) -> int:
