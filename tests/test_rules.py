@@ -22,7 +22,7 @@ POSITIVES = [
     ("B101", "Annonse", BODY_NB),
     ("B101", "广告", BODY),
     ("B101", "تبلیغات", BODY),
-    ("B101", "Quảng cáo", BODY),
+    ("B101", "Iklan", BODY),
     ("B101", "スポンサーリンク", BODY),
     ("B102", "Subscribe to continue reading this story today.", BODY),
     ("B102", "Article réservé à nos abonnés", BODY_FR),
