@@ -623,12 +623,11 @@ def _band_keys(sig: np.ndarray) -> list[int]:
     return [hash(bytes((band,)) + raw[band * step : (band + 1) * step]) for band in range(BANDS)]
 
 
-def review(results: list[CleanResult], config: Config, prior: StoredIndex | None = None) -> CorpusIndex:
+def review(results: list[CleanResult], config: Config) -> CorpusIndex:
     """Add the corpus findings (C001–C003) to the reports of `results`, in order, and
-    return the index of this run. With `prior` (the last build's index), seeds are also
-    compared with the corpus it describes; its entries for the seeds checked now are
-    ignored (they are these seeds' earlier versions)."""
-    checking = Review(config, prior, superseded={r.report.id for r in results})
+    return the index of this run (`check` compares with the last build's index as well:
+    `reviewed`)."""
+    checking = Review(config)
     for result in results:
         checking.add(result)
     return checking.index()
