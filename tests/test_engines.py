@@ -7,9 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpuskit.cli import main
 from corpuskit.models import FileReport, SeedRecord
+from corpuskit.severity import Severity
 
 ROOT = Path(__file__).resolve().parents[1]
 SENTENCES = [
@@ -145,6 +148,49 @@ def test_corpus_findings_are_put_in_the_report_text_as_a_dump_would_write_them()
                 printed = got.printed(level.rank)  # what build keeps to print: the same lines
                 assert printed.rendered["text"] == render_text(out.path, failing)
                 assert printed.tally == tally(failing)
+
+
+_TRICKY = st.sampled_from(
+    ['"severity": "error"', '\n      "severity": "error"', "\n    },\n    {", "{", "}", "\n"]
+)
+
+
+@settings(max_examples=60)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(list(Severity)),
+            st.lists(st.one_of(_TRICKY, st.text(max_size=8)), max_size=4).map("".join),
+            st.booleans(),
+        ),
+        max_size=6,
+    )
+)
+def test_failing_reads_the_findings_at_a_severity_whatever_their_text(specs):
+    """`failing` picks the findings at or above a severity from the report's JSON text
+    before reading them: messages, texts and nested values that look like the JSON
+    around them must not move an item's edges or its severity."""
+    from corpuskit.engines.output import render
+    from corpuskit.models import Detail, Finding
+    from corpuskit.pipeline import clean_text
+
+    result = clean_text("Just one plain sentence of article text here.")
+    result.report.findings = [
+        Finding(
+            code="C002",
+            rule="exact-duplicate",
+            category="corpus",
+            severity=severity,
+            message=text,
+            text=text or None,
+            detail=Detail(type="x", loc=[text], value={"severity": "error", "v": [text]}) if nested else None,
+        )
+        for severity, text, nested in specs
+    ]
+    out = render(result)
+    for level in Severity:
+        expected = [f for f in result.report.findings if f.severity.rank >= level.rank]
+        assert out.failing(level.rank).findings == expected
 
 
 def test_warm_up_leaves_workers_nothing_to_compile():

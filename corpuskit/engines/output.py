@@ -3,12 +3,15 @@ and report, already serialized, plus what the writer needs to judge the seed."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from corpuskit.corpus import Fingerprint, fingerprint
 from corpuskit.models import FileReport, Finding
 from corpuskit.pipeline import CleanResult
 from corpuskit.reporters.text import render_text, tally
+from corpuskit.severity import Severity
 
 
 @dataclass(frozen=True)
@@ -65,12 +68,13 @@ class Output:
     def failing(self, rank: int) -> FileReport:
         """The report with only its findings of severity `rank` or above, for printing:
         read from the JSON up to the end of the findings (what follows them, the pieces
-        and metadata, is most of it and keeps its defaults)."""
-        report = FileReport.model_validate_json(
-            self.report_json[: findings_span(self.report_json)[1]] + "\n}"
-        )
-        report.findings = [f for f in report.findings if f.severity.rank >= rank]
-        return report
+        and metadata, is most of it and keeps its defaults), and of the findings only
+        those at or above `rank` (a seed has a hundred findings, and one fails it)."""
+        start, end = findings_span(self.report_json)
+        listed = self.report_json[start:end]
+        kept = [listed[first:last] for first, last in _items_at(listed, rank)]
+        findings = "[\n" + ",\n".join(kept) + "\n  ]" if kept else "[]"
+        return FileReport.model_validate_json(self.report_json[:start] + findings + "\n}")
 
 
 def findings_span(report_json: str) -> tuple[int, int]:
@@ -87,6 +91,30 @@ def findings_span(report_json: str) -> tuple[int, int]:
 
 
 _FINDINGS_KEY = '\n  "findings": ['
+
+
+def _items_at(listed: str, rank: int) -> Iterator[tuple[int, int]]:
+    """Where the findings of severity `rank` or above are in a list of findings as
+    `model_dump_json(indent=2)` writes it inside a report (`findings_span`): found by
+    their severity key, indented by six spaces (a nested object's keys are indented by
+    more), between braces indented by four on lines of their own (a JSON string holds
+    no raw line break, so such a line is always an item's edge).
+
+    >>> info, error = '    {\\n      "severity": "info"\\n    }', '    {\\n      "severity": "error"\\n    }'
+    >>> listed = "[\\n" + info + ",\\n" + error + "\\n  ]"
+    >>> [listed[a:b] for a, b in _items_at(listed, 2)]
+    ['    {\\n      "severity": "error"\\n    }']
+    """
+    for match in _SEVERITY_AT[rank].finditer(listed):
+        yield listed.rfind("\n    {", 0, match.start()) + 1, listed.index("\n    }", match.end()) + 6
+
+
+_SEVERITY_AT = {
+    rank: re.compile(
+        '\n      "severity": "(?:' + "|".join(s.value for s in Severity if s.rank >= rank) + ')"'
+    )
+    for rank in range(3)
+}
 
 
 def render(result: CleanResult) -> Output:
