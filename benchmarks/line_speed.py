@@ -32,6 +32,8 @@ def main(argv=None) -> int:
     ap.add_argument("--passes", type=int, default=2)
     args = ap.parse_args(argv)
     texts = []
+    if not (args.bench_dir / "dev.jsonl").is_file():
+        raise SystemExit(f"{args.bench_dir / 'dev.jsonl'}: not found (give --bench-dir)")
     with (args.bench_dir / "dev.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
             texts.append(json.loads(line)[f"text_{args.view}"])

@@ -252,6 +252,8 @@ def in_fold(page_id: str, folds: int, fold: int) -> bool:
 
 def load(args) -> list[tuple[dict, str | None]]:
     pages = []
+    if not (args.bench_dir / "dev.jsonl").is_file():
+        raise SystemExit(f"{args.bench_dir / 'dev.jsonl'}: not found (give --bench-dir)")
     with (args.bench_dir / "dev.jsonl").open("rb") as fh:
         for line in fh:
             page = json.loads(line)

@@ -69,6 +69,8 @@ def load_set(set_name: str, args) -> list[dict]:
     """First --limit pages of a set in the selected fold (+ their `html` in HTML mode)."""
     text_file, html_file = FILES[set_name]
     pages, html = [], {}
+    if not (args.bench_dir / text_file).is_file():
+        raise SystemExit(f"{args.bench_dir / text_file}: not found (give --bench-dir)")
     with (args.bench_dir / text_file).open("rb") as fh:
         for line in fh:
             page = loads(line)

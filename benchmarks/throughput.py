@@ -50,6 +50,8 @@ TARGET_RSS_MB = 300.0
 def make_corpus(bench_dir: Path, folder: Path, size_mb: float, mojibake_every: int) -> dict:
     """Write seed files into `folder` until `size_mb` MB; return what was written."""
     pages = []
+    if not (bench_dir / "dev.jsonl").is_file():
+        raise SystemExit(f"{bench_dir / 'dev.jsonl'}: not found (give --bench-dir)")
     with (bench_dir / "dev.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
             page = json.loads(line)
