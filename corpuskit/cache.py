@@ -6,10 +6,11 @@ versions of the libraries that shape the output) and the hash of the settings th
 findings. A seed's hash is remembered with its size and modification time, so an
 unchanged file is not even read again (one modified within two seconds of its hashing is
 hashed again next time, as its time alone cannot tell). An entry holds the findings, the
-lines `check` prints for them and, compressed, the full record and report (what `build`
-needs). Entries live in one SQLite file under `cache-dir` (default `.corpuskit_cache/`
-beside pyproject.toml; `CORPUSKIT_CACHE_DIR` overrides it); entries unused for 30 days
-are dropped. `--no-cache` bypasses it, `corpuskit clean-cache` deletes it.
+lines `check` prints for them, and the full record and report (what `build` needs), each
+compressed: a report takes several times the bytes of its seed. Entries live in one
+SQLite file under `cache-dir` (default `.corpuskit_cache/` beside pyproject.toml;
+`CORPUSKIT_CACHE_DIR` overrides it); entries unused for 30 days are dropped.
+`--no-cache` bypasses it, `corpuskit clean-cache` deletes it.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from corpuskit.snapshot import json_values
 if TYPE_CHECKING:
     from corpuskit.config import Config
 
-SCHEMA = 4
+SCHEMA = 5
 KEEP_SECONDS = 30 * 24 * 3600
 _TOUCH_AFTER = 24 * 3600
 _BATCH = 500  # keys or paths a query asks about
@@ -94,6 +95,15 @@ def config_fingerprint(config: Config) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
+def _drop_older_schemas(folder: Path) -> None:
+    """Delete the cache files of older schemas (no version of corpuskit that reads
+    this one reads them)."""
+    for old in range(1, SCHEMA):
+        for path in folder.glob(f"v{old}.sqlite3*"):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
 class Cache:
     """One SQLite file of entries; every method is safe to call when the file is
     missing, unreadable or locked (the cache then simply misses)."""
@@ -122,6 +132,8 @@ class Cache:
                 gitignore = self.folder / ".gitignore"
                 if not gitignore.exists():
                     gitignore.write_text("# made by corpuskit\n*\n", encoding="utf-8")
+                if not file.exists():
+                    _drop_older_schemas(self.folder)
             db = sqlite3.connect(file, timeout=30, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
@@ -148,9 +160,10 @@ class Cache:
 
     def lookup(self, keys: list[str], full: bool, render: str | None = None) -> dict[str, tuple]:
         """Entries by key: (id, path, encoding, findings JSON, text, concise, tally JSON,
-        compressed result). Only what is asked for is read, the rest is None: the result
-        when `full`, else the lines rendered in the `render` style ("text", "concise"; none
-        for "tally"), else (no `render`) the findings."""
+        result), the findings, the lines and the result compressed (`_compressed`). Only
+        what is asked for is read, the rest is None: the result when `full`, else the
+        lines rendered in the `render` style ("text", "concise"; none for "tally"), else
+        (no `render`) the findings."""
         db = self._connect(create=False)
         found: dict[str, tuple] = {}
         if db is None or not keys:
@@ -273,13 +286,26 @@ def _entry(key: str, result, prints=None, record_json: str | None = None) -> tup
         report.id,
         report.path,
         report.decoding.encoding,
-        findings.encode("utf-8"),
-        render_text(report.path, report.findings),
-        render_concise(report.path, report.findings),
+        _compressed(findings),
+        _compressed(render_text(report.path, report.findings)),
+        _compressed(render_concise(report.path, report.findings)),
         json.dumps(tally(report.findings)),
-        zlib.compress(document.encode("utf-8"), 1),
+        _compressed(document),
         _pack(fingerprint(result.record.text) if prints is None else prints),
     )
+
+
+def _compressed(text: str) -> bytes:
+    """A stored text: UTF-8, compressed (fast: zlib level 1).
+
+    >>> _decompressed(_compressed("Photo: AP")) == "Photo: AP"
+    True
+    """
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+
+
+def _decompressed(blob: bytes) -> str:
+    return zlib.decompress(blob).decode("utf-8", "surrogatepass")
 
 
 def _pack(prints) -> bytes | None:
@@ -318,14 +344,15 @@ class CachedReport:
         path: str,
         encoding: str,
         blob: bytes | None,
-        text: str | None,
-        concise: str | None,
+        text: bytes | None,
+        concise: bytes | None,
         counts: str,
         prints: bytes | None = None,
         source: tuple[Path, str] | None = None,
     ):
         self.id, self.path, self.encoding, self._blob = sid, path, encoding, blob
-        self.rendered = {k: v for k, v in (("text", text), ("concise", concise)) if v is not None}
+        lines = (("text", text), ("concise", concise))
+        self.rendered = {style: _decompressed(packed) for style, packed in lines if packed is not None}
         self.tally = json.loads(counts)
         self._prints = prints  # unpacked (numpy) only when the corpus checks compare seeds
         self._findings = None
@@ -345,7 +372,8 @@ class CachedReport:
                 with contextlib.closing(sqlite3.connect(file)) as db:
                     row = db.execute("SELECT findings FROM entries WHERE key = ?", (key,)).fetchone()
                 self._blob = row[0] if row else None
-            self._findings = _FINDINGS().validate_json(self._blob or b"[]") + self._added
+            listed = _decompressed(self._blob) if self._blob else "[]"
+            self._findings = _FINDINGS().validate_json(listed) + self._added
             self._added = []
         return self._findings
 
@@ -385,7 +413,7 @@ def _from_entry(entry: tuple, full: bool, source: tuple[Path, str]):
         from corpuskit.models import FileReport, SeedRecord
         from corpuskit.pipeline import CleanResult
 
-        document = json.loads(zlib.decompress(result))
+        document = json.loads(_decompressed(result))
         return CleanResult(
             SeedRecord.model_validate(document["record"]), FileReport.model_validate(document["report"])
         )

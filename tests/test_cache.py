@@ -121,6 +121,31 @@ def test_corrupt_cache_is_ignored(project, cleaned):
     assert len(cleaned) == 4
 
 
+def test_the_files_of_an_older_schema_are_deleted(project):
+    folder = project / ".corpuskit_cache"
+    folder.mkdir()
+    older = [folder / f"v{cache.SCHEMA - 1}.sqlite3", folder / f"v{cache.SCHEMA - 1}.sqlite3-wal"]
+    for path in older:
+        path.write_bytes(b"an older cache")
+    assert main(["check"]) == 0
+    assert (folder / f"v{cache.SCHEMA}.sqlite3").exists()
+    assert not any(path.exists() for path in older)
+
+
+def test_entries_are_stored_compressed(project):
+    """A report takes several times the bytes of its seed: the stored findings, lines
+    and result are compressed, and read back the same."""
+    import sqlite3
+
+    assert main(["build"]) == 0
+    with sqlite3.connect(project / f".corpuskit_cache/v{cache.SCHEMA}.sqlite3") as db:
+        rows = db.execute("SELECT findings, text, concise, result FROM entries").fetchall()
+    assert len(rows) == 4
+    for row in rows:
+        findings, text, *_ = (cache._decompressed(blob) for blob in row)
+        assert '"code": "B101"' in findings and "B101" in text
+
+
 def test_cache_dir_setting_and_environment(project, monkeypatch):
     (project / "pyproject.toml").write_text('[tool.corpuskit]\ncache-dir = "tmp/ck"\n', encoding="utf-8")
     assert main(["check"]) == 0
