@@ -21,8 +21,13 @@ whole process tree (sampled), and MB of input per CPU-second (= MB/s per core).
   byte-identical, which is checked. Each build starts with an empty results cache of its
   own (a later run would otherwise read the results of the one before).
 
+The same command can take a tenth more or less time from one run to the next on a shared
+machine; `--repeat R` runs every pipeline R times, in turn, and the figures and verdicts
+are then medians (the largest RSS of any run).
+
     python benchmarks/throughput.py --size-mb 20            # a quick run
     python benchmarks/throughput.py                         # the issue's 200 MB
+    python benchmarks/throughput.py --repeat 3              # the same, medians of 3 runs
     python benchmarks/throughput.py --size-mb 1000 --jobs 1 # the flat-memory check
 """
 
@@ -33,6 +38,7 @@ import hashlib
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -207,10 +213,50 @@ def digest(folder: Path) -> str:
     return h.hexdigest()
 
 
+def _pipelines(args, seeds: Path, jobs: list[int]):
+    """(name, label, command, env) of each pipeline measured; env only for builds."""
+    script = str(Path(__file__).resolve())
+    if not args.no_baseline:
+        yield (
+            "baseline",
+            "ftfy baseline",
+            [sys.executable, script, "--baseline-run", str(seeds), "out.jsonl"],
+            None,
+        )
+    yield (
+        "text_path",
+        "corpuskit text path",
+        [sys.executable, script, "--text-path-run", str(seeds), "out.jsonl"],
+        None,
+    )
+    for n in jobs:
+        out = seeds.parent / "out"
+        command = [sys.executable, "-m", "corpuskit", "build", str(seeds), "-j", str(n)]
+        command += ["-o", str(out / "corpus.jsonl"), "--reports", str(out / "reports")]
+        env = {"CORPUSKIT_CACHE_DIR": str(seeds.parent / f"cache{n}")}  # cold: no run reads another's
+        yield f"jobs{n}", f"corpuskit build -j {n}", command, env
+
+
+def median_of(measured: list[dict]) -> dict:
+    """Median wall and CPU time of several runs, the largest RSS of any.
+
+    >>> median_of([{"wall_s": 3, "cpu_s": 2, "max_rss_mb": 9, "tree_rss_mb": 9, "code": 0},
+    ...            {"wall_s": 1, "cpu_s": 4, "max_rss_mb": 7, "tree_rss_mb": 8, "code": 0}])
+    {'code': 0, 'wall_s': 2.0, 'cpu_s': 3.0, 'max_rss_mb': 9, 'tree_rss_mb': 9}
+    """
+    return {
+        "code": max(m["code"] for m in measured),
+        "wall_s": statistics.median(m["wall_s"] for m in measured),
+        "cpu_s": statistics.median(m["cpu_s"] for m in measured),
+        "max_rss_mb": max(m["max_rss_mb"] for m in measured),
+        "tree_rss_mb": max(m["tree_rss_mb"] for m in measured),
+    }
+
+
 def row(name: str, m: dict, mb: float) -> str:
     rate = mb / m["cpu_s"] if m["cpu_s"] else float("nan")
     return (
-        f"{name:<22}{rate:>10.2f}{mb / m['wall_s']:>10.2f}{m['wall_s']:>9.1f}{m['cpu_s']:>9.1f}"
+        f"{name:<26}{rate:>10.2f}{mb / m['wall_s']:>10.2f}{m['wall_s']:>9.1f}{m['cpu_s']:>9.1f}"
         f"{m['max_rss_mb']:>10.0f}{m['tree_rss_mb']:>10.0f}"
     )
 
@@ -223,6 +269,9 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", default="1,2", help="comma-separated job counts for corpuskit (default 1,2)")
     ap.add_argument("--no-baseline", action="store_true", help="skip the ftfy baseline")
     ap.add_argument("--workdir", type=Path, help="where to build (default: a temporary folder, removed)")
+    ap.add_argument(
+        "--repeat", type=int, default=1, help="run every pipeline R times, in turn; figures are medians"
+    )
     ap.add_argument("--json", type=Path, help="also write the figures as JSON")
     ap.add_argument("--baseline-run", nargs=2, metavar=("SEEDS", "OUT"), help=argparse.SUPPRESS)
     ap.add_argument("--text-path-run", nargs=2, metavar=("SEEDS", "OUT"), help=argparse.SUPPRESS)
@@ -244,37 +293,33 @@ def main(argv=None) -> int:
         print(f"corpus: {made['seeds']} seed files, {mb:.1f} MB ({made['mojibake_seeds']} with mojibake)")
         print(f"  in {work}")
         head = f"{'MB/CPU-s':>10}{'MB/s':>10}{'wall s':>9}{'CPU s':>9}{'RSS MB':>10}{'tree MB':>10}"
-        print(f"{'pipeline':<22}{head}")
+        print(f"{'pipeline':<26}{head}")
         figures: dict = {"corpus": made}
-        if not args.no_baseline:
-            script = str(Path(__file__).resolve())
-            m = measure([sys.executable, script, "--baseline-run", str(seeds), "base.jsonl"], work)
-            print(row("ftfy baseline", m, mb), flush=True)
-            figures["baseline"] = m
-            (work / "base.jsonl").unlink(missing_ok=True)
-        m = measure(
-            [sys.executable, str(Path(__file__).resolve()), "--text-path-run", str(seeds), "text.jsonl"], work
-        )
-        print(row("corpuskit text path", m, mb), flush=True)
-        figures["text_path"] = m
-        (work / "text.jsonl").unlink(missing_ok=True)
+        runs: dict[str, list[dict]] = {}
         digests = {}
-        for n in jobs:
-            out = work / f"out{n}"
-            command = [sys.executable, "-m", "corpuskit", "build", str(seeds), "-j", str(n)]
-            cache = work / f"cache{n}"  # a cold build: no run reads another's results cache
-            shutil.rmtree(cache, ignore_errors=True)
-            m = measure(
-                [*command, "-o", str(out / "corpus.jsonl"), "--reports", str(out / "reports")],
-                work,
-                {"CORPUSKIT_CACHE_DIR": str(cache)},
-            )
-            if m["code"] not in (0, 1):
-                raise SystemExit(f"corpuskit build failed (exit {m['code']}):\n{m['stderr'][-3000:]}")
-            digests[n] = digest(out)
-            shutil.rmtree(out)
-            print(row(f"corpuskit build -j {n}", m, mb), flush=True)
-            figures[f"jobs{n}"] = m
+        for turn in range(max(1, args.repeat)):  # in turn: a slow spell of the machine hits all alike
+            for name, label, command, env in _pipelines(args, seeds, jobs):
+                out = work / "out"
+                if env:  # a build: a cold results cache of its own, outputs kept for the digest
+                    shutil.rmtree(env["CORPUSKIT_CACHE_DIR"], ignore_errors=True)
+                m = measure(command, work, env)
+                if m["code"] not in (0, 1):
+                    raise SystemExit(f"{label} failed (exit {m['code']}):\n{m['stderr'][-3000:]}")
+                if env:
+                    digests.setdefault(name, set()).add(digest(out))
+                shutil.rmtree(out, ignore_errors=True)
+                (work / "out.jsonl").unlink(missing_ok=True)
+                m.pop("stderr", None)
+                runs.setdefault(name, []).append(m)
+                suffix = f" ({turn + 1})" if args.repeat > 1 else ""
+                print(row(label + suffix, m, mb), flush=True)
+        for name, measured in runs.items():
+            figures[name] = median_of(measured)
+        if args.repeat > 1:
+            print("medians")
+            for name, label, *_ in _pipelines(args, seeds, jobs):
+                print(row(label, figures[name], mb))
+        digests = {name.removeprefix("jobs"): sorted(found) for name, found in digests.items()}
         print("\nRSS MB: the largest single process; tree MB: all processes together (sampled)")
         checks = []
         if 1 in jobs:
@@ -298,7 +343,7 @@ def main(argv=None) -> int:
                 (f"text path MB/s per core >= {TARGET_MB_PER_CORE:g}", f"{text_rate:.2f}", text_rate >= 25)
             )
             checks.append((f"text path vs ftfy baseline >= {TARGET_RATIO:g}x", f"{ratio:.1f}x", ratio >= 10))
-        same = len(set(digests.values())) <= 1
+        same = len({d for found in digests.values() for d in found}) <= 1
         checks.append(("outputs identical for every -j", "yes" if same else "NO", same))
         print("\ntargets")
         for label, value, ok in checks:
@@ -308,9 +353,8 @@ def main(argv=None) -> int:
         if jobs and (os.cpu_count() or 1) < max(jobs):
             print(f"  note: only {os.cpu_count()} CPUs")
         if args.json:
-            for m in figures.values():
-                m.pop("stderr", None)
-            args.json.write_text(json.dumps({"figures": figures, "digests": digests}, indent=2), "utf-8")
+            report = {"figures": figures, "runs": runs, "digests": digests}
+            args.json.write_text(json.dumps(report, indent=2), "utf-8")
         return 0 if same else 1
     finally:
         if not args.workdir:
