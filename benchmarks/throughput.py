@@ -213,8 +213,10 @@ def digest(folder: Path) -> str:
     return h.hexdigest()
 
 
-def _pipelines(args, seeds: Path, jobs: list[int]):
-    """(name, label, command, env) of each pipeline measured; env only for builds."""
+def _pipelines(args, work: Path, jobs: list[int]):
+    """(name, label, command, env) of each pipeline measured on `work`/seeds, writing to
+    `work`/out.jsonl or `work`/out; env only for builds."""
+    seeds, out = work / "seeds", work / "out"
     script = str(Path(__file__).resolve())
     if not args.no_baseline:
         yield (
@@ -230,10 +232,9 @@ def _pipelines(args, seeds: Path, jobs: list[int]):
         None,
     )
     for n in jobs:
-        out = seeds.parent / "out"
         command = [sys.executable, "-m", "corpuskit", "build", str(seeds), "-j", str(n)]
         command += ["-o", str(out / "corpus.jsonl"), "--reports", str(out / "reports")]
-        env = {"CORPUSKIT_CACHE_DIR": str(seeds.parent / f"cache{n}")}  # cold: no run reads another's
+        env = {"CORPUSKIT_CACHE_DIR": str(work / f"cache{n}")}  # cold: no run reads another's
         yield f"jobs{n}", f"corpuskit build -j {n}", command, env
 
 
@@ -298,16 +299,15 @@ def main(argv=None) -> int:
         runs: dict[str, list[dict]] = {}
         digests = {}
         for turn in range(max(1, args.repeat)):  # in turn: a slow spell of the machine hits all alike
-            for name, label, command, env in _pipelines(args, seeds, jobs):
-                out = work / "out"
+            for name, label, command, env in _pipelines(args, work, jobs):
                 if env:  # a build: a cold results cache of its own, outputs kept for the digest
                     shutil.rmtree(env["CORPUSKIT_CACHE_DIR"], ignore_errors=True)
                 m = measure(command, work, env)
                 if m["code"] not in (0, 1):
                     raise SystemExit(f"{label} failed (exit {m['code']}):\n{m['stderr'][-3000:]}")
                 if env:
-                    digests.setdefault(name, set()).add(digest(out))
-                shutil.rmtree(out, ignore_errors=True)
+                    digests.setdefault(name, set()).add(digest(work / "out"))
+                shutil.rmtree(work / "out", ignore_errors=True)
                 (work / "out.jsonl").unlink(missing_ok=True)
                 m.pop("stderr", None)
                 runs.setdefault(name, []).append(m)
@@ -317,7 +317,7 @@ def main(argv=None) -> int:
             figures[name] = median_of(measured)
         if args.repeat > 1:
             print("medians")
-            for name, label, *_ in _pipelines(args, seeds, jobs):
+            for name, label, *_ in _pipelines(args, work, jobs):
                 print(row(label, figures[name], mb))
         digests = {name.removeprefix("jobs"): sorted(found) for name, found in digests.items()}
         print("\nRSS MB: the largest single process; tree MB: all processes together (sampled)")
