@@ -23,7 +23,7 @@ import os
 import zlib
 from array import array
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -126,58 +126,6 @@ def fingerprint(text: str) -> Fingerprint | None:
     return Fingerprint(hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest(), signature(text))
 
 
-def _no_signatures() -> np.ndarray:
-    import numpy as np
-
-    return np.zeros((0, NUM_PERM), dtype=np.uint32)
-
-
-@dataclass
-class CorpusIndex:
-    """What `check` needs to know about the corpus without reading it, one row a seed, in
-    memory (`check` itself reads the file in place: `StoredIndex`)."""
-
-    ids: list[str] = field(default_factory=list)
-    paths: list[str] = field(default_factory=list)
-    hashes: list[bytes] = field(default_factory=list)  # sha256 of the cleaned text
-    signatures: np.ndarray = field(default_factory=lambda: _no_signatures())
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def save(self, path: Path) -> None:
-        """Write atomically (a temporary sibling, then a rename)."""
-        import numpy as np
-
-        id_width = max((len(sid) for sid in self.ids), default=0)
-        path_width = max((len(name) for name in self.paths), default=0)
-        _save_index(
-            path,
-            len(self.ids),
-            ([_fixed_width(self.ids, id_width)], id_width),
-            ([_fixed_width(self.paths, path_width)], path_width),
-            [b"".join(self.hashes)],
-            [np.ascontiguousarray(self.signatures, dtype="<u4").tobytes()],
-        )
-
-    @classmethod
-    def load(cls, path: Path) -> CorpusIndex | None:
-        """The index at `path`, in memory; None when there is none or it was written by
-        another version (it is then ignored: `build` writes a new one)."""
-        try:
-            stored = StoredIndex.open(path)
-        except UnreadableIndex:
-            return None
-        if stored is None:
-            return None
-        return cls(
-            ids=stored.ids.read().tolist(),
-            paths=stored.paths.read().tolist(),
-            hashes=[row.tobytes() for row in stored.hashes.read()],
-            signatures=stored.signatures.read(),
-        )
-
-
 class UnreadableIndex(Exception):
     """An index file that cannot be used; the message names the file and why."""
 
@@ -233,7 +181,7 @@ DIGEST_SIZE = 32  # sha256
 
 
 def _save_index(path: Path, rows: int, ids: tuple, paths: tuple, hashes, signatures) -> None:
-    """Write an index of `rows` seeds as the `.npz` file that `CorpusIndex.load` reads
+    """Write an index of `rows` seeds as the `.npz` file that `StoredIndex` reads
     (what `numpy.savez` writes), from chunks of bytes: `ids` and `paths` are (chunks of
     UTF-32 strings padded to the width, width), `hashes` and `signatures` chunks of their
     rows. Nothing is gathered in memory; the file is written to a temporary sibling and
@@ -351,22 +299,8 @@ class Review:
         self._remember(sid, path, prints, copy_of is not None)
         return findings
 
-    def index(self) -> CorpusIndex:
-        """The seeds with a fingerprint, as an index in memory (`save` writes it without
-        gathering it)."""
-        import numpy as np
-
-        rows = [row for row, printed in enumerate(self._printed) if printed]
-        prints = [self._prints[row] for row in rows]
-        return CorpusIndex(
-            ids=[self._ids[row] for row in rows],
-            paths=[self._paths[row] for row in rows],
-            hashes=[p[:DIGEST_SIZE] for p in prints],
-            signatures=np.array([_signature_of(p) for p in prints], dtype=np.uint32).reshape(-1, NUM_PERM),
-        )
-
     def save(self, path: Path) -> None:
-        """Write the index of the seeds with a fingerprint (what `index().save` writes),
+        """Write the index of the seeds with a fingerprint (`StoredIndex` reads it),
         reading the rows back from their temporary files a chunk at a time."""
         import numpy as np
 
@@ -623,14 +557,14 @@ def _band_keys(sig: np.ndarray) -> list[int]:
     return [hash(bytes((band,)) + raw[band * step : (band + 1) * step]) for band in range(BANDS)]
 
 
-def review(results: list[CleanResult], config: Config) -> CorpusIndex:
+def review(results: list[CleanResult], config: Config) -> Review:
     """Add the corpus findings (C001–C003) to the reports of `results`, in order, and
-    return the index of this run (`check` compares with the last build's index as well:
-    `reviewed`)."""
+    return the review (`save` writes its index; `check` compares with the last build's
+    index as well: `reviewed`)."""
     checking = Review(config)
     for result in results:
         checking.add(result)
-    return checking.index()
+    return checking
 
 
 def load_index(config: Config) -> tuple[StoredIndex | None, str | None]:

@@ -13,7 +13,15 @@ from hypothesis import strategies as st
 
 from corpuskit.cli import main
 from corpuskit.config import Config
-from corpuskit.corpus import CorpusIndex, index_path, review, signature, similarity
+from corpuskit.corpus import (
+    StoredIndex,
+    UnreadableIndex,
+    fingerprint,
+    index_path,
+    review,
+    signature,
+    similarity,
+)
 from corpuskit.pipeline import clean_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -144,17 +152,25 @@ def test_threshold_is_configurable():
     assert [f.code for f in results[1].report.findings if f.code[0] == "C"] == ["C003"]
 
 
+def _read(path):
+    """An index file's ids, paths, text hashes and signatures."""
+    stored = StoredIndex.open(path)
+    hashes = [stored.digest(row) for row in range(len(stored))]
+    return stored.ids.read().tolist(), stored.paths.read().tolist(), hashes, stored.signatures.read()
+
+
 def test_index_round_trip_and_stale_index(tmp_path):
     results = [clean_text(t, seed=f"{i}.txt") for i, t in enumerate([ARTICLE_DE, ARTICLE_FR])]
-    index = review(results, Config())
     path = tmp_path / "corpus.index.npz"
-    index.save(path)
-    loaded = CorpusIndex.load(path)
-    assert loaded.ids == ["0.txt", "1.txt"] and loaded.hashes == index.hashes
-    assert (loaded.signatures == index.signatures).all()
+    review(results, Config()).save(path)
+    ids, _, hashes, signatures = _read(path)
+    prints = [fingerprint(r.record.text) for r in results]
+    assert ids == ["0.txt", "1.txt"] and hashes == [p.digest for p in prints]
+    assert (signatures == [p.signature for p in prints]).all()
     path.write_bytes(b"not an index")
-    assert CorpusIndex.load(path) is None
-    assert CorpusIndex.load(tmp_path / "missing.npz") is None
+    with pytest.raises(UnreadableIndex, match="cannot be read"):
+        StoredIndex.open(path)
+    assert StoredIndex.open(tmp_path / "missing.npz") is None
 
 
 CHINESE = (
@@ -193,20 +209,21 @@ def test_band_index_finds_what_a_plain_dict_finds(keys_by_row, merge_at):
 
 @given(st.lists(st.sampled_from(["", ARTICLE_DE, ARTICLE_FR, CHINESE]), min_size=1, max_size=6))
 def test_saved_index_is_the_index_in_memory(tmp_path_factory, texts):
-    """`Review.save` writes, from its temporary files, what `Review.index().save` writes
-    from memory: the seeds with a text, in order (empty texts, copies, ids in any script)."""
-    from corpuskit.corpus import Review, fingerprint
+    """`Review.save` writes, from its temporary files, the seeds with a text, in order,
+    with their fingerprints (empty texts, copies, ids in any script)."""
+    from corpuskit.corpus import Review
 
     checking = Review(Config())
     for number, text in enumerate(texts):
         checking.judge(f"séed-{number}", f"seeds/日本/{number}.txt", fingerprint(text))
     folder = tmp_path_factory.mktemp("index")
     checking.save(folder / "streamed.npz")
-    checking.index().save(folder / "memory.npz")
-    streamed, memory = CorpusIndex.load(folder / "streamed.npz"), CorpusIndex.load(folder / "memory.npz")
-    assert streamed.ids == memory.ids == [f"séed-{n}" for n, text in enumerate(texts) if text]
-    assert streamed.paths == memory.paths and streamed.hashes == memory.hashes
-    assert (streamed.signatures == memory.signatures).all() and streamed.signatures.shape[1] == 128
+    ids, paths, hashes, signatures = _read(folder / "streamed.npz")
+    kept = [(n, fingerprint(text)) for n, text in enumerate(texts) if text]
+    assert ids == [f"séed-{n}" for n, _ in kept]
+    assert paths == [f"seeds/日本/{n}.txt" for n, _ in kept] and hashes == [p.digest for _, p in kept]
+    assert signatures.shape == (len(kept), 128)
+    assert all((row == p.signature).all() for row, (_, p) in zip(signatures, kept, strict=True))
 
 
 def test_check_judges_each_report_as_it_comes(tmp_path, monkeypatch):
