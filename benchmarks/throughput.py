@@ -110,7 +110,7 @@ def baseline(seeds: Path, output: Path) -> None:
     sys.path.insert(0, str(REPO_ROOT))
     import ftfy
 
-    from corpuskit.normalize import ftfy_config
+    from corpuskit.ftfy_settings import ftfy_config
 
     config = ftfy_config()._replace(explain=False)
     line = _json_lines()

@@ -23,7 +23,6 @@ import sqlite3
 import sys
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -38,12 +37,9 @@ SCHEMA = 5
 KEEP_SECONDS = 30 * 24 * 3600
 _TOUCH_AFTER = 24 * 3600
 _BATCH = 500  # keys or paths a query asks about
-_ENTRIES = 32  # entries held at once, read or to be written (each can take tens of kilobytes)
 _RACY_NS = 2_000_000_000  # a file written this close to its hashing is hashed again next time
 # the libraries whose output ends up in a report, by import name
 _LIBRARIES = ("ftfy", "py3langid", "dateparser", "charset_normalizer", "bs4", "pydantic")
-
-Runner = Callable[[list[Path]], Iterable["CleanResult"]]  # noqa: F821 - pipeline imported lazily
 
 
 def cache_dir(config: Config, start: Path | None = None) -> Path:
@@ -245,7 +241,7 @@ class Cache:
                 db.execute("ROLLBACK")
 
     def store(self, rows: list[tuple]) -> None:
-        """Write rows made by `_entry`."""
+        """Write rows made by `make_entry`."""
         if not rows:
             return
         db = self._connect(create=True)
@@ -271,7 +267,7 @@ class Cache:
             self._db = None
 
 
-def _entry(key: str, result, prints=None, record_json: str | None = None) -> tuple:
+def make_entry(key: str, result, prints=None, record_json: str | None = None) -> tuple:
     """The row of one result (`prints`, `record_json`: its fingerprint and serialized
     record, when already made)."""
     from corpuskit.corpus import fingerprint
@@ -407,7 +403,7 @@ class CachedResult(NamedTuple):
     report: CachedReport
 
 
-def _from_entry(entry: tuple, full: bool, source: tuple[Path, str]):
+def result_of_entry(entry: tuple, full: bool, source: tuple[Path, str]):
     sid, path, encoding, findings, text, concise, counts, result, prints = entry
     if full:
         from corpuskit.models import FileReport, SeedRecord
@@ -421,19 +417,7 @@ def _from_entry(entry: tuple, full: bool, source: tuple[Path, str]):
     return CachedResult(None, report)
 
 
-def local_runner(config: Config) -> Runner:
-    """The local engine, imported only when a seed has to be cleaned (a run that finds
-    everything in the cache never loads the pipeline)."""
-
-    def runner(paths: list[Path]):
-        from corpuskit.engines import local
-
-        return local.run(paths, config)
-
-    return runner
-
-
-def _keys(paths: list, config: Config) -> tuple[Cache, list[str | None]]:
+def seed_keys(paths: list, config: Config) -> tuple[Cache, list[str | None]]:
     """The cache, and the key of every seed in order (None when it cannot be read); a
     seed is hashed again only when changed. The records of earlier hashing are read and
     written `_BATCH` paths at a time, so memory does not grow with the corpus."""
@@ -460,129 +444,6 @@ def _keys(paths: list, config: Config) -> tuple[Cache, list[str | None]]:
             keys.append(cache.key(name, sha))
         cache.store_hashes(hashed)
     return cache, keys
-
-
-def run_outputs(runner, paths: Iterable[Path], config: Config) -> Iterator:
-    """`build`'s results as `Output`s, in the order of `paths`: rendered from the cache
-    where an entry fits, else made by `runner` (called once, on the misses), which yields
-    `Made`s: the output and the cache entry both made by the worker, so the writing
-    process only stores entries."""
-    from corpuskit.engines.output import render
-
-    paths = list(paths)
-    cache, keys, hits, fresh = _look_up(runner, paths, config)
-
-    def keep(made) -> tuple:
-        if made.entry is None:
-            return None, made.output
-        return (cache.key(made.output.path, made.raw_sha256), *made.entry), made.output
-
-    yield from _in_order(
-        cache, paths, keys, hits, fresh, runner,
-        fetch=lambda wanted: cache.lookup(wanted, True),
-        cached=lambda entry, key: render(_from_entry(entry, True, (cache.file, key))),
-        path_of=lambda made: made.output.path,
-        keep=keep,
-    )  # fmt: skip
-
-
-def run(
-    runner: Runner,
-    paths: Iterable[Path],
-    config: Config,
-    *,
-    enabled: bool = True,
-    full: bool = False,
-    render: str | None = None,
-) -> Iterator:
-    """Results for `paths` in order: from the cache where an entry fits, from `runner`
-    (called once, on the misses) otherwise. With `full=False` every result that can be
-    cached comes as a `CachedReport` (findings and rendered lines, record None), whether
-    it was read or just made: `check` needs no more, and prints both alike. `render`
-    ("text" or "concise") says the findings will only be printed in that style: only
-    those lines are read; "tally" reads only the counts. (The findings are then read
-    if something asks for them.)"""
-    paths = list(paths)
-    if not enabled:
-        yield from runner(paths)
-        return
-    cache, keys, hits, fresh = _look_up(runner, paths, config)
-
-    def keep(result) -> tuple:
-        if result.record is None:
-            return None, result
-        entry = _entry(cache.key(result.report.path, result.record.checksums.raw_sha256), result)
-        if not full:  # what a later run would read: same output, a fraction of the memory
-            result = type(result)(None, CachedReport(*entry[1:8], entry[9]))
-        return entry, result
-
-    file = cache.file
-    yield from _in_order(
-        cache, paths, keys, hits, fresh, runner,
-        fetch=lambda wanted: cache.lookup(wanted, full, render),
-        cached=lambda entry, key: _from_entry(entry, full, (file, key)),
-        path_of=lambda result: result.report.path,
-        keep=keep,
-    )  # fmt: skip
-
-
-def _look_up(runner, paths: list, config: Config) -> tuple:
-    """(cache, key of each path, 1 for each path with an entry, the runner's results for
-    the others)."""
-    cache, keys = _keys(paths, config)
-    hits = cache.present(keys)
-    misses = [path for path, hit in zip(paths, hits, strict=True) if not hit]
-    cache.hits, cache.misses = len(paths) - len(misses), len(misses)
-    return cache, keys, hits, iter(runner(misses)) if misses else iter(())
-
-
-def _in_order(cache, paths, keys, hits: bytearray, fresh: Iterator, runner, *, fetch, cached, path_of, keep):
-    """Results in the order of `paths`. A hit: `cached(entry, key)`, its entry read with
-    those of the next hits, `_ENTRIES` at a time (`fetch(keys)`), so the entries of a large
-    corpus are never all in memory; one gone by then (another run dropped it) is made
-    again by `runner`. Else the runner's result for that path (they may come in any
-    order). A result made here passes through `keep(result) -> (entry to store or None,
-    result to yield)`; entries are stored in batches, and the cache is closed however the
-    caller stops."""
-    waiting: dict[str, object] = {}
-    pending: list[tuple] = []
-    entries: dict[str, tuple] = {}
-    try:
-        for at, path in enumerate(paths):
-            key = keys[at]
-            if hits[at] and key not in entries:
-                entries = fetch(_next_hits(keys, hits, at))
-            if hits[at] and key in entries:
-                yield cached(entries.pop(key), key)
-                continue
-            if hits[at]:
-                result = next(iter(runner([path])))
-            else:
-                while str(path) not in waiting:
-                    made = next(fresh)
-                    waiting[path_of(made)] = made
-                result = waiting.pop(str(path))
-            entry, result = keep(result)
-            if entry is not None:
-                pending.append(entry)
-                if len(pending) >= _ENTRIES:
-                    cache.store(pending)
-                    pending = []
-            yield result
-    finally:
-        cache.store(pending)
-        cache.close()
-
-
-def _next_hits(keys: list, hits: bytearray, start: int) -> list[str]:
-    """The keys of the next `_ENTRIES` hits from `start` on."""
-    found = []
-    for at in range(start, len(keys)):
-        if hits[at]:
-            found.append(keys[at])
-            if len(found) == _ENTRIES:
-                break
-    return found
 
 
 def clean(config: Config) -> Path | None:

@@ -13,8 +13,8 @@ import tomllib
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from corpuskit.project import ConfigError, find_pyproject
+from corpuskit.settings_digest import settings_digest
 from corpuskit.severity import Severity
-from corpuskit.snapshot import settings_digest
 
 __all__ = ["Config", "ConfigError", "find_pyproject", "load_config"]
 

@@ -1,14 +1,14 @@
-"""Fixes to the seed files themselves: which findings have one, and applying them.
+"""Fixes to the seed files themselves: applying them (`corpuskit.fix_kinds` says which
+findings have one).
 
 Safe fixes change how a seed is written, never what it says: encoding repair (E001),
-whitespace (E001), line endings (E004), the final newline (E003), and whatever the
-registered text fixers do (front-matter formatting). Unsafe fixes change what it says or
+whitespace (E001), line endings (E004) and the final newline (E003). Unsafe fixes change what it says or
 how it is stored: boilerplate the rules removed (every finding with action `removed`) is
 deleted from the file, and a seed in a detected charset is rewritten as UTF-8 (E002).
 Lifted lines (byline, dateline, title) stay: deleting them would lose the metadata.
 
-`fix_kind` fills `Finding.fix`; `fix_bytes` computes the new file; `apply` runs over
-files, writes atomically and reports what changed.
+`fix_text` applies the fixes to a seed's text; `fix_bytes` computes the new file; `diff`
+shows it and `write` writes it atomically.
 """
 
 from __future__ import annotations
@@ -16,114 +16,18 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from corpuskit import fix_kinds
 from corpuskit.models import Finding
 
 if TYPE_CHECKING:
     from corpuskit.config import Config
     from corpuskit.normalize import Normalized
 
-SAFE, UNSAFE = "safe", "unsafe"
-
-#: code -> kind of fix, for codes whose fix does not depend on the finding's action.
-FIX_KINDS: dict[str, str] = {"E001": SAFE, "E003": SAFE, "E004": SAFE, "E002": UNSAFE}
-
 _LINE_END = re.compile(r"\r\n|\r|\n")
-
-
-def fix_kind(finding: Finding) -> str | None:
-    """Whether a finding can be fixed in the seed file, and how safely.
-
-    >>> from corpuskit.models import Finding
-    >>> def f(code, action=None):
-    ...     return Finding(code=code, rule="r", category="c", severity="info", message="m", action=action)
-    >>> fix_kind(f("E001", "fixed")), fix_kind(f("B101", "removed")), fix_kind(f("M002", "lifted:authors"))
-    ('safe', 'unsafe', None)
-    """
-    kind = FIX_KINDS.get(finding.code)
-    if kind is None and finding.action == "removed":
-        kind = UNSAFE
-    return kind
-
-
-def layout_problems(normalized: Normalized) -> list[tuple[type, str, dict]]:
-    """File-layout problems of a normalized seed: (rule, message, where) for E003
-    (final newline) and E004 (mixed line endings); `where` holds offsets into the
-    normalized text.
-
-    >>> from corpuskit.normalize import normalize
-    >>> for rule, message, _ in layout_problems(normalize("a\\r\\nb\\nc\\n\\n")):
-    ...     print(rule.code, message)
-    E004 line ends with '\\r\\n', the file uses '\\n'
-    E003 1 blank line at the end of the file
-    """
-    from corpuskit.rules.gate import FinalNewline, MixedLineEndings
-
-    text = normalized.text
-    problems: list[tuple[type, str, dict]] = []
-    for change in normalized.newline_changes:
-        message = f"line ends with {change.original!r}, the file uses {normalized.newline!r}"
-        problems.append((MixedLineEndings, message, {"start": change.offset, "end": change.offset + 1}))
-    if text.strip():
-        body = text.rstrip()
-        tail = text[len(body) :]
-        blank = tail.count("\n") - 1
-        if not tail.count("\n"):
-            message = "no line break at the end of the file"
-            problems.append((FinalNewline, message, {"start": len(text), "end": len(text)}))
-        elif blank > 0 or tail.strip("\n"):
-            lines = "line" if blank == 1 else "lines"
-            message = f"{blank} blank {lines} at the end of the file"
-            start = len(body) + 1
-            problems.append((FinalNewline, message, {"start": start, "end": len(text)}))
-    return problems
-
-
-# --- text fixers: the hook for fixes other modules own ---------------------------------
-
-
-@dataclass(frozen=True)
-class TextFixer:
-    """A whole-text fix run after the line fixes, when a finding with `code` is present.
-    `function(text) -> text` must be idempotent."""
-
-    code: str
-    kind: str
-    function: Callable[[str], str]
-
-
-TEXT_FIXERS: list[TextFixer] = []
-
-
-def register_text_fixer(code: str, kind: str = SAFE):
-    """Register a whole-text fix for findings of `code`, e.g. front-matter formatting::
-
-        @register_text_fixer("M201")
-        def format_front_matter(text: str) -> str: ...
-
-    The finding of that code then reports `fix = kind`, and `--fix` (or, for unsafe
-    fixes, `--unsafe-fixes`) runs the function on the seed's text.
-    """
-
-    def register(function: Callable[[str], str]) -> Callable[[str], str]:
-        FIX_KINDS[code] = kind
-        TEXT_FIXERS.append(TextFixer(code, kind, function))
-        return function
-
-    return register
-
-
-# --- computing a fixed file ---------------------------------------------------------------
-
-
-def fixable_codes(findings: Iterable[Finding], unsafe: bool) -> set[str]:
-    """Codes whose fixes apply: safe ones, and unsafe ones when allowed."""
-    kinds = {SAFE, UNSAFE} if unsafe else {SAFE}
-    return {f.code for f in findings if f.fix in kinds}
 
 
 def fix_text(text: str, normalized: Normalized, findings: list[Finding], codes: set[str]) -> str:
@@ -148,11 +52,7 @@ def fix_text(text: str, normalized: Normalized, findings: list[Finding], codes: 
             rows.pop()
         if rows:
             rows[-1][1] = rows[-1][1] or newline
-    out = "".join(line + ending for line, ending in rows)
-    for fixer in TEXT_FIXERS:
-        if fixer.code in codes:
-            out = fixer.function(out)
-    return out
+    return "".join(line + ending for line, ending in rows)
 
 
 def _remove(source: str, rows: list[list[str]], removed: list[Finding]) -> list[list[str]]:
@@ -244,7 +144,7 @@ def fix_bytes(
             if result.record is None:
                 break
             found = result.report.findings
-        codes = fixable_codes(found, unsafe)
+        codes = fix_kinds.fixable_codes(found, unsafe)
         if not codes:
             break
         try:

@@ -87,11 +87,11 @@ def check_ftfy_tables() -> None:
             raise GateError(f"ftfy's {name} changed; re-derive corpuskit.ftfy_gate for this ftfy version")
 
 
-def _char_class(chars) -> str:
+def char_class(chars) -> str:
     """The body of a regex character class holding exactly `chars`, runs of consecutive
     code points written as ranges (a short pattern compiles fast).
 
-    >>> _char_class("dcba-x"), _char_class("-ax") == "\\\\-ax"
+    >>> char_class("dcba-x"), char_class("-ax") == "\\\\-ax"
     ('\\\\-a-dx', True)
     """
     points = sorted(set(map(ord, chars)))
@@ -147,9 +147,9 @@ class Gate:
         if config.fix_line_breaks:
             singles.update("\r\n\v\f\x85\u2028\u2029")
         # unescape_html may be on: an ampersand sends the line to the entity check
-        ascii_singles = _char_class(ch for ch in singles if ch.isascii())
+        ascii_singles = char_class(ch for ch in singles if ch.isascii())
         self._ascii = re.compile(f"[{ascii_singles}&]")
-        self._singles = re.compile(f"[{_char_class(singles)}&]")
+        self._singles = re.compile(f"[{char_class(singles)}&]")
         self._singles_and: dict[str, re.Pattern[str]] = {}
         self._entity = fixes.HTML_ENTITY_RE if config.unescape_html else None
         self._pairs, self._byte_rules = self._build_pairs(chardata) if config.fix_encoding else (None, {})
@@ -267,10 +267,10 @@ class Gate:
         # "?"; every match of UTF8_DETECTOR_RE starts with a first_of_N clue and a
         # continuation clue.
         pattern = (
-            f"[{_char_class(lead)}{first}]"
-            f"(?:(?<=[{_char_class(lead)}])[^\\x00-\\x7f]"
-            f"|(?<=[{_char_class(space_lead)}])[ ]"
-            f"|(?<=[{_char_class(question_lead)}])[?]"
+            f"[{char_class(lead)}{first}]"
+            f"(?:(?<=[{char_class(lead)}])[^\\x00-\\x7f]"
+            f"|(?<=[{char_class(space_lead)}])[ ]"
+            f"|(?<=[{char_class(question_lead)}])[?]"
             f"|(?<=[{first}])[{cont}])"
         )
         return re.compile(pattern), byte_rules
@@ -346,7 +346,7 @@ class Gate:
             return None
         singles = self._singles_and.get(also)
         if singles is None:
-            singles = re.compile(self._singles.pattern[:-1] + _char_class(also) + "]")
+            singles = re.compile(self._singles.pattern[:-1] + char_class(also) + "]")
             self._singles_and[also] = singles
         # One byte for each character (continuation bytes deleted), telling its kind
         kinds = data.translate(self._kinds(line_ends), _CONTINUATION_BYTES)
@@ -530,7 +530,7 @@ def _badness_keys(pattern: re.Pattern[str]) -> tuple[str, int, int] | None:
         keys |= items[at][1]
         before = max(before, sum(width for width, _ in items[:at]))
         after = max(after, sum(width for width, _ in items[at + 1 :]))
-    return _char_class(map(chr, keys)), before, after
+    return char_class(map(chr, keys)), before, after
 
 
 # The starters (canonical combining class 0) that may take the second place of a canonical
@@ -670,13 +670,13 @@ def _space_leads(pairs: re.Pattern[str], chardata) -> re.Pattern[str]:
     every_byte = bytes(range(256))
     starts = {ch for encoding in chardata.CHARMAP_ENCODINGS for ch in every_byte.decode(encoding)}
     starts.update(ch for clue in chardata.UTF8_CLUES.values() for ch in clue)
-    found = _char_class(ch for ch in starts if pairs.match(ch + " "))
+    found = char_class(ch for ch in starts if pairs.match(ch + " "))
     return re.compile(f"[{found}]" if found else "(?!)")
 
 
 @cache
 def default_gate() -> Gate:
-    """The gate for corpuskit's own ftfy settings (`corpuskit.normalize.ftfy_config`):
+    """The gate for corpuskit's own ftfy settings (`corpuskit.ftfy_settings.ftfy_config`):
     from its description in the user's cache folder when one fits, else built from ftfy
     (and its description saved there for the next process)."""
     file = _spec_file()
@@ -685,7 +685,7 @@ def default_gate() -> Gate:
             return Gate.from_spec(json.loads(file.read_text("utf-8")))
         except (OSError, ValueError, KeyError, TypeError, re.error, GateError):
             pass  # none yet, or unreadable: build it
-    from corpuskit.normalize import ftfy_config
+    from corpuskit.ftfy_settings import ftfy_config
 
     gate = Gate(ftfy_config())
     if file is not None:
@@ -709,7 +709,7 @@ def _spec_file() -> Path | None:
         folders = list(spec.submodule_search_locations or ()) if spec else []
         if not folders:
             return None
-        files = [__file__, str(Path(__file__).with_name("normalize.py"))]
+        files = [__file__, str(Path(__file__).with_name("ftfy_settings.py"))]
         for folder in folders:
             for root, dirs, names in os.walk(folder):
                 dirs[:] = sorted(d for d in dirs if d != "__pycache__")

@@ -28,7 +28,7 @@ import re
 import unicodedata
 from functools import cache
 
-from corpuskit.ftfy_gate import GateError, _char_class
+from corpuskit.ftfy_gate import GateError, char_class
 
 # The fixers of one pass after the encoding repair, in ftfy's order.
 AFTER_ENCODING = (
@@ -60,7 +60,7 @@ def triggers() -> dict[str, re.Pattern[str]]:
         "remove_terminal_escapes": "\x1b",  # fixes.ANSI_RE begins with ESC
         "remove_control_chars": "".join(map(chr, chardata.CONTROL_CHARS)),  # str.translate
     }
-    return {name: re.compile(f"[{_char_class(found)}]") for name, found in chars.items()}
+    return {name: re.compile(f"[{char_class(found)}]") for name, found in chars.items()}
 
 
 @cache
@@ -90,7 +90,7 @@ def fix_and_explain(text: str, config, gate=None):
     return unchanged with no step, so once a repair leads to such a text, the repair ends
     there instead of running one more step and one more pass to find out.
 
-    >>> from corpuskit.normalize import ftfy_config
+    >>> from corpuskit.ftfy_settings import ftfy_config
     >>> fixed, steps = fix_and_explain("doesnâ€™t &amp; ﬁne", ftfy_config())
     >>> fixed, [name for _, name in steps]
     ('doesn’t & fine', ['unescape_html', 'decode_inconsistent_utf8', 'fix_latin_ligatures'])

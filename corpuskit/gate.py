@@ -101,14 +101,15 @@ def apply_fixes(paths: list[Path], config: Config, args, stream: TextIO) -> list
 
     Seeds whose findings (cached where possible) have no applicable fix are not read
     again; the others are cleaned once and rewritten atomically."""
-    from corpuskit import cache
-    from corpuskit.fixes import diff, fix_bytes, fixable_codes, write
+    from corpuskit import cached_run
+    from corpuskit.fix_kinds import fixable_codes
+    from corpuskit.fixes import diff, fix_bytes, write
 
     unsafe = getattr(args, "unsafe_fixes", False)
     show_diff = getattr(args, "diff", False)
     enabled = not getattr(args, "no_cache", False)
     changed = []
-    results = cache.run(cache.local_runner(config), paths, config, enabled=enabled, render="tally")
+    results = cached_run.run(cached_run.local_runner(config), paths, config, enabled=enabled, render="tally")
     for result in results:
         if result.record is None and result.report.decoding.encoding == "unknown":
             continue  # unreadable: nothing to fix, the check reports it

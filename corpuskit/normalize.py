@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from corpuskit.ftfy_gate import default_gate
+from corpuskit.ftfy_settings import ftfy_config
 from corpuskit.models import Decoding, EncodingFix, NewlineChange
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
@@ -26,19 +27,6 @@ _TAG_OPEN = re.compile("<")
 # reports anyway (ASCII and C1 controls, odd spaces) or is told to (line separators).
 _TRAILING_SPACES = " \t\x0c"
 _SUSPECT_SPACES = _ODD_SPACES + "\u2028\u2029"
-
-
-def ftfy_config():
-    """ftfy settings corpuskit uses everywhere (a function: ftfy is imported lazily)."""
-    from ftfy import TextFixerConfig
-
-    return TextFixerConfig(
-        uncurl_quotes=False,
-        fix_character_width=False,
-        fix_line_breaks=False,
-        normalization="NFC",
-        explain=True,
-    )
 
 
 class _Ftfy:

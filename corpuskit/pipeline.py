@@ -19,7 +19,7 @@ from corpuskit.assemble import assemble, kept_ranges
 from corpuskit.budget import OverBudget, time_budget
 from corpuskit.decode import DecodeError, decode, utf8_of
 from corpuskit.explicit import ExplicitMeta, Problem, find_front_matter, merge, read_sidecar
-from corpuskit.fixes import fix_kind, layout_problems
+from corpuskit.fix_kinds import fix_kind
 from corpuskit.html import HtmlPage, is_html, read_html
 from corpuskit.lexicon import compile_loaded
 from corpuskit.linefreq import LineTable, current_table
@@ -43,7 +43,7 @@ from corpuskit.normalize import STRIP_TAGS_STEP, normalize
 from corpuskit.rules import ALL_RULES, BLOCK_RULES, RECORD_RULES, SPAN_RULES, selected
 from corpuskit.rules.base import LIFT, Context, Hit, Rule, Verdict
 from corpuskit.rules.explicit import FrontMatter
-from corpuskit.rules.gate import UnusedSuppression
+from corpuskit.rules.gate import UnusedSuppression, layout_problems
 from corpuskit.rules.html import MarkedButKept, StrayMarkup
 from corpuskit.rules.lines import PaywallNote, compile_screen
 from corpuskit.rules.notices import CharsetDetected, EncodingFixed, OverTime, UnreadableSeed

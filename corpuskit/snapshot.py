@@ -17,10 +17,11 @@ from pathlib import Path
 
 from corpuskit import __version__
 from corpuskit.project import find_pyproject
+from corpuskit.settings_digest import settings_digest
 from corpuskit.severity import Severity
 
 SNAPSHOT_VERSION = 1
-_DEFINITIONS = ("config.py", "models.py", "severity.py", "snapshot.py")
+_DEFINITIONS = ("config.py", "models.py", "settings_digest.py", "severity.py", "snapshot.py")
 
 
 class Settings:
@@ -56,26 +57,6 @@ class Settings:
         from corpuskit.config import Config
 
         return Config.model_validate(self._values)
-
-
-# The settings that change what cleaning produces (record and findings).
-DIGESTED = frozenset({
-    "select", "ignore", "per_file_ignores", "severity", "max_removed_share", "time_budget",
-    "required_fields", "recommended_fields", "allowed_languages", "min_words",
-    "earliest_published_year", "id_pattern",
-})  # fmt: skip
-
-
-def settings_digest(values: dict) -> str:
-    """A short hash of the `DIGESTED` settings among `values` (JSON-ready, in the order
-    of the fields of `Config`): the `config_hash` of every record.
-
-    >>> settings_digest({"select": ["ALL"], "paths": ["seeds"]}) == settings_digest({"select": ["ALL"]})
-    True
-    """
-    digested = {name: value for name, value in values.items() if name in DIGESTED}
-    payload = json.dumps(digested, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
 def full_config(config):

@@ -16,8 +16,8 @@ from ftfy.badness import BADNESS_RE, is_bad
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpuskit.ftfy_gate import Gate, _badness_keys, _char_class, default_gate
-from corpuskit.normalize import ftfy_config
+from corpuskit.ftfy_gate import Gate, _badness_keys, char_class, default_gate
+from corpuskit.ftfy_settings import ftfy_config
 
 try:
     from re import _compiler as sre_compiler
@@ -150,7 +150,7 @@ def test_a_narrower_window_would_be_caught(shrink):
         gate._badness_keys = (keys, before, 1)
     else:
         fewer = [chr(c) for c in range(0x10000) if KEYS.match(chr(c)) and c != 0x9F]
-        gate._badness_keys = (_char_class(fewer), before, after)
+        gate._badness_keys = (char_class(fewer), before, after)
     with pytest.raises(AssertionError):
         for text in _texts(0, 60):
             _agree(gate, text)

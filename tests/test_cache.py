@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, BODY_NB
-from corpuskit import cache
+from corpuskit import cache, cached_run
 from corpuskit.cli import main
 
 
@@ -184,8 +184,9 @@ def test_findings_of_a_report_read_for_printing_only(project):
 
     config = Config()
     paths = sorted((project / "seeds").glob("*.txt"))
-    fresh = [r.report for r in cache.run(cache.local_runner(config), paths, config)]
-    printed = [r.report for r in cache.run(cache.local_runner(config), paths, config, render="text")]
+    runner = cached_run.local_runner(config)
+    fresh = [r.report for r in cached_run.run(runner, paths, config)]
+    printed = [r.report for r in cached_run.run(runner, paths, config, render="text")]
     assert all(r.rendered.keys() == {"text"} for r in printed)
     assert [r.findings for r in printed] == [r.findings for r in fresh]
 
@@ -196,8 +197,9 @@ def test_corpus_findings_join_a_cached_report_without_parsing_it(project):
 
     config = Config()
     paths = sorted((project / "seeds").glob("*.txt"))[:1]
-    list(cache.run(cache.local_runner(config), paths, config))  # fills the cache
-    [report] = [r.report for r in cache.run(cache.local_runner(config), paths, config, render="text")]
+    runner = cached_run.local_runner(config)
+    list(cached_run.run(runner, paths, config))  # fills the cache
+    [report] = [r.report for r in cached_run.run(runner, paths, config, render="text")]
     stored, lines, counts = len(report.tally), report.rendered["text"], dict(report.tally)
     extra = Finding(code="C002", rule="r", category="c", severity="error", message="same text as x")
     report.add_findings([extra])
@@ -249,7 +251,7 @@ def test_entries_are_read_a_batch_at_a_time(project, cleaned, monkeypatch):
         asked.append(len(keys))
         return original(self, keys, full, render)
 
-    monkeypatch.setattr(cache, "_ENTRIES", 3)
+    monkeypatch.setattr(cached_run, "_ENTRIES", 3)
     monkeypatch.setattr(cache.Cache, "lookup", lookup)
     cleaned.clear()
     assert main(["build"]) == 0

@@ -25,12 +25,13 @@ from corpuskit.ftfy_gate import (
     _SPACE_REPAIRED,
     Gate,
     GateError,
-    _char_class,
+    char_class,
     check_ftfy_tables,
     default_gate,
 )
 from corpuskit.ftfy_run import _encoding_step, fix_and_explain, triggers
-from corpuskit.normalize import ftfy_config, normalize, normalize_lines
+from corpuskit.ftfy_settings import ftfy_config
+from corpuskit.normalize import normalize, normalize_lines
 
 CONFIG = ftfy_config()
 GATE = default_gate()
@@ -275,7 +276,7 @@ def test_gate_description_of_another_version_is_refused():
 
 def test_char_class_is_exact():
     for chars in ["dcba-x", "]^\\-[", "\x00\x01\x02\x7f", "".join(map(chr, range(0xD800, 0xE000))) + "é&"]:
-        pattern = re.compile(f"[{_char_class(chars)}]")
+        pattern = re.compile(f"[{char_class(chars)}]")
         assert {ch for ch in map(chr, range(0x10000)) if pattern.fullmatch(ch)} == set(chars), chars
 
 
@@ -373,7 +374,7 @@ def _first_suspect_in_each_line(text: str, also: str, line_ends: str) -> dict[in
     """The reference for `suspects`: by regex, line by line, where each line first holds a
     character the gate looks for (an ampersand only where an entity begins), or a pair, or
     ends in one of `line_ends`."""
-    singles = re.compile(GATE._singles.pattern[:-2] + _char_class(also) + "]")  # without "&"
+    singles = re.compile(GATE._singles.pattern[:-2] + char_class(also) + "]")  # without "&"
     assert GATE._singles.pattern.endswith("&]")
     first = {}
     start = 0

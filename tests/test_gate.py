@@ -365,22 +365,3 @@ def test_excludes_apply_to_files_named_explicitly(project, capsys):
 def test_unsafe_fixes_keep_the_layout_around_deletions(before, after):
     raw = before.format(B=BODY).encode()
     assert fix_bytes(raw, "x.txt", Config(), unsafe=True).after.decode() == after.format(B=BODY)
-
-
-def test_registered_text_fixer_runs_for_its_code(monkeypatch):
-    from corpuskit import fixes
-    from corpuskit.models import Finding
-    from corpuskit.normalize import normalize
-
-    monkeypatch.setattr(fixes, "TEXT_FIXERS", [])
-    monkeypatch.setattr(fixes, "FIX_KINDS", dict(fixes.FIX_KINDS))
-
-    @fixes.register_text_fixer("M900")
-    def upper_keys(text: str) -> str:
-        return text.replace("title:", "Title:")
-
-    finding = Finding(code="M900", rule="front-matter", category="metadata", severity="info", message="m")
-    assert fixes.fix_kind(finding) == "safe"
-    raw = f"title: x\n\n{BODY}\n"
-    assert fixes.fix_text(raw, normalize(raw), [finding], {"M900"}).startswith("Title: x\n")
-    assert fixes.fix_text(raw, normalize(raw), [finding], set()) == raw

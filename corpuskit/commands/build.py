@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from corpuskit import cache
+from corpuskit import cached_run
 from corpuskit import corpus as corpus_checks
 from corpuskit.atomic import InterruptShield, atomic_dir, atomic_file
 from corpuskit.commands.common import corpus_files, engine_of, load_settings, stray_reports
@@ -47,11 +47,11 @@ def run(args) -> int:
         elif not args.html and (getattr(args, "engine", None) or "local") == "local":
             # workers clean, serialize and make the cache entries; this process writes
             make = engine_of(args, "render_entries")
-            outputs = cache.run_outputs(lambda misses: make(misses, config), paths, config)
+            outputs = cached_run.run_outputs(lambda misses: make(misses, config), paths, config)
             results = None
         else:
             run_engine = engine_of(args, "run")
-            fresh = cache.run(
+            fresh = cached_run.run(
                 lambda misses: run_engine(misses, config), paths, config, enabled=not args.no_cache, full=True
             )
             results = list(fresh) if args.html else None

@@ -17,7 +17,7 @@ import sys
 from contextlib import nullcontext
 from pathlib import Path
 
-from corpuskit import cache, corpus, gate
+from corpuskit import cached_run, corpus, gate
 from corpuskit.commands.common import corpus_files, engine_of, load_settings, stray_reports
 from corpuskit.progress import track
 from corpuskit.snapshot import full_config
@@ -62,7 +62,7 @@ def run(args) -> int:
                     fresh_prints[result.report.path] = corpus.fingerprint(result.record.text)
                 yield result
 
-        results = cache.run(runner, paths, config, enabled=not args.no_cache, render=render)
+        results = cached_run.run(runner, paths, config, enabled=not args.no_cache, render=render)
         reports = (result.report for result in track(results, len(paths), "checking"))
         checked: Spool = Spool()  # printed at the end, kept on disk till then
         for report in corpus.reviewed(reports, paths, fresh_prints, config, prior):  # ids, duplicates

@@ -150,12 +150,12 @@ class Made:
 
 def made(result: CleanResult) -> Made:
     """`render`, plus the cache entry; the fingerprint and the record's JSON made once."""
-    from corpuskit.cache import _entry
+    from corpuskit.cache import make_entry
 
     record = result.record
     if record is None:
         return Made(_render(result, None), None, None)
     prints = fingerprint(record.text)
     record_json = record.model_dump_json()
-    entry = _entry("", result, prints, record_json)[1:]
+    entry = make_entry("", result, prints, record_json)[1:]
     return Made(_render(result, prints, record_json), record.checksums.raw_sha256, entry)

@@ -29,7 +29,7 @@ def _uri(path: str) -> tuple[str, str | None]:
 
 
 def _rules() -> list[dict]:
-    from corpuskit.fixes import FIX_KINDS
+    from corpuskit.fix_kinds import FIX_KINDS
     from corpuskit.rules import ALL_RULES
 
     described = []

@@ -7,8 +7,13 @@ anything.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from corpuskit.models import Severity
 from corpuskit.rules.base import Notice
+
+if TYPE_CHECKING:
+    from corpuskit.normalize import Normalized
 
 
 class FinalNewline(Notice):
@@ -72,3 +77,34 @@ class UnusedSuppression(Notice):
     code, name, category = "Q001", "unused-suppression", "suppression"
     severity = Severity.WARNING
     summary = "a suppression in the seed suppresses nothing"
+
+
+def layout_problems(normalized: Normalized) -> list[tuple[type[Notice], str, dict]]:
+    """File-layout problems of a normalized seed: (rule, message, where) for E003
+    (final newline) and E004 (mixed line endings); `where` holds offsets into the
+    normalized text.
+
+    >>> from corpuskit.normalize import normalize
+    >>> for rule, message, _ in layout_problems(normalize("a\\r\\nb\\nc\\n\\n")):
+    ...     print(rule.code, message)
+    E004 line ends with '\\r\\n', the file uses '\\n'
+    E003 1 blank line at the end of the file
+    """
+    text = normalized.text
+    problems: list[tuple[type[Notice], str, dict]] = []
+    for change in normalized.newline_changes:
+        message = f"line ends with {change.original!r}, the file uses {normalized.newline!r}"
+        problems.append((MixedLineEndings, message, {"start": change.offset, "end": change.offset + 1}))
+    if text.strip():
+        body = text.rstrip()
+        tail = text[len(body) :]
+        blank = tail.count("\n") - 1
+        if not tail.count("\n"):
+            message = "no line break at the end of the file"
+            problems.append((FinalNewline, message, {"start": len(text), "end": len(text)}))
+        elif blank > 0 or tail.strip("\n"):
+            lines = "line" if blank == 1 else "lines"
+            message = f"{blank} blank {lines} at the end of the file"
+            start = len(body) + 1
+            problems.append((FinalNewline, message, {"start": start, "end": len(text)}))
+    return problems
