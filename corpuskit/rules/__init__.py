@@ -8,9 +8,12 @@ rules (where a block stands).
 from __future__ import annotations
 
 from corpuskit.rules.base import BlockRule, Notice, RecordRule, Rule, SpanRule
-from corpuskit.rules.captions import CreditedCaption, MarkedCaption
+from corpuskit.rules.byline import Byline
+from corpuskit.rules.captions import CaptionAfterCredit, CaptionLabel, CreditedCaption, MarkedCaption
+from corpuskit.rules.clutter import FooterClutter, HeaderClutter, HeaderText
 from corpuskit.rules.comments import CommentSection
 from corpuskit.rules.corpus import DuplicateId, ExactDuplicate, NearDuplicate
+from corpuskit.rules.dateline import Dateline, ExtraDateline
 from corpuskit.rules.explicit import (
     ExplicitValueInvalid,
     FrontMatter,
@@ -19,16 +22,6 @@ from corpuskit.rules.explicit import (
     SidecarInvalid,
 )
 from corpuskit.rules.gate import FinalNewline, MixedLineEndings, UnusedSuppression
-from corpuskit.rules.header import (
-    Byline,
-    Dateline,
-    ExtraDateline,
-    FooterClutter,
-    HeaderClutter,
-    HeaderText,
-    SourceLine,
-    Title,
-)
 from corpuskit.rules.headlines import HeadlineList
 from corpuskit.rules.html import (
     HiddenElement,
@@ -41,8 +34,6 @@ from corpuskit.rules.html import (
     StrayMarkup,
 )
 from corpuskit.rules.lines import (
-    CaptionAfterCredit,
-    CaptionLabel,
     CookieNotice,
     Disclaimer,
     NavCrumb,
@@ -86,8 +77,10 @@ from corpuskit.rules.site_notes import (
     ShopButton,
     SubscribeAppeal,
 )
+from corpuskit.rules.source_line import SourceLine
 from corpuskit.rules.spans import InlinePromo
 from corpuskit.rules.timestamps import RelativeTime
+from corpuskit.rules.title import Title
 
 SPAN_RULES: tuple[type[SpanRule], ...] = (InlinePromo,)
 

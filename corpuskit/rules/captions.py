@@ -1,5 +1,6 @@
-"""Captions told by what only captions write: their photo's credit at the end ("... Foto:
-Andina"), or a note in parentheses ("(l.)", "(Symbolbild)")."""
+"""Caption rules: captions told by what only captions write (their photo's credit at the
+end, "... Foto: Andina"; a note in parentheses, "(l.)", "(Symbolbild)"; a label in
+capitals, "ULYKKE: ..."), or by where they stand (right after a photo credit)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from corpuskit.lexicon import every_phrase, read_phrases
+from corpuskit.lexicon import every_phrase, lexicon, read_phrases
 from corpuskit.rules.base import FLAG, REMOVE, BlockRule, Context, Hit
+from corpuskit.rules.lines import PhotoCredit
 from corpuskit.segment import Block, per_block
 
 MAX_CAPTION_WORDS = 50
@@ -184,3 +186,119 @@ class MarkedCaption(BlockRule):
                 yield self.hit(block, REMOVE, f"photo caption with the note '({note})'")
             else:
                 yield self.hit(block, FLAG, f"long block with a caption note '({note})': maybe a caption")
+
+
+_CAPS_LABEL = re.compile(r"^(\w[\w' .-]{1,40}?)\s?:\s+\S")
+
+
+@per_block
+def caps_label(block: Block) -> str | None:
+    """The label of a "LABEL IN CAPITALS: sentence" block.
+
+    >>> from corpuskit.segment import segment
+    >>> [caps_label(b) for b in segment("ULYKKE: Bilen havnet i grøfta.\\nQ: Why?\\nNote: lower")]
+    ['ULYKKE', None, None]
+    """
+    match = _CAPS_LABEL.match(block.text)
+    if not match:
+        return None
+    label = match.group(1)
+    letters = sum(ch.isalpha() for ch in label)
+    if letters < 3 or not label.isupper() or any(ch.isdigit() for ch in label):
+        return None
+    return label
+
+
+class CaptionLabel(BlockRule):
+    """Removes photo captions written as "LABEL IN CAPITALS: sentence".
+
+    What it does: removes blocks that open with a label in capitals and a colon
+    ("ULYKKE: ...", "HEARTBREAK: ...") when the document holds two or more such
+    blocks with different labels, each used once. A lone labelled block, or labels that
+    repeat (a transcript's speakers), are flagged, not removed.
+
+    Why: many newspapers caption photos this way; the captions were scraped inline with the
+    article. A single labelled paragraph may be a dateline lede ("NEW DELHI: ...") and a
+    repeated label is a speaker, so those stay.
+
+    Example:
+        >>> from corpuskit import clean_text
+        >>> doc = "DRAMA: Feuerwehr vor Ort.\\n\\n" + BODY + "\\n\\nTRAUER: Blumen am Tatort.\\n\\n" + BODY
+        >>> clean_text(doc).record.text == BODY + "\\n\\n" + BODY + "\\n"
+        True
+        >>> doc = "SMITH: We agree.\\n\\nJONES: We do not.\\n\\nSMITH: Then vote."
+        >>> clean_text(doc).record.text.count("SMITH")
+        2
+    """
+
+    code, name, category = "B104", "caption-label", "caption"
+    summary = "photo caption with a label in capitals"
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        labelled = [(b, label) for b in ctx.blocks if (label := caps_label(b))]
+        labels = [label for _, label in labelled]
+        distinct = set(labels)
+        captions = len(distinct) >= 2 and len(distinct) == len(labels)
+        for block, label in labelled:
+            if ctx.decided(block) or lexicon("inline_promo", case_sensitive=True).whole_line(label):
+                continue
+            if captions:
+                yield self.hit(block, REMOVE, f"photo caption labelled '{label}'")
+            else:
+                reason = "repeats" if labels.count(label) > 1 else "stands alone"
+                yield self.hit(block, FLAG, f"labelled block '{label}' kept: the label {reason}")
+
+
+class CaptionAfterCredit(BlockRule):
+    """Removes a caption that follows a photo credit and repeats another line.
+
+    What it does: a short block (25 words or fewer) right after a removed credit line is a
+    caption; when most of its words repeat another block (the caption echoes the headline)
+    it is removed, otherwise it is flagged. A line holding only a date is a dateline, left
+    to the dateline rule (M003).
+
+    Why: scraped media blocks come as credit + caption; the caption repeats the headline or
+    describes a picture that is not there. Article text after a credit stays unless echoed.
+
+    Example:
+        >>> from corpuskit import clean_text
+        >>> doc = "Rain floods the valley\\n\\nPhoto: AP\\n\\nRain floods the valley.\\n\\n" + BODY
+        >>> "Rain floods the valley." in clean_text(doc).record.text
+        False
+    """
+
+    code, name, category = "B105", "caption-after-credit", "caption"
+    summary = "caption after a photo credit"
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        for block in list(ctx.open_blocks()):
+            if block.index == 0 or block.word_count > 25 or not block.words:
+                continue
+            if ctx.rule_of(ctx.all_blocks[block.index - 1]) != PhotoCredit.code:
+                continue
+            if _is_date_line(block, ctx):
+                continue  # the article's dateline below a credit ("Reuters"), not a caption
+            if _echoes_another(block, ctx.all_blocks):
+                yield self.hit(block, REMOVE, "caption repeating another line, after a credit")
+            else:
+                yield self.hit(block, FLAG, "short block after a photo credit: maybe a caption")
+
+
+def _is_date_line(block: Block, ctx: Context) -> bool:
+    """A short line holding a date and nothing else (weekday, time, zone allowed)."""
+    if block.word_count > 12 or not any(ch.isdigit() for ch in block.text):
+        return False
+    from corpuskit.metadata import parse_date
+
+    return parse_date(block.text, ctx.language_hint(), False) is not None
+
+
+def _echoes_another(block: Block, blocks: list[Block]) -> bool:
+    words = block.lowered_words
+    for other in blocks:
+        if other is block or other.word_count < len(words):
+            continue
+        shared = words & other.lowered_words
+        if len(shared) >= 0.8 * len(words):
+            return True
+    return False

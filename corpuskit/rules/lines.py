@@ -15,7 +15,7 @@ from typing import ClassVar
 from corpuskit.lexicon import COMPILE_AFTER, lexicon
 from corpuskit.rules.base import REMOVE, BlockRule, Context, Hit
 from corpuskit.screen import Screen, fold
-from corpuskit.segment import SENTENCE_MARKS, Block, per_block, segment
+from corpuskit.segment import SENTENCE_MARKS, Block, segment
 
 _LABEL_FOLLOWERS = ":|-–—/"
 _UNKNOWN = object()
@@ -62,7 +62,7 @@ class LexiconLineRule(BlockRule):
         return None
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        for block in _candidates(ctx):
+        for block in screened_blocks(ctx):
             if block.index in ctx.decisions or block.index in ctx.removed_by:
                 continue
             phrase = self._answers.get(block.index, _UNKNOWN)
@@ -101,7 +101,7 @@ def opening_sentence(block: Block) -> Block | None:
 _unscreened = 0  # blocks this process handed to the line rules without the screen
 
 
-def _candidates(ctx: Context) -> list[Block]:
+def screened_blocks(ctx: Context) -> list[Block]:
     """The blocks some line rule may match, in order: screened once for all line rules.
 
     Compiling the screen costs more than asking every rule about a few hundred blocks (the
@@ -214,7 +214,7 @@ class PhotoCredit(LexiconLineRule):
             rest = block.text.lstrip()[len(phrase) :].strip()
             if phrase == "©":  # a name, or the site's copyright notice ("© 2023 Outlet") for M004
                 return phrase if rest and not block.ends_sentence and not _NOTICE.search(rest) else None
-            if not rest or rest[0] in ":/|" or _is_name_like(rest):
+            if not rest or rest[0] in ":/|" or is_name_like(rest):
                 return phrase
             return None
         if block.word_count <= 6 and not block.ends_sentence:
@@ -225,10 +225,10 @@ class PhotoCredit(LexiconLineRule):
 _NOTICE = re.compile(r"(?:19|20)[0-9]{2}|rights|copyright|powered by", re.IGNORECASE)
 
 
-def _is_name_like(text: str) -> bool:
+def is_name_like(text: str) -> bool:
     """A few capitalised words without a full stop: a person or an outlet.
 
-    >>> _is_name_like("Dagbladet.no"), _is_name_like("of the war shocked the world.")
+    >>> is_name_like("Dagbladet.no"), is_name_like("of the war shocked the world.")
     (True, False)
     """
     words = text.split()
@@ -406,119 +406,3 @@ class Disclaimer(LexiconLineRule):
     code, name, category = "B116", "disclaimer", "disclaimer"
     summary = "disclosure, disclaimer or rights notice"
     inside, max_words, notice_words = ("disclaimer",), 40, 200
-
-
-_CAPS_LABEL = re.compile(r"^(\w[\w' .-]{1,40}?)\s?:\s+\S")
-
-
-@per_block
-def caps_label(block: Block) -> str | None:
-    """The label of a "LABEL IN CAPITALS: sentence" block.
-
-    >>> from corpuskit.segment import segment
-    >>> [caps_label(b) for b in segment("ULYKKE: Bilen havnet i grøfta.\\nQ: Why?\\nNote: lower")]
-    ['ULYKKE', None, None]
-    """
-    match = _CAPS_LABEL.match(block.text)
-    if not match:
-        return None
-    label = match.group(1)
-    letters = sum(ch.isalpha() for ch in label)
-    if letters < 3 or not label.isupper() or any(ch.isdigit() for ch in label):
-        return None
-    return label
-
-
-class CaptionLabel(BlockRule):
-    """Removes photo captions written as "LABEL IN CAPITALS: sentence".
-
-    What it does: removes blocks that open with a label in capitals and a colon
-    ("ULYKKE: ...", "HEARTBREAK: ...") when the document holds two or more such
-    blocks with different labels, each used once. A lone labelled block, or labels that
-    repeat (a transcript's speakers), are flagged, not removed.
-
-    Why: many newspapers caption photos this way; the captions were scraped inline with the
-    article. A single labelled paragraph may be a dateline lede ("NEW DELHI: ...") and a
-    repeated label is a speaker, so those stay.
-
-    Example:
-        >>> from corpuskit import clean_text
-        >>> doc = "DRAMA: Feuerwehr vor Ort.\\n\\n" + BODY + "\\n\\nTRAUER: Blumen am Tatort.\\n\\n" + BODY
-        >>> clean_text(doc).record.text == BODY + "\\n\\n" + BODY + "\\n"
-        True
-        >>> doc = "SMITH: We agree.\\n\\nJONES: We do not.\\n\\nSMITH: Then vote."
-        >>> clean_text(doc).record.text.count("SMITH")
-        2
-    """
-
-    code, name, category = "B104", "caption-label", "caption"
-    summary = "photo caption with a label in capitals"
-
-    def check(self, ctx: Context) -> Iterable[Hit]:
-        labelled = [(b, label) for b in ctx.blocks if (label := caps_label(b))]
-        labels = [label for _, label in labelled]
-        distinct = set(labels)
-        captions = len(distinct) >= 2 and len(distinct) == len(labels)
-        for block, label in labelled:
-            if ctx.decided(block) or lexicon("inline_promo", case_sensitive=True).whole_line(label):
-                continue
-            if captions:
-                yield self.hit(block, REMOVE, f"photo caption labelled '{label}'")
-            else:
-                reason = "repeats" if labels.count(label) > 1 else "stands alone"
-                yield self.hit(block, "flag", f"labelled block '{label}' kept: the label {reason}")
-
-
-class CaptionAfterCredit(BlockRule):
-    """Removes a caption that follows a photo credit and repeats another line.
-
-    What it does: a short block (25 words or fewer) right after a removed credit line is a
-    caption; when most of its words repeat another block (the caption echoes the headline)
-    it is removed, otherwise it is flagged. A line holding only a date is a dateline, left
-    to the dateline rule (M003).
-
-    Why: scraped media blocks come as credit + caption; the caption repeats the headline or
-    describes a picture that is not there. Article text after a credit stays unless echoed.
-
-    Example:
-        >>> from corpuskit import clean_text
-        >>> doc = "Rain floods the valley\\n\\nPhoto: AP\\n\\nRain floods the valley.\\n\\n" + BODY
-        >>> "Rain floods the valley." in clean_text(doc).record.text
-        False
-    """
-
-    code, name, category = "B105", "caption-after-credit", "caption"
-    summary = "caption after a photo credit"
-
-    def check(self, ctx: Context) -> Iterable[Hit]:
-        for block in list(ctx.open_blocks()):
-            if block.index == 0 or block.word_count > 25 or not block.words:
-                continue
-            if ctx.rule_of(ctx.all_blocks[block.index - 1]) != PhotoCredit.code:
-                continue
-            if _is_date_line(block, ctx):
-                continue  # the article's dateline below a credit ("Reuters"), not a caption
-            if _echoes_another(block, ctx.all_blocks):
-                yield self.hit(block, REMOVE, "caption repeating another line, after a credit")
-            else:
-                yield self.hit(block, "flag", "short block after a photo credit: maybe a caption")
-
-
-def _is_date_line(block: Block, ctx: Context) -> bool:
-    """A short line holding a date and nothing else (weekday, time, zone allowed)."""
-    if block.word_count > 12 or not any(ch.isdigit() for ch in block.text):
-        return False
-    from corpuskit.metadata import parse_date
-
-    return parse_date(block.text, ctx.language_hint(), False) is not None
-
-
-def _echoes_another(block: Block, blocks: list[Block]) -> bool:
-    words = block.lowered_words
-    for other in blocks:
-        if other is block or other.word_count < len(words):
-            continue
-        shared = words & other.lowered_words
-        if len(shared) >= 0.8 * len(words):
-            return True
-    return False

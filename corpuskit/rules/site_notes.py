@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from corpuskit.lexicon import lexicon
 from corpuskit.rules.base import FLAG, REMOVE, BlockRule, Context, Hit
-from corpuskit.rules.lines import LexiconLineRule, _candidates, _is_name_like
+from corpuskit.rules.lines import LexiconLineRule, is_name_like, screened_blocks
 from corpuskit.segment import Block
 
 _COUNT = re.compile(r"[\d()\[\]{}]+")
@@ -154,14 +154,14 @@ class RelatedHeader(LexiconLineRule):
         return lexicon("related").prefix(block.text)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        for block in _candidates(ctx):
+        for block in screened_blocks(ctx):
             if block.index in ctx.decisions or block.index in ctx.removed_by:
                 continue
             phrase = self.match(block) if block.word_count <= self.max_words else None
             if not phrase:
                 continue
             rest = block.text.strip(" \t•·*#>«»\"'“”")[len(phrase) :].strip(" :|–—-")
-            if not rest or _is_name_like(_without_particles(rest)):
+            if not rest or is_name_like(_without_particles(rest)):
                 yield self.hit(block, REMOVE, f"{self.summary} ('{phrase}')")
             else:
                 yield self.hit(block, FLAG, f"maybe a {self.summary} ('{phrase}'): kept")

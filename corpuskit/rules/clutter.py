@@ -1,0 +1,91 @@
+"""The header and footer rules: page chrome above and below the article is removed;
+what above it reads like text is flagged, not removed (it may be a standfirst)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from corpuskit.rules.base import FLAG, REMOVE, BlockRule, Context, Hit, is_sentence
+from corpuskit.rules.header import is_title_like
+
+MODEL_READS_TEXT = 0.5  # a line score below this: the line model reads the line as text
+
+
+class HeaderClutter(BlockRule):
+    """Removes the page chrome above the article.
+
+    What it does: in the header (before the first paragraph of running text), a line of
+    ten words or fewer that is neither a sentence nor a possible headline is removed:
+    mastheads in capitals, counters, crumbs, lone symbols; unless it has three words or
+    more and the line model (B301) reads it as text (a line of a hard-wrapped paragraph,
+    a list item).
+
+    Why: a careless scrape starts with the page's navigation and widgets; but an article
+    that opens with a wrapped paragraph or a list also has short lines "above the first
+    paragraph", and they are article text.
+
+    Example:
+        >>> from corpuskit import clean_text
+        >>> clean_text("DAILY PLANET\\n| Home | World\\n42\\n\\n" + BODY).record.text == BODY + "\\n"
+        True
+    """
+
+    code, name, category = "B111", "header-clutter", "navigation"
+    summary = "page chrome above the article"
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        for block in ctx.header():
+            if block.word_count <= 10 and not is_sentence(block) and not is_title_like(block):
+                if block.word_count >= 3 and ctx.line_scores.get(block.index, 1.0) < MODEL_READS_TEXT:
+                    continue  # the line model reads it as text: a wrapped line, a list item
+                yield self.hit(block, REMOVE, "short line above the article, not a sentence")
+
+
+class FooterClutter(BlockRule):
+    """Removes the page chrome below the article.
+
+    What it does: after the last paragraph of running text, a line of ten words or fewer
+    that is not a sentence is removed (tags, counters, link rows), unless the line model
+    (B301) reads it as text (a line of a hard-wrapped paragraph, a table cell).
+
+    Why: the end of a scraped page is navigation and widgets; but a paragraph wrapped
+    into short lines also ends "below the last paragraph", and it is article text.
+
+    Example:
+        >>> from corpuskit import clean_text
+        >>> clean_text(BODY + "\\n\\nTags: Politik, Wahlen\\n12 Kommentare").record.text == BODY + "\\n"
+        True
+    """
+
+    code, name, category = "B112", "footer-clutter", "navigation"
+    summary = "page chrome below the article"
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        for block in ctx.footer():
+            if block.word_count <= 10 and not is_sentence(block):
+                if ctx.line_scores.get(block.index, 1.0) < MODEL_READS_TEXT:
+                    continue  # the line model reads it as text: a wrapped line, a table cell
+                yield self.hit(block, REMOVE, "short line below the article, not a sentence")
+
+
+class HeaderText(BlockRule):
+    """Flags header text that may or may not belong to the article.
+
+    What it does: a header line that reads like a sentence, or a headline candidate that
+    could not be told apart from another, stays in the text and is flagged.
+
+    Why: a standfirst or a deck is article text; precision first, so a person decides.
+
+    Example:
+        >>> from corpuskit import clean_text
+        >>> r = clean_text("Kurz gesagt: Es regnet.\\n\\n" + BODY)
+        >>> [f.code for f in r.report.findings if f.action == "flagged"]
+        ['B113']
+    """
+
+    code, name, category = "B113", "header-text", "header"
+    summary = "header text kept, maybe not article"
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        for block in ctx.header():
+            yield self.hit(block, FLAG, "text above the article kept: standfirst, deck or headline?")
