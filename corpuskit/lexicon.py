@@ -11,7 +11,7 @@ import re
 from functools import cache, cached_property
 from importlib import resources
 
-_EDGE_PUNCT = " \t.:;,!?|·•–—-_*#>»«\"'“”‘’()[]"
+EDGE_PUNCT = " \t.:;,!?|·•–—-_*#>»«\"'“”‘’()[]"
 _PHRASE_END = re.compile(r"[\s:：|/–—\-.,]")  # what may follow a prefix phrase, or the end ("：" in Chinese)
 
 
@@ -43,7 +43,7 @@ def every_phrase(category: str) -> frozenset[str]:
     return frozenset(p for phrases in read_phrases(category).values() for p in phrases)
 
 
-def _trie_pattern(phrases: list[str]) -> str:
+def trie_pattern(phrases: list[str]) -> str:
     """One regex that matches exactly what the alternation of `phrases` (longest first)
     matches, as a character trie: `re` then walks one branch per character instead of
     trying every phrase in turn.
@@ -53,10 +53,10 @@ def _trie_pattern(phrases: list[str]) -> str:
     optional tail is greedy, so the longest of them is tried first and a shorter one only
     when what follows it fails, which is the order of the longest-first alternation.
 
-    >>> _trie_pattern(["ab", "abcd", "ax"])
+    >>> trie_pattern(["ab", "abcd", "ax"])
     'a(?:b(?:cd)?|x)'
     >>> import re
-    >>> pattern = re.compile(_trie_pattern(["ab", "abc"]) + "(?=$| )")
+    >>> pattern = re.compile(trie_pattern(["ab", "abc"]) + "(?=$| )")
     >>> [m and m.group(0) for m in map(pattern.match, ["abc x", "abcd", "ab cd"])]
     ['abc', None, 'ab']
     """
@@ -106,7 +106,7 @@ class Lexicon:
     # faster per line) takes over then.
     @cached_property
     def _trie(self) -> str:
-        return _trie_pattern(sorted(self._phrases))
+        return trie_pattern(sorted(self._phrases))
 
     @cached_property
     def _prefix(self) -> re.Pattern:
@@ -123,7 +123,7 @@ class Lexicon:
         >>> nav.whole_line("« Zurück"), nav.whole_line("Back to school")
         ('zurück', None)
         """
-        core = self._fold(text).strip(_EDGE_PUNCT)
+        core = self._fold(text).strip(EDGE_PUNCT)
         return core if core in self._phrases else None
 
     def prefix(self, text: str) -> str | None:
@@ -137,7 +137,7 @@ class Lexicon:
         if answer is _MISSING:
             self._prefix_calls += 1
             if self._prefix_calls > COMPILE_AFTER:
-                match = self._prefix.match(self._fold(text).lstrip(_EDGE_PUNCT))
+                match = self._prefix.match(self._fold(text).lstrip(EDGE_PUNCT))
                 answer = match.group(0) if match else None
             else:
                 answer = self._prefix_in_set(text)
@@ -145,7 +145,7 @@ class Lexicon:
         return answer
 
     def _prefix_in_set(self, text: str) -> str | None:
-        line = self._fold(text).lstrip(_EDGE_PUNCT)
+        line = self._fold(text).lstrip(EDGE_PUNCT)
         head = line[: self._longest + 1]
         ends = [m.start() for m in _PHRASE_END.finditer(head)]
         if len(line) <= self._longest:

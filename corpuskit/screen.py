@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from corpuskit.lexicon import _EDGE_PUNCT, _trie_pattern, read_phrases
+from corpuskit.lexicon import EDGE_PUNCT, read_phrases, trie_pattern
 
-_EDGE = "[" + re.escape(_EDGE_PUNCT) + "]*"
+_EDGE = "[" + re.escape(EDGE_PUNCT) + "]*"
 
 
 def fold(text: str) -> str:
@@ -40,8 +40,8 @@ class Screen:
 
     def __init__(self, at_start: Iterable[str], inside: Iterable[str]):
         # a start phrase is followed by a separator, edge punctuation or the end: no letter
-        self._start = re.compile(rf"{_EDGE}(?:{_trie_pattern(_phrases(at_start))})(?![^\W_])")
-        self._inside = re.compile(rf"(?<!\w)(?:{_trie_pattern(_phrases(inside))})(?!\w)")
+        self._start = re.compile(rf"{_EDGE}(?:{trie_pattern(_phrases(at_start))})(?![^\W_])")
+        self._inside = re.compile(rf"(?<!\w)(?:{trie_pattern(_phrases(inside))})(?!\w)")
 
     def may_match(self, folded: str) -> bool:
         """Whether a phrase may match the line (given through `fold`); False is certain."""

@@ -112,7 +112,7 @@ def test_lexicon_lookups_match_the_regex_definitions():
     trie once a lexicon is busy) answer what the plain alternations they replace answer."""
     import re
 
-    from corpuskit.lexicon import _EDGE_PUNCT, lexicon, read_phrases
+    from corpuskit.lexicon import EDGE_PUNCT, lexicon, read_phrases
 
     folder = Path(__file__).resolve().parents[1] / "corpuskit" / "lexicons"
     tails = ["", " ", ": x", "s", "-x", "/", ".", ",", "x", "\u00a0y", " \u2013 z", "é"]
@@ -124,13 +124,13 @@ def test_lexicon_lookups_match_the_regex_definitions():
         prefix = re.compile(rf"(?:{alternation})(?=$|[\s:|/–—\-.,])")
         for phrase in phrases[:: max(1, len(phrases) // 40)]:
             for line in [phrase.upper(), f"« {phrase}", *(phrase + tail for tail in tails), phrase[:-1]]:
-                core = line.lower().strip(_EDGE_PUNCT)
+                core = line.lower().strip(EDGE_PUNCT)
                 expected = core if core and whole.fullmatch(core) else None
                 assert lex.whole_line(line) == expected, (category, line)
-                found = prefix.match(line.lower().lstrip(_EDGE_PUNCT))
+                found = prefix.match(line.lower().lstrip(EDGE_PUNCT))
                 expected = found.group(0) if found else None
                 assert lex.prefix(line) == expected, (category, line)
-                compiled = lex._prefix.match(line.lower().lstrip(_EDGE_PUNCT))  # after COMPILE_AFTER
+                compiled = lex._prefix.match(line.lower().lstrip(EDGE_PUNCT))  # after COMPILE_AFTER
                 assert (compiled.group(0) if compiled else None) == expected, (category, line)
         heads = ["", "x ", "x", "(", "_", "é", "1 ", "« "]
         for phrase in phrases[:: max(1, len(phrases) // 40)]:
