@@ -110,6 +110,35 @@ def test_unused_and_empty_suppressions_are_reported(project):
     assert messages == ["suppression names no code"]
 
 
+def test_a_layout_suppression_is_unused_in_text_without_a_file(project):
+    """Text given as a string has no file layout (no E003 or E004), so suppressing those
+    codes suppresses nothing there; in a file that lacks its final newline it does."""
+    from corpuskit import clean_text
+
+    first_line = "# corpuskit: noqa: E003"
+    unused = [f.text for f in clean_text(f"{first_line}\n{BODY_DE}").report.findings if f.code == "Q001"]
+    assert unused == ["E003"]
+    path = seed(project, "a.txt", f"{first_line}\n{BODY_DE}")
+    assert [f for f in clean_file(path).report.findings if f.code in ("E003", "Q001")] == []
+
+
+def test_suppressions_are_judged_with_the_line_table_given():
+    """Whether a suppression is used is found by cleaning again with the same line counts
+    as the seed's own cleaning: a line only the given table says recurs (B301 and B302
+    remove it) is found again, so both suppressions are used."""
+    import numpy as np
+
+    from corpuskit import clean_text
+    from corpuskit.linefreq import LineTable, line_hash
+
+    promo = "Unsere Leserreisen im Überblick"
+    table = LineTable(np.array([line_hash(promo)], dtype=np.uint64), np.array([400], dtype=np.uint32), 400)
+    text = f"# corpuskit: noqa: B301, B302\n{BODY_DE}\n\n{promo}\n\n{BODY_DE}\n"
+    res = clean_text(text, line_table=table)
+    assert [f.text for f in res.report.findings if f.code == "Q001"] == []
+    assert promo in res.record.text
+
+
 def test_directive_later_in_the_text_is_text(project):
     path = seed(project, "a.txt", f"{BODY}\n\n# corpuskit: noqa: M101\n\n{BODY}\n")
     found = [f.code for f in clean_file(path).report.findings]
