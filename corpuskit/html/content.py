@@ -357,18 +357,65 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset(), title: str | Non
         )
     nodes = tree.order
 
-    # 1. blocks of the whole page, and the running text under every element
+    # 1. blocks of the whole page
     roles = element_roles(tree)
     blocks = _weighed(collect_blocks(tree, None, roles))
-    prose_under = _accumulate(nodes, blocks, lambda b: len(b.text) if b.prose else 0)
-    total_prose = prose_under[0] or 1
+    article_body = {n.index for n in nodes if n.attrs and _is_article_body(n)}
+    semantic = [n for n in nodes if n.tag in ("article", "main") or n.index in article_body]
 
     # 2. elements that are never article
+    marks = _never_article(nodes, blocks, semantic, disabled, result)
+
+    # 3. the content root, chosen on what a reader sees (hidden text only when nothing is visible)
+    blocks = _weighed(collect_blocks(tree, marks.skip | marks.hidden, roles))
+    unsure = {d for i in marks.kept for d in _descendants(nodes, i)}
+    _mark_teasers(nodes, blocks)
+    weight = _root_weights(nodes, blocks, unsure)
+    if marks.hidden and max(weight, default=0) <= 0:
+        marks.hidden = set()
+        blocks = _weighed(collect_blocks(tree, marks.skip, roles))
+        weight = _root_weights(nodes, blocks, unsure)
+    if not blocks:
+        return result
+    root_index = 1 if H_OUTSIDE in disabled else _content_root(nodes, blocks, weight, roles, semantic, title)
+    root_index = _or_whole_page(nodes, blocks, root_index, unsure, article_body)
+    inside = _descendants(nodes, root_index)
+    result.root = css_path(nodes[root_index])
+    restored = _restore_hidden(nodes, blocks, marks, inside, result)
+    if restored:
+        blocks = _weighed(collect_blocks(tree, marks.skip | (marks.hidden - restored), roles))
+
+    # 4. blocks inside the root; page parts and link lists inside it
+    first_inside = _drop_inside_root(nodes, blocks, inside, article_body, disabled)
+    _keep_heading_above(blocks, first_inside)
+    _drop_orphan_headings(blocks)
+    _record_dropped_blocks(blocks, nodes, root_index, result)
+
+    # 5. the view
+    _write_view(blocks, result)
+    return result
+
+
+@dataclass
+class _Marks:
+    """Elements that are never article, as step 2 leaves them (indexes in `Tree.order`)."""
+
+    skip: set[int]  # dropped with everything under them
+    hidden: set[int]  # hidden, with running text: dropped unless between the root's paragraphs
+    deferred: dict[int, tuple[str, str]]  # (code, reason) of the hidden ones
+    kept: set[int]  # named as chrome but holding running text: kept, their text counted less
+
+
+def _never_article(nodes: list[Node], blocks: list[Block], semantic: list[Node], disabled, result) -> _Marks:
+    """Mark the elements that are never article (`_never_article_reason`), and the page
+    parts outside an `<article>`; an element holding half of the page's running text is
+    kept and flagged instead, and weak words drop only elements without running text.
+    The dropped elements are recorded in `result`."""
+    prose_under = _accumulate(nodes, blocks, lambda b: len(b.text) if b.prose else 0)
+    total_prose = prose_under[0] or 1
     marked: dict[int, tuple[str, str]] = {}
     deferred: dict[int, tuple[str, str]] = {}
     kept: set[int] = set()  # marked, but holding running text
-    article_body = {n.index for n in nodes if n.attrs and _is_article_body(n)}
-    semantic = [n for n in nodes if n.tag in ("article", "main") or n.index in article_body]
     in_article: set[int] = set()
     for node in semantic:
         if node.tag != "main":
@@ -376,7 +423,7 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset(), title: str | Non
     for i, node in enumerate(nodes):
         if i < 2:
             continue  # html, body
-        verdict = _never_article(node)
+        verdict = _never_article_reason(node)
         if verdict is None and in_article and i not in in_article:
             part = _page_part(node)
             if part:
@@ -412,21 +459,13 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset(), title: str | Non
         if text:
             result.removals.append(Removal(code, css_path(node), reason, text, node.line))
     hidden = {i for i in _dropped_subtrees(nodes, deferred) if not _inside(nodes[i], skip)}
+    return _Marks(skip, hidden, deferred, kept)
 
-    # 3. the content root, chosen on what a reader sees (hidden text only when nothing is visible)
-    blocks = _weighed(collect_blocks(tree, skip | hidden, roles))
-    unsure: set[int] = set()
-    for i in kept:
-        unsure.update(_descendants(nodes, i))
 
-    _mark_teasers(nodes, blocks)
-    weight = _root_weights(nodes, blocks, unsure)
-    if hidden and max(weight, default=0) <= 0:
-        hidden = set()
-        blocks = _weighed(collect_blocks(tree, skip, roles))
-        weight = _root_weights(nodes, blocks, unsure)
-    if not blocks:
-        return result
+def _content_root(nodes, blocks: list[Block], weight: list[float], roles, semantic, title) -> int:
+    """The element whose blocks weigh most, discounted by its link density, with a bonus
+    for the elements around the paragraph after the title heading; a lone paragraph takes
+    its siblings."""
     links = _accumulate(nodes, blocks, lambda b: b.link_chars)
     chars = _accumulate(nodes, blocks, lambda b: len(b.text))
     for i, total in enumerate(chars):
@@ -439,25 +478,29 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset(), title: str | Non
             if weight[node.index] > 0:
                 weight[node.index] *= TITLE_BONUS
             node = node.parent
-    root_index = 1 if H_OUTSIDE in disabled else _choose_root(nodes, weight, semantic)
-    inside = _descendants(nodes, root_index)
-    if root_index > 1 and all(roles[i] != BOUNDARY for i in inside[1:]):
+    root_index = _choose_root(nodes, weight, semantic)
+    if root_index > 1 and all(roles[i] != BOUNDARY for i in _descendants(nodes, root_index)[1:]):
         # a single paragraph stands out: the article is it and its sibling paragraphs
         root_index = nodes[root_index].parent.index
-        inside = _descendants(nodes, root_index)
+    return root_index
+
+
+def _or_whole_page(nodes, blocks: list[Block], root_index: int, unsure: set[int], article_body) -> int:
+    """The root, or the whole page (its `<body>`) when the root holds less than a fifth of
+    the text a reader sees and is no `<article>`: no main content stands out, so the page
+    stays whole, less what is never article."""
+    inside = _descendants(nodes, root_index)
     texts = [b for b in blocks if b.link_chars <= LINK_SHARE * len(b.text)]
     shown = sum(len(b.text) * (UNSURE_WEIGHT if b.owner.index in unsure else 1) for b in texts)
     held = sum(len(b.text) for b in texts if b.owner.index in inside)
-    root_node = nodes[root_index]
-    if held < MIN_ROOT_SHARE * shown and root_node.tag != "article" and root_index not in article_body:
-        # no main content stands out: the page stays whole, less what is never article
-        root_index = 1
-        inside = _descendants(nodes, root_index)
-    root = nodes[root_index]
-    result.root = css_path(root)
+    is_article = nodes[root_index].tag == "article" or root_index in article_body
+    return 1 if held < MIN_ROOT_SHARE * shown and not is_article else root_index
 
-    # hidden running text between the visible paragraphs of the main content stays: pages
-    # hide the rest of an article from some readers
+
+def _restore_hidden(nodes, blocks: list[Block], marks: _Marks, inside: range, result) -> set[int]:
+    """The hidden elements with running text that stay: those between the visible
+    paragraphs of the main content (pages hide the rest of an article from some readers)
+    and not shown elsewhere already. The others are recorded as dropped in `result`."""
     prose_parents = set()
     for block in blocks:
         if block.prose:
@@ -468,10 +511,10 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset(), title: str | Non
                 if node is None:
                     break
     restored = set()
-    visible = {block.text for block in blocks} if hidden else set()
-    for i in sorted(hidden):
+    visible = {block.text for block in blocks} if marks.hidden else set()
+    for i in sorted(marks.hidden):
         node = nodes[i]
-        code, reason = deferred[i]
+        code, reason = marks.deferred[i]
         if i in inside and node.parent.index in prose_parents and not _shown_already(node, visible):
             restored.add(i)
             if not result.removals or result.removals[-1].reason != f"{reason}, between paragraphs: kept":
@@ -480,10 +523,12 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset(), title: str | Non
                 )
         else:
             result.removals.append(Removal(code, css_path(node), reason, _text_of(node), node.line))
-    if restored:
-        blocks = _weighed(collect_blocks(tree, skip | (hidden - restored), roles))
+    return restored
 
-    # 4. blocks inside the root; page parts and link lists inside it
+
+def _drop_inside_root(nodes, blocks: list[Block], inside: range, article_body, disabled) -> int | None:
+    """Mark the blocks outside the root, and inside it the page parts without running text
+    and the link lists; returns the number of the first block inside the root."""
     part_of = _page_parts(nodes, inside, article_body)
     keep_parts = {part_of[b.owner.index] for b in blocks if b.prose and b.owner.index in part_of} - {None}
     first_inside = None
@@ -503,11 +548,12 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset(), title: str | Non
             and H_LINKS not in disabled
         ):
             block.dropped = H_LINKS
-    _keep_heading_above(blocks, first_inside)
-    _drop_orphan_headings(blocks)
-    _record_dropped_blocks(blocks, nodes, root_index, result)
+    return first_inside
 
-    # 5. the view
+
+def _write_view(blocks: list[Block], result: Extraction) -> None:
+    """The blocks that stay, one line each, a blank line between blocks (not between the
+    lines of one block broken by `<br>`), with the element of each line."""
     for block in blocks:
         if block.dropped:
             continue
@@ -516,7 +562,6 @@ def extract(tree: Tree, disabled: frozenset[str] = frozenset(), title: str | Non
             result.elements.append(result.elements[-1])
         result.lines.append(block.text)
         result.elements.append((css_path(block.owner), block.owner.line))
-    return result
 
 
 def _mark_teasers(nodes: list[Node], blocks: list[Block]) -> None:
@@ -666,7 +711,7 @@ def _is_article_body(node: Node) -> bool:
     return any(names_content(attrs[key]) for key in ("class", "id") if key in attrs)
 
 
-def _never_article(node: Node) -> tuple[str, str, bool] | None:
+def _never_article_reason(node: Node) -> tuple[str, str, bool] | None:
     """(code, reason, weak) when an element is never article text, from its tag or
     attributes; a weak reason leaves out only elements without running text."""
     tag = node.tag
