@@ -148,12 +148,13 @@ def _main(argv: list[str] | None) -> int:
     # numpy's BLAS would start a thread per core at import, which a run in this process
     # never uses (worker processes set the same)
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    from corpuskit.destinations import DestinationError
     from corpuskit.discover import PathError
     from corpuskit.project import ConfigError
 
     try:
         return getattr(import_module(f"corpuskit.commands.{module}"), function)(args)
-    except (ConfigError, PathError) as err:
+    except (ConfigError, PathError, DestinationError) as err:
         print(f"corpuskit: {err}", file=sys.stderr)
         return USAGE_ERROR
     except OSError as err:  # an output that cannot be written: the disk, a folder, a permission

@@ -131,6 +131,50 @@ def test_output_folder_that_cannot_be_written(project, capsys):
     assert "cannot write" in err and "blocker" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (
+            ["build", "-o", "seeds/000_d384953f4071e83d.txt"],
+            "--output seeds/000_d384953f4071e83d.txt: is one of the seeds",
+        ),
+        (["build", "-o", "seeds"], "--output seeds: is a folder"),
+        (["build", "--reports", "seeds"], "--reports seeds: holds seeds"),
+        (["build", "--reports", "."], "--reports .: holds the corpus file"),
+        (["build", "--reports", "notes.md"], "--reports notes.md: is a file"),
+        (["build", "--reports", "docs"], "--reports docs: holds files that are not reports (notes.md, old/)"),
+        (
+            ["build", "-o", "build/reports/corpus.jsonl"],
+            "the reports folder build/reports: holds the corpus file",
+        ),
+        (
+            ["check", "--output-file", "seeds/001_70b67248d1ab0fe6.txt"],
+            "--output-file seeds/001_70b67248d1ab0fe6.txt: is one",
+        ),
+    ],
+)
+def test_an_output_over_the_seeds_or_other_files_is_refused(project, capsys, args, says):
+    (project / "notes.md").write_text("mine")
+    (project / "docs" / "old").mkdir(parents=True)
+    (project / "docs" / "notes.md").write_text("mine too")
+    (project / "docs" / "a.json").write_text("{}")
+    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert says in err and "Traceback" not in err
+    assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before
+
+
+def test_a_reports_folder_of_reports_is_replaced(project):
+    """An earlier build's reports, and a file the system leaves (a name with a dot), do not
+    stop the next build."""
+    assert main(["build"]) == 0
+    (project / "build" / "reports" / ".DS_Store").write_bytes(b"\0")
+    (project / "build" / "reports" / "gone.json").write_text("{}")
+    assert main(["build"]) == 0
+    assert not (project / "build" / "reports" / "gone.json").exists()
+
+
 def test_full_disk_leaves_the_previous_build(project, monkeypatch, capsys):
     assert main(["build"]) == 0
     before = (project / "build/corpus.jsonl").read_bytes()

@@ -17,6 +17,7 @@ from corpuskit import cached_run
 from corpuskit import corpus as corpus_checks
 from corpuskit.atomic import InterruptShield, atomic_dir, atomic_file
 from corpuskit.commands.common import corpus_files, engine_of, load_settings, stray_reports
+from corpuskit.destinations import check_output_file, check_reports_folder
 from corpuskit.discover import sorted_by_id
 from corpuskit.engines.output import Printed, render
 from corpuskit.linefreq import count_corpus, save_table, table_path, use_table
@@ -34,6 +35,8 @@ def run(args) -> int:
     strays = files.strays
     paths = [str(path) for path in sorted_by_id(files.seeds)]  # a str: a quarter of a Path's memory
     del files
+    check_output_file(output, paths, "--output" if args.output else "the corpus file")
+    check_reports_folder(reports_dir, paths, output, "--reports" if args.reports else "the reports folder")
     if (getattr(args, "engine", None) or "local") == "local":  # first pass: how many seeds hold each line
         from corpuskit.engines.local import count_corpus as count_in_workers
 

@@ -40,6 +40,10 @@ def run(args) -> int:
     config = load_settings(args, snapshot=True)  # plain settings: pydantic only for a miss
     files = corpus_files(args, config)
     paths = files.seeds
+    if args.output_file:
+        from corpuskit.destinations import check_output_file
+
+        check_output_file(Path(args.output_file), paths, "--output-file")
     if args.fix or args.diff:
         config = full_config(config)
         changed = gate.apply_fixes(paths, config, args, sys.stdout)

@@ -1,0 +1,97 @@
+"""Where a command writes, checked before it reads a seed: never over a seed, never over
+a folder of other files.
+
+`build` replaces its reports folder whole (the new one takes the old one's place), and
+writes the corpus file in one step; `check --output-file` writes one file. A mistyped
+path must not cost the seeds or anything else:
+
+- a file written (the corpus, `--output-file`) is not a folder and not one of the seeds;
+- the reports folder is not a file, holds no seed (it is not the seeds' folder or one
+  above it), does not hold the corpus file, and holds nothing but reports (`*.json`; names
+  of files starting with a dot are ignored), since whatever else is in it would be deleted.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+SHOWN = 3  # entries named in an error
+
+
+class DestinationError(ValueError):
+    """An output path that would overwrite a seed or other files."""
+
+
+def check_output_file(path: Path, seeds: Iterable[str | Path], option: str) -> None:
+    """A file a command writes: neither a folder nor one of `seeds`.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> seed = folder / "a.txt"
+    >>> _ = seed.write_text("x")
+    >>> try:
+    ...     check_output_file(seed, [seed], "-o")
+    ... except DestinationError as err:
+    ...     print(str(err).replace(str(folder), "seeds"))
+    -o seeds/a.txt: is one of the seeds; give another file
+    >>> check_output_file(folder / "corpus.jsonl", [seed], "-o")  # a new file: fine
+    """
+    if path.is_dir():
+        raise DestinationError(f"{option} {path}: is a folder; give a file")
+    if not path.exists():
+        return
+    name = path.name
+    for seed in seeds:
+        seed = str(seed)
+        if os.path.basename(seed) == name and os.path.samefile(seed, path):
+            raise DestinationError(f"{option} {path}: is one of the seeds; give another file")
+
+
+def check_reports_folder(path: Path, seeds: Iterable[str | Path], corpus: Path, option: str) -> None:
+    """The folder `build` replaces with the reports: see the module's docstring."""
+    if path.exists() and not path.is_dir():
+        raise DestinationError(f"{option} {path}: is a file; give a folder")
+    folder = os.path.realpath(path)
+    if _within(os.path.realpath(corpus), folder):
+        raise DestinationError(f"{option} {path}: holds the corpus file {corpus}; give another folder")
+    seed_folders = {os.path.dirname(seed) for seed in map(str, seeds)}  # a few, for many seeds
+    for seed_folder in sorted(seed_folders):
+        if _within(os.path.realpath(seed_folder or "."), folder):
+            raise DestinationError(
+                f"{option} {path}: holds seeds ({seed_folder}); the build replaces the whole folder: "
+                "give another folder"
+            )
+    if path.is_dir():
+        others = sorted(_not_reports(path))
+        if others:
+            named = ", ".join(others[:SHOWN]) + (
+                f" and {len(others) - SHOWN} more" if len(others) > SHOWN else ""
+            )
+            raise DestinationError(
+                f"{option} {path}: holds files that are not reports ({named}); the build replaces "
+                "the whole folder: give another folder, or empty this one"
+            )
+
+
+def _within(inner: str, outer: str) -> bool:
+    """Whether the path `inner` is `outer` or lies under it (both resolved).
+
+    >>> _within("/a/b/c", "/a/b"), _within("/a/b", "/a/b"), _within("/a/bc", "/a/b")
+    (True, True, False)
+    """
+    return inner == outer or inner.startswith(outer.rstrip(os.sep) + os.sep)
+
+
+def _not_reports(folder: Path) -> Iterable[str]:
+    """Entries of a reports folder that a build would delete but did not write: all but
+    `*.json` files and files whose names start with a dot (left by the system)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield entry.name + "/"
+            elif entry.name.startswith("."):
+                continue
+            elif not entry.name.endswith(".json"):
+                yield entry.name
