@@ -85,6 +85,29 @@ class Config(BaseModel):
         ".corpuskit_cache", description="results cache, relative to the folder of pyproject.toml"
     )
 
+    @field_validator("select", "ignore")
+    @classmethod
+    def _selectors(cls, value: list[str]) -> list[str]:
+        _known_selectors(value)
+        return value
+
+    @field_validator("per_file_ignores")
+    @classmethod
+    def _per_file(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for codes in value.values():
+            _known_selectors(codes)
+        return value
+
+    @field_validator("severity")
+    @classmethod
+    def _severity_codes(cls, value: dict[str, Severity]) -> dict[str, Severity]:
+        from corpuskit.rules import ALL_RULES
+
+        for code in value:
+            if code not in ALL_RULES:
+                raise ValueError(f"{code!r} is not a rule code (see `corpuskit rules`)")
+        return value
+
     @field_validator("allowed_languages")
     @classmethod
     def _languages(cls, value: list[str]) -> list[str]:
@@ -108,6 +131,14 @@ class Config(BaseModel):
         return settings_digest(self.model_dump(mode="json"))
 
 
+def _known_selectors(selectors: list[str]) -> None:
+    from corpuskit.rules import unknown_selectors  # the rule registry, only when settings are validated
+
+    unknown = unknown_selectors(selectors)
+    if unknown:
+        raise ValueError(f"unknown rule code or prefix {unknown[0]!r} (see `corpuskit rules`)")
+
+
 def load_config(start: Path | None = None) -> tuple[Config, Path | None]:
     """The `[tool.corpuskit]` table of the nearest pyproject.toml, or the defaults."""
     path = find_pyproject((start or Path.cwd()).resolve())
@@ -121,6 +152,7 @@ def load_config(start: Path | None = None) -> tuple[Config, Path | None]:
         return Config.model_validate(table), path
     except ValidationError as err:
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or '(table)'}: {e['msg']}" for e in err.errors()
+            f"{'.'.join(str(p) for p in e['loc']) or '(table)'}: {e['msg'].removeprefix('Value error, ')}"
+            for e in err.errors()
         )
         raise ConfigError(f"{path}: [tool.corpuskit]: {problems}") from None

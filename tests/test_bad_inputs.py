@@ -148,6 +148,10 @@ def test_output_folder_that_cannot_be_written(project, capsys):
             "the reports folder build/reports: holds the corpus file",
         ),
         (
+            ["build", "--html", "seeds/002_cc0332b19ed06b34.txt"],
+            "--html seeds/002_cc0332b19ed06b34.txt: is one",
+        ),
+        (
             ["check", "--output-file", "seeds/001_70b67248d1ab0fe6.txt"],
             "--output-file seeds/001_70b67248d1ab0fe6.txt: is one",
         ),

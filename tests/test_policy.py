@@ -99,12 +99,33 @@ def test_id_pattern():
         ("id-pattern = '[unclosed'", "not a regular expression"),
         ("min-words = -1", "min-words"),
         ("near-duplicate-threshold = 0", "near-duplicate-threshold"),
+        ("select = ['B1O1']", "select: unknown rule code or prefix 'B1O1'"),
+        ("ignore = ['ALL', 'b101']", "ignore: unknown rule code or prefix 'b101'"),
+        ("per-file-ignores = {'*.txt' = ['B9']}", "per-file-ignores: unknown rule code or prefix 'B9'"),
+        ("severity = {B1 = 'info'}", "severity: 'B1' is not a rule code"),
     ],
 )
 def test_bad_policy_names_the_key(tmp_path, line, message):
     (tmp_path / "pyproject.toml").write_text(f"[tool.corpuskit]\n{line}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=message):
         load_config(tmp_path)
+
+
+def test_known_selectors_are_accepted(tmp_path):
+    lines = "select = ['ALL', 'B', 'B1', 'M101']\nignore = ['H1']\nseverity = {M101 = 'error'}\n"
+    (tmp_path / "pyproject.toml").write_text(f"[tool.corpuskit]\n{lines}", encoding="utf-8")
+    assert load_config(tmp_path)[0].select == ["ALL", "B", "B1", "M101"]
+
+
+@pytest.mark.parametrize("flag", ["--select", "--extend-select", "--ignore"])
+def test_a_flag_naming_no_rule_is_refused(tmp_path, monkeypatch, capsys, flag):
+    """A typo in a selector would switch the gate off (or a rule on) without a word."""
+    from corpuskit.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(BODY + "\n", encoding="utf-8")
+    assert main(["check", flag, "B1,X9", "a.txt"]) == 2
+    assert f"{flag}: unknown rule code or prefix 'X9'" in capsys.readouterr().err
 
 
 def test_config_command_lists_every_policy_key(capsys):

@@ -37,6 +37,8 @@ def run(args) -> int:
     del files
     check_output_file(output, paths, "--output" if args.output else "the corpus file")
     check_reports_folder(reports_dir, paths, output, "--reports" if args.reports else "the reports folder")
+    if args.html:
+        check_output_file(Path(args.html), paths, "--html")
     if (getattr(args, "engine", None) or "local") == "local":  # first pass: how many seeds hold each line
         from corpuskit.engines.local import count_corpus as count_in_workers
 

@@ -25,6 +25,15 @@ def load_settings(args, snapshot: bool = False) -> Config:
         config = _validated()
     updates = {}
     select, extend, ignore = (_codes(getattr(args, f, None)) for f in ("select", "extend_select", "ignore"))
+    for flag, codes in (("--select", select), ("--extend-select", extend), ("--ignore", ignore)):
+        if codes:
+            from corpuskit.rules import unknown_selectors  # only when the flags name codes
+
+            unknown = unknown_selectors(codes)
+            if unknown:
+                raise ConfigError(
+                    f"{flag}: unknown rule code or prefix {unknown[0]!r} (see `corpuskit rules`)"
+                )
     if select or extend:
         updates["select"] = (select or config.select) + extend
     if ignore:

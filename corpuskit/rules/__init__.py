@@ -7,6 +7,8 @@ rules (where a block stands).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from corpuskit.rules.base import BlockRule, Notice, RecordRule, Rule, SpanRule
 from corpuskit.rules.byline import Byline
 from corpuskit.rules.captions import CaptionAfterCredit, CaptionLabel, CreditedCaption, MarkedCaption
@@ -172,6 +174,17 @@ ALL_RULES: dict[str, type[Rule]] = {
 def _specificity(code: str, selectors: list[str]) -> int | None:
     lengths = [0 if s == "ALL" else len(s) for s in selectors if s == "ALL" or code.startswith(s)]
     return max(lengths, default=None)
+
+
+def unknown_selectors(selectors: Iterable[str]) -> list[str]:
+    """The selectors that select no rule: neither `ALL` nor a code or the prefix of one. A
+    typo there would switch rules off (or fail to) without a word, so settings and flags
+    holding one are refused.
+
+    >>> unknown_selectors(["ALL", "B", "B1", "B101", "B9", "b101", "B1O1"])
+    ['B9', 'b101', 'B1O1']
+    """
+    return [s for s in selectors if s != "ALL" and not any(code.startswith(s) for code in ALL_RULES)]
 
 
 def selected(code: str, select: list[str], ignore: list[str]) -> bool:
