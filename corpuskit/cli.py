@@ -40,11 +40,26 @@ def _no_cache(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the results cache")
 
 
+def _count(text: str) -> int:
+    """A whole number, 0 or more (argparse type).
+
+    >>> _count("2"), _count("0")
+    (2, 0)
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
+
+
 def _engine(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-j",
         "--jobs",
-        type=int,
+        type=_count,
         metavar="N",
         help="worker processes (0: one per CPU); default 1, with --engine ray all CPUs",
     )

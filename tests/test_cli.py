@@ -139,6 +139,14 @@ def test_usage_errors_exit_2(capsys):
     assert main(["check", "--output-format", "xml"]) == 2
 
 
+@pytest.mark.parametrize(
+    ("value", "says"), [("-3", "must be 0 or more, not -3"), ("x", "not a whole number")]
+)
+def test_jobs_must_be_a_count(capsys, value, says):
+    assert main(["build", "--jobs", value]) == 2
+    assert says in capsys.readouterr().err
+
+
 def test_bad_config_is_a_usage_error(tmp_path, monkeypatch, capsys):
     (tmp_path / "pyproject.toml").write_text("[tool.corpuskit]\nfail-on = 'sometimes'\n")
     monkeypatch.chdir(tmp_path)
