@@ -82,14 +82,12 @@ def make_corpus(bench_dir: Path, folder: Path, size_mb: float, mojibake_every: i
 
 
 def _json_lines():
-    """obj -> one JSON line's bytes, newline included: orjson when installed, else the
-    standard library."""
-    try:
-        import orjson
-    except ImportError:  # pragma: no cover - orjson is optional
-        return lambda obj: json.dumps(obj, ensure_ascii=False).encode() + b"\n"
-    option = orjson.OPT_APPEND_NEWLINE
-    return lambda obj: orjson.dumps(obj, option=option)
+    """obj -> one JSON line's bytes, newline included, written by pydantic's serializer
+    (pydantic_core, which corpuskit writes its records with): nearly three times as fast
+    as the standard library's."""
+    from pydantic_core import to_json
+
+    return lambda obj: to_json(obj) + b"\n"
 
 
 def _seed_files(seeds: Path) -> list[tuple[str, str]]:
