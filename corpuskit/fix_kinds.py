@@ -1,8 +1,8 @@
 """Which findings can be fixed in the seed file, and how safely.
 
 A safe fix changes how a seed is written, never what it says (encoding repair, whitespace,
-line endings, the final newline); an unsafe one changes what it
-says or how it is stored (removing boilerplate, rewriting another charset as UTF-8).
+line endings, the final newline); an unsafe one changes what it says or how it is stored
+(removing boilerplate, rewriting another charset as UTF-8).
 `fix_kind` fills `Finding.fix`; `corpuskit.fixes` applies the fixes.
 """
 
@@ -14,7 +14,7 @@ from corpuskit.models import Finding
 
 SAFE, UNSAFE = "safe", "unsafe"
 
-#: code -> kind of fix, for codes whose fix does not depend on the finding's action.
+# code -> kind of fix, for codes whose fix does not depend on the finding's action
 FIX_KINDS: dict[str, str] = {"E001": SAFE, "E003": SAFE, "E004": SAFE, "E002": UNSAFE}
 
 
