@@ -139,6 +139,14 @@ def test_usage_errors_exit_2(capsys):
     assert main(["check", "--output-format", "xml"]) == 2
 
 
+def test_a_folder_without_seeds_is_said(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.pdf").write_bytes(b"%PDF")
+    assert main(["check", "empty"]) == 0
+    assert "warning: no seeds in empty (files named *.txt, *.md" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("value", "says"), [("-3", "must be 0 or more, not -3"), ("x", "not a whole number")]
 )

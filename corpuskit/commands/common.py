@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from corpuskit.discover import Walk, walk
@@ -61,8 +62,17 @@ def _codes(value: str | None) -> list[str]:
 
 def corpus_files(args, config: Config) -> Walk:
     """The seed files named by the arguments, or by `paths` in the config, and the files
-    of the walked folders that are not read."""
-    return walk(args.paths or config.paths, config.include, config.exclude)
+    of the walked folders that are not read. Finding no seed at all is said on stderr (a
+    mistyped path or `include` pattern would otherwise pass the gate unnoticed)."""
+    paths = args.paths or config.paths
+    found = walk(paths, config.include, config.exclude)
+    if not found.seeds and paths:
+        where = ", ".join(paths)
+        print(
+            f"corpuskit: warning: no seeds in {where} (files named {', '.join(config.include)})",
+            file=sys.stderr,
+        )
+    return found
 
 
 def stray_reports(strays: list, config: Config) -> list:
