@@ -88,14 +88,18 @@ class Config(BaseModel):
     @field_validator("select", "ignore")
     @classmethod
     def _selectors(cls, value: list[str]) -> list[str]:
-        _known_selectors(value)
+        from corpuskit.rules import check_selectors  # the rule registry, only when settings are validated
+
+        check_selectors(value)
         return value
 
     @field_validator("per_file_ignores")
     @classmethod
     def _per_file(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        from corpuskit.rules import check_selectors
+
         for codes in value.values():
-            _known_selectors(codes)
+            check_selectors(codes)
         return value
 
     @field_validator("severity")
@@ -129,14 +133,6 @@ class Config(BaseModel):
     def digest(self) -> str:
         """Hash of the settings that change what cleaning produces (record and findings)."""
         return settings_digest(self.model_dump(mode="json"))
-
-
-def _known_selectors(selectors: list[str]) -> None:
-    from corpuskit.rules import unknown_selectors  # the rule registry, only when settings are validated
-
-    unknown = unknown_selectors(selectors)
-    if unknown:
-        raise ValueError(f"unknown rule code or prefix {unknown[0]!r} (see `corpuskit rules`)")
 
 
 def load_config(start: Path | None = None) -> tuple[Config, Path | None]:

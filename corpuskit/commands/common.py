@@ -28,13 +28,12 @@ def load_settings(args, snapshot: bool = False) -> Config:
     select, extend, ignore = (_codes(getattr(args, f, None)) for f in ("select", "extend_select", "ignore"))
     for flag, codes in (("--select", select), ("--extend-select", extend), ("--ignore", ignore)):
         if codes:
-            from corpuskit.rules import unknown_selectors  # only when the flags name codes
+            from corpuskit.rules import check_selectors  # only when the flags name codes
 
-            unknown = unknown_selectors(codes)
-            if unknown:
-                raise ConfigError(
-                    f"{flag}: unknown rule code or prefix {unknown[0]!r} (see `corpuskit rules`)"
-                )
+            try:
+                check_selectors(codes)
+            except ValueError as err:
+                raise ConfigError(f"{flag}: {err}") from None
     if select or extend:
         updates["select"] = (select or config.select) + extend
     if ignore:

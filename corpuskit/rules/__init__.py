@@ -176,15 +176,24 @@ def _specificity(code: str, selectors: list[str]) -> int | None:
     return max(lengths, default=None)
 
 
-def unknown_selectors(selectors: Iterable[str]) -> list[str]:
-    """The selectors that select no rule: neither `ALL` nor a code or the prefix of one. A
-    typo there would switch rules off (or fail to) without a word, so settings and flags
-    holding one are refused.
+def check_selectors(selectors: Iterable[str]) -> None:
+    """Raise ValueError naming the first selector that selects no rule: neither `ALL` nor
+    a code or the prefix of one. A typo there would switch rules off (or fail to) without
+    a word, so settings and flags holding one are refused.
 
-    >>> unknown_selectors(["ALL", "B", "B1", "B101", "B9", "b101", "B1O1"])
-    ['B9', 'b101', 'B1O1']
+    >>> check_selectors(["ALL", "B", "B1", "B101"])
+    >>> for wrong in ("B9", "b101", "B1O1"):
+    ...     try:
+    ...         check_selectors(["B1", wrong])
+    ...     except ValueError as err:
+    ...         print(err)
+    unknown rule code or prefix 'B9' (see `corpuskit rules`)
+    unknown rule code or prefix 'b101' (see `corpuskit rules`)
+    unknown rule code or prefix 'B1O1' (see `corpuskit rules`)
     """
-    return [s for s in selectors if s != "ALL" and not any(code.startswith(s) for code in ALL_RULES)]
+    for selector in selectors:
+        if selector != "ALL" and not any(code.startswith(selector) for code in ALL_RULES):
+            raise ValueError(f"unknown rule code or prefix {selector!r} (see `corpuskit rules`)")
 
 
 def selected(code: str, select: list[str], ignore: list[str]) -> bool:
