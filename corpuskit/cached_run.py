@@ -8,6 +8,7 @@ never all in memory.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -113,10 +114,10 @@ def _in_order(cache, paths, keys, hits: bytearray, fresh: Iterator, runner, *, f
     """Results in the order of `paths`. A hit: `cached(entry, key)`, its entry read with
     those of the next hits, `_ENTRIES` at a time (`fetch(keys)`), so the entries of a large
     corpus are never all in memory; one gone by then (another run dropped it) is made
-    again by `runner`. Else the runner's result for that path (they may come in any
-    order). A result made here passes through `keep(result) -> (entry to store or None,
-    result to yield)`; entries are stored in batches, and the cache is closed however the
-    caller stops."""
+    again by `runner`, as is one that cannot be read. Else the runner's result for that
+    path (they may come in any order). A result made here passes through `keep(result) ->
+    (entry to store or None, result to yield)`; entries are stored in batches, and the
+    cache is closed however the caller stops."""
     waiting: dict[str, object] = {}
     pending: list[tuple] = []
     entries: dict[str, tuple] = {}
@@ -126,9 +127,11 @@ def _in_order(cache, paths, keys, hits: bytearray, fresh: Iterator, runner, *, f
             if hits[at] and key not in entries:
                 entries = fetch(_next_hits(keys, hits, at))
             if hits[at] and key in entries:
-                yield cached(entries.pop(key), key)
-                continue
-            if hits[at]:
+                result = _read_entry(cached, entries.pop(key), key)
+                if result is not None:
+                    yield result
+                    continue
+            if hits[at]:  # an entry gone by now (another run dropped it) or unreadable
                 result = next(iter(runner([path])))
             else:
                 while str(path) not in waiting:
@@ -145,6 +148,16 @@ def _in_order(cache, paths, keys, hits: bytearray, fresh: Iterator, runner, *, f
     finally:
         cache.store(pending)
         cache.close()
+
+
+def _read_entry(cached, entry: tuple, key: str):
+    """The result `cached` reads from an entry, or None when the entry cannot be read (a
+    damaged cache file, or an entry that no longer fits the schema): the seed is then
+    cleaned again, and its entry replaced."""
+    try:
+        return cached(entry, key)
+    except (ValueError, KeyError, TypeError, zlib.error):  # pydantic's and json's errors are ValueErrors
+        return None
 
 
 def _next_hits(keys: list, hits: bytearray, start: int) -> list[str]:

@@ -243,6 +243,9 @@ def parse_copyright(text: str) -> str | None:
     return rest
 
 
+NO_LINGUISTIC_CONTENT = "zxx"  # the detector's class for text in no language (ISO 639-2)
+
+
 @cache
 def _identifier():
     from corpuskit.langid_model import load_identifier  # unpacked once, then memory-mapped
@@ -259,6 +262,12 @@ def detect_language(text: str) -> tuple[str | None, float, str]:
     'no'
     >>> detect_language("ok")[0] is None
     True
+
+    The detector also knows languages that have no two-letter code, and a class for text
+    that is no language at all (code blocks, encoded data); neither fits the schema:
+
+    >>> detect_language("PHNjcmlwdD4KICAoZnVuY3Rpb24odyxkLHMsbCxpKXsKICAgICAgICBpZiAo")
+    (None, 0.785, 'no language: the text reads as code or encoded data')
     """
     sample = text[:2000]
     letters = sum(map(str.isalpha, sample))
@@ -268,4 +277,8 @@ def detect_language(text: str) -> tuple[str | None, float, str]:
     prob = round(float(prob), 3)
     if prob < 0.5:
         return None, prob, f"language unclear (best guess '{code}' at {prob})"
+    if code == NO_LINGUISTIC_CONTENT:
+        return None, prob, "no language: the text reads as code or encoded data"
+    if len(code) != 2:
+        return None, prob, f"language '{code}' has no ISO 639-1 code"
     return code, prob, "detected"

@@ -3,6 +3,8 @@ config or corpuskit itself makes them miss; --no-cache and clean-cache."""
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, BODY_NB
@@ -119,6 +121,19 @@ def test_corrupt_cache_is_ignored(project, cleaned):
     cleaned.clear()
     assert main(["check"]) == 0
     assert len(cleaned) == 4
+
+
+def test_a_damaged_entry_is_made_again(project, cleaned):
+    """An entry whose stored result cannot be read is cleaned again: same output, no error."""
+    assert main(["build"]) == 0
+    corpus = (project / "build/corpus.jsonl").read_bytes()
+    with sqlite3.connect(project / f".corpuskit_cache/v{cache.SCHEMA}.sqlite3") as db:
+        db.execute("UPDATE entries SET result = ? WHERE path = ?", (b"not compressed", "seeds/s1.txt"))
+    db.close()
+    cleaned.clear()
+    assert main(["build"]) == 0
+    assert cleaned == ["seeds/s1.txt"]
+    assert (project / "build/corpus.jsonl").read_bytes() == corpus
 
 
 def test_the_files_of_an_older_schema_are_deleted(project):

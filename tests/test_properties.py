@@ -3,16 +3,20 @@
 - nothing is lost: cleaned text + report rebuild the original exactly;
 - idempotent: cleaning cleaned text changes nothing and removes nothing;
 - deterministic: the same input gives byte-identical output;
-- clean text without boilerplate comes out unchanged.
+- clean text without boilerplate comes out unchanged;
+- every record and report fits the schema, whatever the text.
 """
 
 from __future__ import annotations
+
+import base64
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpuskit import clean_bytes, clean_text
 from corpuskit.assemble import rebuild_normalized, rebuild_original
+from corpuskit.models import FileReport, SeedRecord
 from corpuskit.normalize import restore
 
 WORDS = (
@@ -54,6 +58,7 @@ short_line = st.lists(word, min_size=1, max_size=8).map(lambda ws: " ".join(ws).
 noise = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), max_size=40
 )
+encoded = st.binary(min_size=30, max_size=60).map(lambda b: base64.b64encode(b).decode())  # no language
 odd = st.sampled_from(["\u00a0", "  ", "\t", "â€™", "&amp;", "e\u0301", "\u200b", " \u3000"])
 line = st.one_of(
     paragraph,
@@ -61,6 +66,7 @@ line = st.one_of(
     st.sampled_from(BOILERPLATE),
     short_line,
     noise,
+    encoded,
     st.tuples(paragraph, odd).map(lambda t: t[0] + t[1]),
 )
 newline = st.sampled_from(["\n", "\r\n", "\r"])
@@ -182,3 +188,11 @@ def test_clean_text_is_left_alone(paragraphs):
     res = clean_text(text)
     assert res.record.text == text
     assert [f for f in res.report.findings if f.action] == []
+
+
+@SETTINGS
+@given(documents())
+def test_every_record_and_report_fits_the_schema(text):
+    res = clean_text(text)
+    SeedRecord.model_validate_json(res.record.model_dump_json())
+    FileReport.model_validate_json(res.report.model_dump_json())
