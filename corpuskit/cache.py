@@ -1,9 +1,10 @@
-"""The results cache: a seed is cleaned again only when it, corpuskit or the config changed.
+"""The results cache: a seed is cleaned again only when it, its sidecar, corpuskit or the
+config changed.
 
-Each entry is keyed by the seed's path, the sha256 of its bytes, and a salt made of the
-corpuskit version (with a fingerprint of its own source and lexicon files, and the
-versions of the libraries that shape the output) and the hash of the settings that change
-findings. A seed's hash is remembered with its size and modification time, so an
+Each entry is keyed by the seed's path, the sha256 of its bytes and of its sidecars'
+bytes, and a salt made of the corpuskit version (with a fingerprint of its own source
+and lexicon files, and the versions of the libraries that shape the output) and the hash
+of the settings that change findings. A seed's hash is remembered with its size and modification time, so an
 unchanged file is not even read again (one modified within two seconds of its hashing is
 hashed again next time, as its time alone cannot tell). An entry holds the findings, the
 lines `check` prints for them, and the full record and report (what `build` needs), each
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from corpuskit import __version__
+from corpuskit.discover import SIDECAR_SUFFIXES, sidecar_names
 from corpuskit.project import find_pyproject
 from corpuskit.snapshot import json_values
 
@@ -112,9 +114,35 @@ class Cache:
         self.salt = hashlib.sha256(salt.encode()).hexdigest()
         self._db: sqlite3.Connection | None = None
         self.hits = self.misses = 0
+        self._sidecars_in: dict[str, frozenset[str]] = {}  # folder -> names of the sidecars in it
 
     def key(self, path: str, raw_sha256: str) -> str:
-        return hashlib.sha256(f"{self.salt}\n{path}\n{raw_sha256}".encode()).hexdigest()
+        """An entry's key: the salt, the seed's path and hash, and its sidecars' contents."""
+        sidecars = self._sidecars_digest(path)
+        return hashlib.sha256(f"{self.salt}\n{path}\n{raw_sha256}\n{sidecars}".encode()).hexdigest()
+
+    def _sidecars_digest(self, path: str) -> str:
+        """The hash of the names and bytes of a seed's sidecars ("" when it has none); each
+        folder is listed once per run."""
+        folder, name = os.path.split(path)
+        present = self._sidecars_in.get(folder)
+        if present is None:
+            try:
+                present = frozenset(n for n in os.listdir(folder or ".") if n.endswith(SIDECAR_SUFFIXES))
+            except OSError:
+                present = frozenset()
+            self._sidecars_in[folder] = present
+        found = [n for n in sidecar_names(name) if n in present] if present else []
+        if not found:
+            return ""
+        digest = hashlib.sha256()
+        for sidecar in found:
+            try:
+                content = Path(folder, sidecar).read_bytes()
+            except OSError as err:
+                content = f"unreadable: {err.strerror}".encode()
+            digest.update(f"{sidecar}\n{len(content)}\n".encode() + content)
+        return digest.hexdigest()
 
     def _connect(self, create: bool) -> sqlite3.Connection | None:
         if self._db is not None:

@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import fnmatch
+import glob
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")
+
+
+def sidecar_names(seed_name: str) -> list[str]:
+    """The names a sidecar of a seed may have: `<name>.meta.yaml|yml|json` or
+    `<stem>.meta.yaml|yml|json`, in that order of preference.
+
+    >>> sidecar_names("a.txt")[:4]
+    ['a.txt.meta.yaml', 'a.txt.meta.yml', 'a.txt.meta.json', 'a.meta.yaml']
+    """
+    dot = seed_name.rfind(".")
+    stem = seed_name[:dot] if 0 < dot < len(seed_name) - 1 else seed_name  # as pathlib's stem
+    return list(dict.fromkeys(base + suffix for base in (seed_name, stem) for suffix in SIDECAR_SUFFIXES))
 
 
 class PathError(ValueError):
@@ -35,8 +48,9 @@ class Walk(NamedTuple):
 
 def walk(paths: list[str], include: list[str], exclude: list[str]) -> Walk:
     """The seed files under `paths`, and the files of the walked folders that are not
-    read, each folder walked once. A file named explicitly is a seed whatever its name;
-    folders are walked for names matching `include`.
+    read, each folder walked once. A file named explicitly is a seed whatever its name,
+    but for a sidecar, which stands for its seed (a changed sidecar changes the seed's
+    metadata); folders are walked for names matching `include`.
 
     Not read: F004, a seed-named file whose link leads outside the folder (never
     followed, so a corpus cannot pull in files from elsewhere); F005, a sidecar with no
@@ -55,6 +69,10 @@ def walk(paths: list[str], include: list[str], exclude: list[str]) -> Walk:
         if path.is_dir():
             candidates, found = _walk_folder(path, include, exclude)
             strays.extend(found)
+        elif path.name.endswith(SIDECAR_SUFFIXES):
+            candidates = seeds_of_sidecar(path)
+            if not candidates:
+                strays.append((path, "F005", f"{path}: sidecar without a seed beside it: not used"))
         else:
             candidates = [path]
         for candidate in candidates:
@@ -81,7 +99,7 @@ def _walk_folder(folder: Path, include: list[str], exclude: list[str]) -> tuple[
             continue
         if seed_named:
             strays.append((path, "F004", f"{path}: link to {_target(path)}, outside {folder}: not read"))
-        elif not _has_seed(path):
+        elif not seeds_of_sidecar(path):
             strays.append((path, "F005", f"{path}: sidecar without a seed beside it: not used"))
     return sorted(seeds, key=_path_order), sorted(strays, key=lambda stray: _path_order(stray[0]))
 
@@ -138,12 +156,21 @@ def _target(path: Path) -> str:
         return "a link loop"
 
 
-def _has_seed(sidecar: Path) -> bool:
+def seeds_of_sidecar(sidecar: Path) -> list[Path]:
+    """The files beside a sidecar whose sidecar it is: the one named as it is without its
+    suffix, and those with that name as their stem, sorted.
+
+    >>> seeds_of_sidecar(Path("seeds/no-such.meta.yaml"))
+    []
+    """
     name = sidecar.name
     for suffix in SIDECAR_SUFFIXES:
         if name.endswith(suffix):
             name = name[: -len(suffix)]
-    return (sidecar.parent / name).is_file() or any(
-        p.is_file() and p.stem == name and not p.name.endswith(SIDECAR_SUFFIXES)
-        for p in sidecar.parent.glob(f"{name}.*")
-    )
+    named = [sidecar.parent / name] if (sidecar.parent / name).is_file() else []
+    stem_named = [
+        p
+        for p in sidecar.parent.glob(f"{glob.escape(name)}.*")
+        if p.is_file() and p.stem == name and not p.name.endswith(SIDECAR_SUFFIXES)
+    ]
+    return sorted(set(named + stem_named), key=_path_order)

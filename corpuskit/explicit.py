@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from corpuskit.discover import sidecar_names
 from corpuskit.models import PublishedError, SeedMeta, parse_published
 
-SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")
 FIELDS = SeedMeta.field_names()
 _DELIMITER = re.compile(r"^---[ \t]*$")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
@@ -105,8 +105,7 @@ def find_front_matter(text: str, name: str) -> tuple[FrontMatter | None, list[Pr
 def sidecars_of(seed: Path) -> list[Path]:
     """Existing sidecar files of a seed: `<name>.meta.yaml|yml|json` or
     `<stem>.meta.yaml|yml|json` beside it."""
-    names = dict.fromkeys(base + suffix for base in (seed.name, seed.stem) for suffix in SIDECAR_SUFFIXES)
-    return [seed.with_name(n) for n in names if seed.with_name(n).is_file()]
+    return [seed.with_name(n) for n in sidecar_names(seed.name) if seed.with_name(n).is_file()]
 
 
 def read_sidecar(seed: Path) -> tuple[ExplicitMeta | None, list[Problem]]:
@@ -139,6 +138,12 @@ def _parse_json(text: str, name: str) -> tuple[ExplicitMeta | None, list[Problem
         ]
     except json.JSONDecodeError as err:
         return None, [Problem("M202", "json_syntax", err.msg, file=name, line=err.lineno)]
+    except RecursionError:  # the decoder recurses on nested brackets
+        too_deep = True
+    else:
+        too_deep = _nesting(data) > MAX_NESTING
+    if too_deep:
+        return None, [Problem("M202", "json_nesting", "values nested too deeply", file=name, line=1)]
     if not isinstance(data, dict):
         return None, [
             Problem(
@@ -174,6 +179,86 @@ def _json_key_line(text: str, key: str) -> int:
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
+def _construct(loader, node):
+    """The Python value of a YAML document. A plain value YAML reads as a type it cannot
+    hold (`published: 2023-02-30`, a timestamp with no such day) is kept as the text
+    written, so that validation reports it as that field's invalid value.
+
+    >>> import yaml
+    >>> loader = yaml.SafeLoader("title: A\\npublished: 2023-02-30\\n")
+    >>> _construct(loader, loader.get_single_node())
+    {'title': 'A', 'published': '2023-02-30'}
+    """
+    import yaml
+
+    try:
+        return loader.construct_document(node)
+    except ValueError as err:  # raised by a constructor, e.g. datetime.date(2023, 2, 30)
+        retagged = False
+        for value_node in _scalar_values(node):
+            try:
+                yaml.SafeLoader("").construct_object(value_node)
+            except ValueError:
+                value_node.tag, retagged = "tag:yaml.org,2002:str", True
+        if not retagged:
+            raise yaml.YAMLError(f"cannot read a value: {err}") from err
+        loader.constructed_objects, loader.recursive_objects = {}, {}
+        return loader.construct_document(node)
+
+
+MAX_NESTING = 10  # metadata needs three levels (a mapping of lists of text)
+
+
+def _nesting(value, depth: int = 1) -> int:
+    """How deep a JSON value nests (counted up to just past `MAX_NESTING`).
+
+    >>> _nesting({"authors": ["A", "B"]}), _nesting(json.loads("[" * 12 + "]" * 12)) > MAX_NESTING
+    (2, True)
+    """
+    if depth > MAX_NESTING or not isinstance(value, (dict, list)):
+        return depth - (not isinstance(value, (dict, list)))
+    items = value.values() if isinstance(value, dict) else value
+    return max((_nesting(item, depth + 1) for item in items), default=depth)
+
+
+def _depth(node, on_path: set[int], known: dict[int, int]) -> int:
+    """How deep a YAML node graph nests; an alias inside its own value counts as deeper
+    than `MAX_NESTING`. Shared nodes (aliases) are measured once.
+
+    >>> import yaml
+    >>> _depth(yaml.compose("authors: [A, B]"), set(), {})
+    3
+    >>> _depth(yaml.compose("title: &x [*x]"), set(), {}) > MAX_NESTING
+    True
+    """
+    if id(node) in known:
+        return known[id(node)]
+    if id(node) in on_path or len(on_path) > MAX_NESTING:
+        return MAX_NESTING + 1
+    on_path.add(id(node))
+    if isinstance(node.value, list):
+        children = [child for item in node.value for child in (item if isinstance(item, tuple) else (item,))]
+    else:
+        children = []
+    depth = 1 + max((_depth(child, on_path, known) for child in children), default=0)
+    on_path.discard(id(node))
+    known[id(node)] = depth
+    return depth
+
+
+def _scalar_values(node) -> list:
+    """The plain values of a YAML node, at any depth."""
+    import yaml
+
+    if isinstance(node, yaml.ScalarNode):
+        return [node]
+    if isinstance(node, yaml.MappingNode):
+        return [found for _, value in node.value for found in _scalar_values(value)]
+    if isinstance(node, yaml.SequenceNode):
+        return [found for item in node.value for found in _scalar_values(item)]
+    return []
+
+
 def _parse_yaml(
     text: str, name: str, origin: str, code: str, first_line: int, seed_line: int | None = 0
 ) -> tuple[ExplicitMeta | None, list[Problem]]:
@@ -190,9 +275,15 @@ def _parse_yaml(
         loader = yaml.SafeLoader(text)
         try:
             node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
+            if node is not None and _depth(node, set(), {}) > MAX_NESTING:
+                return None, [
+                    problem("yaml_nesting", "values nested too deeply, or an alias inside itself", first_line)
+                ]
+            data = _construct(loader, node) if node is not None else None
         finally:
             loader.dispose()
+    except RecursionError:  # the parser itself recurses on nested brackets
+        return None, [problem("yaml_nesting", "values nested too deeply", first_line)]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -270,6 +361,8 @@ _MESSAGES = {
     ): "expected an ISO 639-1 code: two lowercase letters, such as 'en'",
     ("language", "string_type"): "expected an ISO 639-1 code: two lowercase letters, such as 'en'",
     ("authors", "list_type"): "expected a list of names, such as [Jane Doe, John Roe]",
+    ("url", "string_pattern_mismatch"): "expected an absolute http(s) URL, such as https://example.org/a",
+    ("*", "string_type"): "expected text (in YAML, quote a value that reads as a number, a date or a list)",
     ("*", "extra_forbidden"): f"unknown key; the keys are {', '.join(FIELDS)}",
 }
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
@@ -90,7 +91,9 @@ class SeedMeta(Model):
         Field(description="ISO 8601 date, or date-time with its UTC offset"),
     ] = None
     source: Annotated[str | None, Field(min_length=1)] = None
-    url: Annotated[str | None, Field(min_length=1)] = None
+    url: Annotated[
+        str | None, Field(pattern=r"^https?://[^\s/]+\S*$", description="absolute http(s) URL")
+    ] = None
     language: Annotated[str | None, Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 code")] = None
 
 
@@ -113,6 +116,11 @@ def parse_published(value: Any) -> dt.date | dt.datetime | None:
     ... except PublishedError as err:
     ...     print(err.type)
     published_naive
+    >>> try:
+    ...     parse_published("2023-02-30")
+    ... except PublishedError as err:
+    ...     print(err)
+    no such date: day is out of range for month
     """
     if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
         return value
@@ -120,7 +128,9 @@ def parse_published(value: Any) -> dt.date | dt.datetime | None:
         text = value.strip()
         try:
             value = dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
-        except ValueError:
+        except ValueError as err:
+            if re.match(r"^\d{4}-\d{2}-\d{2}(?:$|T)", text):  # the right form, but no such day
+                raise PublishedError("published_format", f"no such date: {err}") from None
             raise PublishedError(
                 "published_format",
                 "expected an ISO 8601 date (2023-11-23) or date-time with UTC offset "

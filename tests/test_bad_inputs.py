@@ -303,3 +303,15 @@ def test_sidecar_without_its_seed_is_reported(project, capsys):
     assert main(["check", "seeds"]) == 0  # a warning
     assert "seeds/gone.meta.yaml:1:1: F005" in capsys.readouterr().out
     assert main(["check", "--strict", "seeds"]) == 1
+    assert main(["check", "seeds/gone.meta.yaml"]) == 0  # named alone
+    assert "seeds/gone.meta.yaml:1:1: F005" in capsys.readouterr().out
+
+
+def test_a_sidecar_named_alone_checks_its_seeds(project, capsys):
+    (project / "seeds/b.txt").write_text(TEXT + "\n", encoding="utf-8")
+    (project / "seeds/b.html").write_text(f"<p>{TEXT}</p>", encoding="utf-8")
+    (project / "seeds/b.meta.yaml").write_text("published: 2023-02-30\n", encoding="utf-8")
+    assert main(["check", "seeds/b.meta.yaml"]) == 1
+    out = capsys.readouterr().out
+    assert "seeds/b.html:1:1: M203" in out and "seeds/b.txt:1:1: M203" in out
+    assert not any(line.startswith("seeds/b.meta.yaml") for line in out.splitlines())  # not a seed

@@ -84,6 +84,27 @@ def test_build_fills_the_cache_for_check(project, cleaned):
     assert cleaned == []
 
 
+@pytest.mark.parametrize("sidecar", ["s1.meta.yaml", "s1.txt.meta.json"])
+def test_a_sidecar_change_misses(project, cleaned, capsys, sidecar):
+    """Adding or editing a seed's sidecar cleans that seed again; removing it brings back
+    the entry of the seed without one."""
+    assert main(["check"]) == 0
+    first = capsys.readouterr().out
+    template = "title: {}\n" if sidecar.endswith(".yaml") else '{{"title": {}}}'
+    sidecar_path = project / "seeds" / sidecar
+    for value, status in (('"Le titre"', 0), ("12", 1)):
+        sidecar_path.write_text(template.format(value), encoding="utf-8")
+        cleaned.clear()
+        capsys.readouterr()
+        assert main(["check"]) == status
+        assert cleaned == ["seeds/s1.txt"]
+        assert ("M203" in capsys.readouterr().out) == bool(status)
+    sidecar_path.unlink()
+    cleaned.clear()
+    assert main(["check"]) == 0
+    assert cleaned == [] and capsys.readouterr().out == first
+
+
 def test_line_counts_are_part_of_the_key(project, cleaned):
     assert main(["check"]) == 0  # no build yet: no line counts
     cleaned.clear()

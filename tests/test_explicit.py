@@ -66,6 +66,9 @@ def test_front_matter_with_crlf_and_bom_is_rebuilt():
         ("title: [unclosed\n", "yaml_syntax", 3),
         ("- just\n- a list\n", "not_a_mapping", 2),
         ("title: Eins\ntitle: Zwei\n", "duplicate_key", 3),
+        ("title: &t [Le titre, *t]\n", "yaml_nesting", 2),  # an alias inside itself
+        ("authors: " + "[" * 20 + "]" * 20 + "\n", "yaml_nesting", 2),
+        ("authors: " + "[" * 3000 + "]" * 3000 + "\n", "yaml_nesting", 2),  # deeper than the parser goes
     ],
 )
 def test_malformed_front_matter_is_an_error_with_its_line(front, type_, line):
@@ -92,6 +95,9 @@ def test_unclosed_front_matter_is_an_error_but_a_rule_line_is_not():
         ("published: hier", "published_format", ["published"], "hier"),
         ("language: Deutsch", "string_pattern_mismatch", ["language"], "Deutsch"),
         ("title: 12", "string_type", ["title"], 12),
+        ("published: 2023-02-30", "published_format", ["published"], "2023-02-30"),  # no such day
+        ("published: 2023-13-01", "published_format", ["published"], "2023-13-01"),
+        ("url: www.lemonde.fr/a", "string_pattern_mismatch", ["url"], "www.lemonde.fr/a"),
     ],
 )
 def test_invalid_values_carry_type_path_and_value(line, type_, loc, value):
@@ -150,6 +156,8 @@ def test_sidecar_wins_over_front_matter(seed, suffix):
         ("x.meta.json", '{\n  "title": "A",\n}', "json_syntax", 3),
         ("x.meta.json", '{"title": "A", "title": "B"}', "duplicate_key", 1),
         ("x.meta.json", '["A"]', "not_a_mapping", 1),
+        ("x.meta.json", '{"authors": ' + "[" * 20 + "]" * 20 + "}", "json_nesting", 1),
+        ("x.meta.json", '{"authors": ' + "[" * 100_000 + "]" * 100_000 + "}", "json_nesting", 1),
         ("x.meta.yaml", "title: A\n  authors: B\n", "yaml_syntax", 2),
         ("x.meta.yaml", "titre: Le titre\n", "extra_forbidden", 1),
         ("x.meta.yaml", "title: A\nlanguage: fr-FR\n", "string_pattern_mismatch", 2),

@@ -1,6 +1,7 @@
 """The published hooks, installed by real pre-commit from a commit of this checkout, in a
 fresh git repository: a dirty seed and a broken seed block the commit; once the fix hook
-has rewritten the dirty seed and the broken one is repaired, the commit goes through."""
+has rewritten the dirty seed and the broken one is repaired, the commit goes through; a
+broken sidecar committed alone blocks the commit too."""
 
 from __future__ import annotations
 
@@ -96,6 +97,16 @@ def test_commit_blocked_then_fixed(tmp_path, env):
     assert passed.returncode == 0, passed.stdout + passed.stderr
     committed = git("show", "HEAD:seeds/dirty.txt", cwd=project, env=env).stdout
     assert committed.replace("\r\n", "\n") == FIXED.replace("\r\n", "\n")
+
+    # a sidecar alone: the check takes it and checks its seed
+    (project / "seeds/dirty.meta.yaml").write_text("published: 2023-02-30\n", encoding="utf-8")
+    git("add", "-A", cwd=project, env=env)
+    blocked = git("commit", "-m", "date the seed", cwd=project, env=env, check=False)
+    assert blocked.returncode != 0 and "seeds/dirty.txt:1:1: M203" in blocked.stdout + blocked.stderr
+    (project / "seeds/dirty.meta.yaml").write_text("published: 2023-02-28\n", encoding="utf-8")
+    git("add", "-A", cwd=project, env=env)
+    passed = git("commit", "-m", "date the seed", cwd=project, env=env, check=False)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
 
 
 def test_manifest_and_config_are_valid():
