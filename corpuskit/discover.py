@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import glob
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -39,6 +40,22 @@ def is_seed_name(path: Path, include: list[str]) -> bool:
     return any(fnmatch.fnmatch(name, p) for p in include)
 
 
+def escaped_path(path: Path) -> str | None:
+    """The path with its bytes that are not UTF-8 escaped, or None when it is all UTF-8.
+
+    >>> escaped_path(Path(os.fsdecode(b"seeds/bad\\xffname.txt")))
+    'seeds/bad\\\\xffname.txt'
+    >>> escaped_path(Path("seeds/Zürich.txt")) is None
+    True
+    """
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return None
+
+
 class Walk(NamedTuple):
     """What a walk of the corpus paths found."""
 
@@ -54,7 +71,7 @@ def walk(paths: list[str], include: list[str], exclude: list[str]) -> Walk:
 
     Not read: F004, a seed-named file whose link leads outside the folder (never
     followed, so a corpus cannot pull in files from elsewhere); F005, a sidecar with no
-    seed beside it.
+    seed beside it; F006, a seed whose path is not valid UTF-8.
 
     >>> walk([], ["*.txt"], [])
     Walk(seeds=[], strays=[])
@@ -78,7 +95,12 @@ def walk(paths: list[str], include: list[str], exclude: list[str]) -> Walk:
         for candidate in candidates:
             if candidate not in seen and not is_excluded(candidate, exclude):
                 seen.add(candidate)
-                seeds.append(candidate)
+                escaped = escaped_path(candidate)
+                if escaped is None:
+                    seeds.append(candidate)
+                else:
+                    message = f"{escaped}: file name is not valid UTF-8: not read"
+                    strays.append((Path(escaped), "F006", message))
     return Walk(seeds, strays)
 
 

@@ -298,6 +298,21 @@ def test_symlink_outside_the_corpus_is_not_read(project, capsys):
     assert "Private notes" not in (project / "build/corpus.jsonl").read_text("utf-8")
 
 
+def test_a_file_name_that_is_not_utf8_is_reported_not_read(project, capsys):
+    """Such a name cannot go into UTF-8 JSON: the file is reported with its bytes escaped."""
+    (project / os.fsdecode(b"seeds/caf\xe9.txt")).write_text(TEXT + "\n", encoding="utf-8")
+    assert main(["check", "seeds"]) == 1
+    assert "seeds/caf\\xe9.txt:1:1: F006 seeds/caf\\xe9.txt: file name is not valid UTF-8" in (
+        capsys.readouterr().out
+    )
+    for output_format in ("json", "sarif"):
+        assert main(["check", "seeds", "--output-format", output_format]) == 1
+        assert "caf\\\\xe9.txt" in capsys.readouterr().out  # JSON escapes the backslash
+    seeds = len(os.listdir(project / "seeds")) - 1
+    assert main(["build"]) == 1
+    assert len((project / "build/corpus.jsonl").read_text("utf-8").splitlines()) == seeds
+
+
 def test_sidecar_without_its_seed_is_reported(project, capsys):
     (project / "seeds/gone.meta.yaml").write_text("title: A seed that was deleted\n", encoding="utf-8")
     assert main(["check", "seeds"]) == 0  # a warning

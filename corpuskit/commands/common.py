@@ -75,7 +75,7 @@ def corpus_files(args, config: Config) -> Walk:
 
 
 def stray_reports(strays: list, config: Config) -> list:
-    """Reports for files in the corpus folders that are not read (F004, F005)."""
+    """Reports for files in the corpus folders that are not read (F004, F005, F006)."""
     reports = []
     for path, code, message in strays:
         from corpuskit.models import Decoding, FileReport, Finding  # only when there are strays

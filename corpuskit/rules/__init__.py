@@ -54,6 +54,7 @@ from corpuskit.rules.notices import (
     LinkOutside,
     OrphanSidecar,
     OverTime,
+    UnnamableFile,
     UnreadableSeed,
 )
 from corpuskit.rules.record import (
@@ -144,6 +145,7 @@ NOTICES: tuple[type[Notice], ...] = (
     OverTime,
     LinkOutside,
     OrphanSidecar,
+    UnnamableFile,
     FrontMatter,
     FrontMatterInvalid,
     SidecarInvalid,

@@ -125,3 +125,28 @@ class OrphanSidecar(Notice):
     code, name, category = "F005", "orphan-sidecar", "file"
     severity = Severity.WARNING
     summary = "sidecar without a seed"
+
+
+class UnnamableFile(Notice):
+    """Fails a seed whose file name is not valid UTF-8.
+
+    What it does: a file of the corpus whose path holds bytes that are not UTF-8 (a name
+    made on a system with another encoding) is reported with those bytes escaped
+    (`bad\\xffname.txt`), and not read.
+
+    Why: a seed's id and path go into the corpus and its report, which are UTF-8 JSON; a
+    name that cannot be written there cannot be a seed. Renaming the file fixes it.
+
+    Example:
+        >>> import os, tempfile
+        >>> from pathlib import Path
+        >>> from corpuskit.discover import walk
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> _ = Path(os.fsdecode(bytes(folder) + b"/bad\\xffname.txt")).write_text("Text.")
+        >>> [(code, Path(path).name) for path, code, _ in walk([str(folder)], ["*.txt"], []).strays]
+        [('F006', 'bad\\\\xffname.txt')]
+    """
+
+    code, name, category = "F006", "unnamable-file", "file"
+    severity = Severity.ERROR
+    summary = "file name is not valid UTF-8: not read"
