@@ -5,6 +5,7 @@ Every key, its default and its meaning are listed by `corpuskit config`.
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 from typing import Literal
@@ -148,7 +149,23 @@ def load_config(start: Path | None = None) -> tuple[Config, Path | None]:
         return Config.model_validate(table), path
     except ValidationError as err:
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or '(table)'}: {e['msg'].removeprefix('Value error, ')}"
-            for e in err.errors()
+            f"{'.'.join(str(p) for p in e['loc']) or '(table)'}: {_config_message(e)}" for e in err.errors()
         )
         raise ConfigError(f"{path}: [tool.corpuskit]: {problems}") from None
+
+
+def _config_message(error: dict) -> str:
+    """What is wrong with a setting; an unknown key names the nearest known one.
+
+    >>> _config_message({"type": "extra_forbidden", "loc": ("fail_on",), "msg": "Extra inputs..."})
+    'unknown setting; did you mean `fail-on`?'
+    """
+    if error["type"] == "extra_forbidden" and len(error["loc"]) == 1:
+        known = [field.alias or name for name, field in Config.model_fields.items()]
+        near = difflib.get_close_matches(str(error["loc"][0]), known, n=1, cutoff=0.6)
+        return (
+            f"unknown setting; did you mean `{near[0]}`?"
+            if near
+            else f"unknown setting; the settings are {', '.join(known)}"
+        )
+    return error["msg"].removeprefix("Value error, ")

@@ -162,6 +162,21 @@ def test_bad_config_is_a_usage_error(tmp_path, monkeypatch, capsys):
     assert "pyproject.toml: [tool.corpuskit]: fail-on" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ("languages = ['de']", "languages: unknown setting; did you mean `allowed-languages`?"),
+        ("failon = 'error'", "failon: unknown setting; did you mean `fail-on`?"),
+        ("colour = 'blue'", "colour: unknown setting; the settings are paths, include,"),
+    ],
+)
+def test_an_unknown_setting_names_the_nearest(tmp_path, monkeypatch, capsys, line, says):
+    (tmp_path / "pyproject.toml").write_text(f"[tool.corpuskit]\n{line}\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 2
+    assert says in capsys.readouterr().err
+
+
 def test_committed_schemas_match_the_models():
     for name, text in schema.rendered().items():
         assert (ROOT / "schemas" / name).read_text("utf-8") == text, f"run `corpuskit schema` ({name})"
