@@ -5,7 +5,8 @@ a folder of other files.
 writes the corpus file in one step; `check --output-file` writes one file. A mistyped
 path must not cost the seeds or anything else:
 
-- a file written (the corpus, `--output-file`) is not a folder and not one of the seeds;
+- a file written (the corpus, `--output-file`) is a file name (not `-`), not a folder
+  and not one of the seeds;
 - the reports folder is not a file, holds no seed (it is not the seeds' folder or one
   above it), does not hold the corpus file, and holds nothing but reports (`*.json`; names
   of files starting with a dot are ignored), since whatever else is in it would be deleted.
@@ -37,7 +38,12 @@ def check_output_file(path: Path, seeds: Iterable[str | Path], option: str) -> N
     ...     print(str(err).replace(str(folder), "seeds"))
     -o seeds/a.txt: is one of the seeds; give another file
     >>> check_output_file(folder / "corpus.jsonl", [seed], "-o")  # a new file: fine
+
+    `-` is not taken for the standard output: the corpus file has its index beside it, and
+    outputs are written whole or not at all.
     """
+    if str(path) == "-":
+        raise DestinationError(f"{option} -: give a file (outputs are files, written whole)")
     if path.is_dir():
         raise DestinationError(f"{option} {path}: is a folder; give a file")
     if not path.exists():

@@ -75,8 +75,9 @@ def write_statistics(reports: list[FileReport], stream: TextIO, as_json: bool) -
         stream.write(f"{count:>6}  {code:<5} {mark:<3} {about[code][0]}\n")
 
 
-def emit(reports: list[FileReport], config: Config, args) -> int:
-    """Print the reports as asked and return the exit code (0 passes, 1 fails)."""
+def emit(reports: list[FileReport], config: Config, args, not_read: int = 0) -> int:
+    """Print the reports as asked and return the exit code (0 passes, 1 fails); `not_read`
+    of the reports are on files that were not read (they are not counted as seeds)."""
     from corpuskit.reporters import REPORTERS, Context
 
     threshold = fail_on(args, config)
@@ -85,7 +86,7 @@ def emit(reports: list[FileReport], config: Config, args) -> int:
         if getattr(args, "statistics", False):
             write_statistics(reports, stream, as_json=chosen == "json")
         else:
-            REPORTERS[chosen](reports, stream, Context(fail_on=threshold))
+            REPORTERS[chosen](reports, stream, Context(fail_on=threshold, not_read=not_read))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if chosen == "github" and summary:
         from corpuskit.reporters.github import append_step_summary

@@ -139,6 +139,8 @@ def test_output_folder_that_cannot_be_written(project, capsys):
             "--output seeds/000_d384953f4071e83d.txt: is one of the seeds",
         ),
         (["build", "-o", "seeds"], "--output seeds: is a folder"),
+        (["build", "-o", "-"], "--output -: give a file"),
+        (["check", "--output-file", "-"], "--output-file -: give a file"),
         (["build", "--reports", "seeds"], "--reports seeds: holds seeds"),
         (["build", "--reports", "."], "--reports .: holds the corpus file"),
         (["build", "--reports", "notes.md"], "--reports notes.md: is a file"),
@@ -319,7 +321,8 @@ def test_sidecar_without_its_seed_is_reported(project, capsys):
     assert "seeds/gone.meta.yaml:1:1: F005" in capsys.readouterr().out
     assert main(["check", "--strict", "seeds"]) == 1
     assert main(["check", "seeds/gone.meta.yaml"]) == 0  # named alone
-    assert "seeds/gone.meta.yaml:1:1: F005" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "seeds/gone.meta.yaml:1:1: F005" in out and "0 seeds checked (1 file not read)" in out
 
 
 def test_a_sidecar_named_alone_checks_its_seeds(project, capsys):

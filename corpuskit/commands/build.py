@@ -89,5 +89,6 @@ def run(args) -> int:
             problems.append(report)
     if problems:
         REPORTERS["text"](problems, sys.stderr)
-    print(f"wrote {written} records to {output} and {total} reports to {reports_dir}/", file=sys.stderr)
+    records, reports = f"{written} record{'s' * (written != 1)}", f"{total} report{'s' * (total != 1)}"
+    print(f"wrote {records} to {output} and {reports} to {reports_dir}/", file=sys.stderr)
     return 1 if problems else 0

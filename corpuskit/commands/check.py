@@ -71,9 +71,10 @@ def run(args) -> int:
         checked: Spool = Spool()  # printed at the end, kept on disk till then
         for report in corpus.reviewed(reports, paths, fresh_prints, config, prior):  # ids, duplicates
             checked.append(report)
-    for report in stray_reports(files.strays, config):
+    strays = stray_reports(files.strays, config)
+    for report in strays:
         checked.append(report)
-    return gate.emit(checked, config, args)
+    return gate.emit(checked, config, args, not_read=len(strays))
 
 
 def _using(table):

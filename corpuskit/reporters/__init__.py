@@ -1,7 +1,8 @@
 """Ways to print findings: one function per format, `(reports, stream, context) -> None`.
 
 `context` (a `Context`, optional) tells a format what it may need beyond the reports:
-the severity that fails the gate. Formats other than text and JSON are imported on use.
+the severity that fails the gate, and how many reports are on files not read. Formats
+other than text and JSON are imported on use.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from corpuskit.severity import Severity
 @dataclass
 class Context:
     fail_on: Severity = Severity.ERROR
+    not_read: int = 0  # reports on files of the corpus folders that were not read (F004-F006)
 
 
 def _lazy(module: str, function: str) -> Callable:

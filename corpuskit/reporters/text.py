@@ -53,7 +53,10 @@ def write_text(reports: list[FileReport], stream: TextIO, context=None) -> None:
         stream.write(_rendered(report, "text"))
         totals.update(getattr(report, "tally", None) or tally(report.findings))
     summary = ", ".join(f"{totals[s]} {s}" for s in ("error", "warning", "info"))
-    stream.write(f"{len(reports)} seeds checked: {summary}.\n")
+    strays = context.not_read if context else 0
+    seeds = len(reports) - strays
+    not_read = f" ({strays} file{'s' * (strays != 1)} not read)" if strays else ""
+    stream.write(f"{seeds} seed{'s' * (seeds != 1)} checked{not_read}: {summary}.\n")
     if totals["safe"] or totals["unsafe"]:
         hint = f"[*] {totals['safe']} fixable with `--fix`"
         if totals["unsafe"]:
