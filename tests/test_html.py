@@ -369,6 +369,16 @@ def test_hostile_markup_does_not_crash(markup, parser):
     assert res.report.html.parser == parser
 
 
+@pytest.mark.parametrize("parser", ["lxml", "bs4"])
+@pytest.mark.parametrize("depth", [300, 5_000])
+def test_text_below_deep_nesting_is_kept(parser, depth):
+    """Old pages leave tags open (`<font>`, `<div>`) until they nest hundreds deep; libxml2
+    stops building its tree there and would drop the rest of the page."""
+    markup = f"<html><body>{'<div>' * depth}<p>{BODY}</p>{'</div>' * depth}<p>{BODY_DE}</p></body></html>"
+    text = clean_page(markup.encode(), html_parser=parser).record.text
+    assert BODY in text and BODY_DE in text
+
+
 def test_entities_declared_in_the_page_are_not_expanded():
     laughs = (
         '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'

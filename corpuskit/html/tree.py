@@ -157,6 +157,10 @@ def _from_lxml(text: str) -> Tree:
         top = etree.fromstring(text.encode("utf-8", "surrogatepass"), parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         top = None
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        # nested deeper than libxml2 builds a tree (256): it drops all that follows, while
+        # the bs4 path keeps the text below MAX_DEPTH
+        return _from_bs4(text)
     if top is None:
         return builder.tree()
     builder.head.lang = top.get("lang") or top.get("xml:lang")
