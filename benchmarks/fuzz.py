@@ -1,8 +1,9 @@
 """Long fuzzing run: arbitrary bytes and text through the whole pipeline.
 
-Checks on every input that no exception escapes, that the original bytes are rebuilt
-from the cleaned text and the report, that cleaning is deterministic and idempotent, and
-that no document exceeds the time budget. Prints how many inputs were tried and every
+Checks on every input (as a text seed, and some as an HTML page) that no exception
+escapes, that the record and the report fit the schema, that the original bytes are
+rebuilt from the cleaned text and the report, that cleaning is deterministic and
+idempotent, and that no document exceeds the time budget. Prints how many inputs were tried and every
 failure found (with a reproducer written to --out).
 
     python benchmarks/fuzz.py --examples 20000
@@ -11,6 +12,7 @@ failure found (with a reproducer written to --out).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import time
 import traceback
@@ -22,8 +24,9 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from corpuskit import clean_bytes, clean_text
-from corpuskit.assemble import rebuild_original
+from corpuskit.assemble import rebuild_original, rebuild_view
 from corpuskit.budget import time_budget
+from corpuskit.models import FileReport, SeedRecord
 
 SEED_LIKE = st.lists(
     st.one_of(
@@ -35,17 +38,43 @@ SEED_LIKE = st.lists(
     ),
     max_size=30,
 ).map("\n".join)
+FRONT_MATTER = st.tuples(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["title", "authors", "published", "source", "url", "language", "x"]).flatmap(
+                lambda key: st.text(max_size=40).map(lambda value: f"{key}: {value}")
+            ),
+            st.text(alphabet="-:[]{}&*!|>'\"#%@ \tab019", max_size=30),
+        ),
+        max_size=6,
+    ),
+    SEED_LIKE,
+).map(lambda pair: "---\n" + "\n".join(pair[0]) + "\n---\n" + pair[1])
+MARKUP = st.lists(
+    st.one_of(
+        st.sampled_from(["<p>", "</p>", "<div>", "</div>", "<br>", "<h1>", "</h1>", "<title>", "<script>"]),
+        st.sampled_from(['<html lang="', '<meta property="article:published_time" content="', '">', "&amp;"]),
+        st.text(max_size=60),
+    ),
+    max_size=60,
+).map("".join)
 ENCODINGS = st.sampled_from(["utf-8", "utf-16", "cp1252", "latin-1", "cp1251", "utf-8-sig"])
 
 
 def check(raw: bytes, name: str) -> None:
     with time_budget(30):
         result = clean_bytes(raw, name=name)
+    FileReport.model_validate_json(result.report.model_dump_json())
     if result.record is None:
         assert [f.code for f in result.report.findings] == ["F001"], result.report.findings
         return
-    assert rebuild_original(result.record.text, result.report) == raw, "original not rebuilt"
+    SeedRecord.model_validate_json(result.record.model_dump_json())
     assert clean_bytes(raw, name=name).record == result.record, "not deterministic"
+    if result.report.html is not None:  # a page: the report rebuilds its extracted text view
+        view = rebuild_view(result.record.text, result.report)
+        assert hashlib.sha256(view.encode()).hexdigest() == result.report.html.view_sha256, "view not rebuilt"
+        return
+    assert rebuild_original(result.record.text, result.report) == raw, "original not rebuilt"
     again = clean_text(result.record.text)
     assert again.record.text == result.record.text, "not idempotent"
 
@@ -58,17 +87,22 @@ def main(argv: list[str] | None = None) -> int:
     failures: list[str] = []
     tried = 0
 
+    texts = st.one_of(SEED_LIKE, FRONT_MATTER)
+    inputs = st.one_of(st.binary(max_size=4000), st.tuples(texts, ENCODINGS).map(_encode))
+    pages = st.tuples(MARKUP, ENCODINGS).map(_encode)
+
     @settings(
         max_examples=args.examples, deadline=None, database=None, suppress_health_check=list(HealthCheck)
     )
-    @given(st.one_of(st.binary(max_size=4000), st.tuples(SEED_LIKE, ENCODINGS).map(_encode)))
-    def run(raw: bytes) -> None:
+    @given(st.one_of(inputs.map(lambda raw: (raw, "fuzz.txt")), pages.map(lambda raw: (raw, "fuzz.html"))))
+    def run(case: tuple[bytes, str]) -> None:
         nonlocal tried
         tried += 1
+        raw, name = case
         try:
-            check(raw, "fuzz.txt")
+            check(raw, name)
         except Exception as err:
-            failures.append(f"{err!r}\n{raw!r}\n{traceback.format_exc()}")
+            failures.append(f"{err!r}\n{name} {raw!r}\n{traceback.format_exc()}")
 
     started = time.monotonic()
     run()

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 from importlib import import_module
 
 from corpuskit import __version__
@@ -143,11 +145,33 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    previous = _watch_interrupts()
     try:
         return _main(argv)
     except KeyboardInterrupt:
         print("corpuskit: interrupted; outputs left as they were", file=sys.stderr)
         return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
+_interrupts: list[int] = []  # Ctrl-C received during this run
+
+
+def _watch_interrupts():
+    """Note every Ctrl-C before raising KeyboardInterrupt as Python does: a library that
+    turns the KeyboardInterrupt into its own error (pydantic while serializing) must not
+    make it look like an internal error. Returns the handler to put back."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    _interrupts.clear()
+
+    def on_interrupt(signum, frame):
+        _interrupts.append(signum)
+        signal.default_int_handler(signum, frame)
+
+    return signal.signal(signal.SIGINT, on_interrupt)
 
 
 def _main(argv: list[str] | None) -> int:
@@ -180,5 +204,7 @@ def _main(argv: list[str] | None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as err:  # the gate never shows a traceback
+        if _interrupts:  # a Ctrl-C a library wrapped in its own error
+            raise KeyboardInterrupt from None
         print(f"corpuskit: internal error: {type(err).__name__}: {err}", file=sys.stderr)
         return USAGE_ERROR

@@ -410,6 +410,21 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+def declared_values(sources: list[ExplicitMeta]) -> dict[str, tuple[Any, str]]:
+    """The valid values a person wrote (front matter, sidecars), strongest source first:
+    field -> (value, the source's origin). Problems are reported by `merge`.
+
+    >>> declared_values([ExplicitMeta({"title": "Budget agreed", "url": "x"}, "front-matter", "a.txt")])
+    {'title': ('Budget agreed', 'front-matter')}
+    """
+    declared: dict[str, tuple[Any, str]] = {}
+    for source in sources:
+        if source.strict:
+            for key, value in validate(source)[0].items():
+                declared.setdefault(key, (value, source.origin))
+    return declared
+
+
 def merge(meta: SeedMeta, origins: dict, sources: list[ExplicitMeta]) -> list[Problem]:
     """Put explicit values into `meta` over inferred ones, strongest source first, and
     record each field's origin; return the problems found on the way."""

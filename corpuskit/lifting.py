@@ -51,17 +51,25 @@ def apply_lift(meta: SeedMeta, origins: dict[str, FieldOrigin], hit: Hit, text: 
     return None
 
 
-def keep_lifts_the_seed_contradicts(decisions: dict[int, Hit], meta: SeedMeta, origins) -> list[Hit]:
-    """A line lifted into a field the seed declares leaves the text only when it repeats
-    the declared value; otherwise it is no title (or byline) after all, and stays, flagged."""
+def declared_by_page(meta: SeedMeta, origins: dict[str, FieldOrigin]) -> dict[str, tuple]:
+    """The fields an HTML page declares (set by `apply_declared`): field -> (value, origin)."""
+    return {f: (getattr(meta, f), o.method) for f, o in origins.items() if o.origin == "explicit"}
+
+
+def keep_lifts_the_seed_contradicts(decisions: dict[int, Hit], declared: dict[str, tuple]) -> list[Hit]:
+    """A line lifted into a field the seed declares (field -> (value, where)) leaves the
+    text only when it repeats the declared value; otherwise it is no title (or byline)
+    after all, and stays, flagged. So a seed whose front matter gives its title keeps a
+    first line that only looks like one, and cleaning a record again under its metadata
+    lifts no other title."""
     kept = []
     for index, hit in list(decisions.items()):
-        if hit.action != LIFT or hit.field not in origins or origins[hit.field].origin != "explicit":
+        if hit.action != LIFT or hit.field not in declared:
             continue
-        if not _agrees(hit.field, hit.value, getattr(meta, hit.field)):
+        value, where = declared[hit.field]
+        if not _agrees(hit.field, hit.value, value):
             del decisions[index]
-            method = origins[hit.field].method
-            message = f"{hit.message}: differs from the declared {hit.field} ({method}), kept"
+            message = f"{hit.message}: differs from the declared {hit.field} ({where}), kept"
             kept.append(Hit(hit.rule, hit.block, "flag", message))
     return kept
 

@@ -17,7 +17,7 @@ from corpuskit.assemble import assemble
 from corpuskit.budget import OverBudget, time_budget
 from corpuskit.decide import apply_span_rules, decide_blocks
 from corpuskit.decode import DecodeError, decode, utf8_of
-from corpuskit.explicit import ExplicitMeta, Problem, find_front_matter, merge, read_sidecar
+from corpuskit.explicit import ExplicitMeta, Problem, declared_values, find_front_matter, merge, read_sidecar
 from corpuskit.findings import (
     ElementLocator,
     Locator,
@@ -33,6 +33,7 @@ from corpuskit.lexicon import compile_loaded
 from corpuskit.lifting import (
     apply_declared,
     apply_lift,
+    declared_by_page,
     keep_lifts_the_seed_contradicts,
     merge_declared_language,
     note_empty_fields,
@@ -243,7 +244,13 @@ def _clean(
     meta, origins = SeedMeta(), {}
     if page:
         apply_declared(meta, origins, page.meta)
-        flags += keep_lifts_the_seed_contradicts(decisions, meta, origins)
+        flags += keep_lifts_the_seed_contradicts(decisions, declared_by_page(meta, origins))
+    if any(source.strict for source in sources):  # front matter, a sidecar: a title-like line
+        # that is not the declared title stays (a byline or a dateline goes whatever it says)
+        declared = declared_values(sources)
+        flags += keep_lifts_the_seed_contradicts(
+            decisions, {"title": declared["title"]} if "title" in declared else {}
+        )
     decided, dropped = _apply_decisions(
         blocks, decisions, span_findings, meta, origins, source, rules, locate
     )

@@ -177,6 +177,24 @@ def test_an_unknown_setting_names_the_nearest(tmp_path, monkeypatch, capsys, lin
     assert says in capsys.readouterr().err
 
 
+def test_ctrl_c_wrapped_by_a_library_is_an_interruption(monkeypatch, capsys):
+    """pydantic turns a KeyboardInterrupt raised while it serializes into its own error: a
+    Ctrl-C then must still read as an interruption (exit 130), not an internal error."""
+    import signal
+
+    import pydantic_core
+
+    import corpuskit.commands.check as check
+
+    def serialize_and_interrupt(args):
+        return pydantic_core.to_json(object(), fallback=lambda _: signal.raise_signal(signal.SIGINT))
+
+    monkeypatch.setattr(check, "run", serialize_and_interrupt)
+    assert main(["check"]) == 130
+    err = capsys.readouterr().err
+    assert "interrupted" in err and "internal error" not in err
+
+
 def test_committed_schemas_match_the_models():
     for name, text in schema.rendered().items():
         assert (ROOT / "schemas" / name).read_text("utf-8") == text, f"run `corpuskit schema` ({name})"

@@ -211,3 +211,25 @@ def test_page_metadata_is_lenient_and_weaker_than_front_matter():
     assert sorted(f.detail.loc[0] for f in codes(res, "M204")) == ["language", "published"]
     assert {f.severity for f in codes(res, "M204")} == {"info"}
     assert res.record.meta.language == "en" and res.report.metadata["language"].origin == "inferred"
+
+
+@pytest.mark.parametrize(
+    ("front", "first_line"),
+    [
+        ("title: Budget agreed for the town", "New Delhi"),
+        ("title: Der Haushalt ist beschlossen", "Weitere Nachrichten aus der Region"),
+    ],
+)
+def test_a_line_that_contradicts_the_front_matter_stays(front, first_line):
+    """A first line that only looks like a title is not lifted when the front matter gives
+    another title: it stays, flagged. Cleaning a record again under its own metadata
+    therefore lifts no other line as its title."""
+    res = clean_text(f"---\n{front}\n---\n{first_line}\n\n{BODY}\n")
+    assert res.record.text == f"{first_line}\n\n{BODY}\n"
+    flagged = [f for f in res.report.findings if f.action == "flagged" and f.code.startswith("M")]
+    assert [f.text for f in flagged] == [first_line] and "differs from the declared" in flagged[0].message
+
+
+def test_a_line_that_repeats_the_front_matter_title_is_lifted():
+    res = clean_text(f"---\ntitle: Budget agreed for the town\n---\nBudget agreed for the town\n\n{BODY}\n")
+    assert res.record.text == BODY + "\n" and res.record.meta.title == "Budget agreed for the town"
