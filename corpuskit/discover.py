@@ -76,7 +76,7 @@ def walk(paths: list[str], include: list[str], exclude: list[str]) -> Walk:
     >>> walk([], ["*.txt"], [])
     Walk(seeds=[], strays=[])
     """
-    seen: set[Path] = set()
+    seen: set[str] = set()
     seeds: list[Path] = []
     strays: list[tuple[Path, str, str]] = []
     for given in paths:
@@ -93,8 +93,9 @@ def walk(paths: list[str], include: list[str], exclude: list[str]) -> Walk:
         else:
             candidates = [path]
         for candidate in candidates:
-            if candidate not in seen and not is_excluded(candidate, exclude):
-                seen.add(candidate)
+            where = os.path.abspath(candidate)  # one file named two ways is one seed
+            if where not in seen and not is_excluded(candidate, exclude):
+                seen.add(where)
                 escaped = escaped_path(candidate)
                 if escaped is None:
                     seeds.append(candidate)

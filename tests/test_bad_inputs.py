@@ -315,6 +315,14 @@ def test_a_file_name_that_is_not_utf8_is_reported_not_read(project, capsys):
     assert len((project / "build/corpus.jsonl").read_text("utf-8").splitlines()) == seeds
 
 
+def test_a_seed_named_two_ways_is_checked_once(project, capsys):
+    seed = "seeds/000_d384953f4071e83d.txt"
+    assert main(["check", "seeds", seed, str(project / seed), f"./{seed}"]) in (0, 1)
+    out = capsys.readouterr().out
+    assert "C001" not in out and "C002" not in out
+    assert f"{len(os.listdir(project / 'seeds'))} seeds checked" in out
+
+
 def test_sidecar_without_its_seed_is_reported(project, capsys):
     (project / "seeds/gone.meta.yaml").write_text("title: A seed that was deleted\n", encoding="utf-8")
     assert main(["check", "seeds"]) == 0  # a warning
