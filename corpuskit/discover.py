@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
+from corpuskit.project import path_forms
+
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")
 
 
@@ -29,8 +31,11 @@ class PathError(ValueError):
 
 
 def is_excluded(path: Path, patterns: list[str]) -> bool:
-    text = path.as_posix()
-    return any(fnmatch.fnmatch(text, p) or fnmatch.fnmatch(path.name, p) for p in patterns)
+    """Whether an `exclude` pattern matches the path (see `project.path_forms`)."""
+    if not patterns:
+        return False
+    forms = path_forms(path)
+    return any(fnmatch.fnmatch(form, p) for p in patterns for form in forms)
 
 
 def is_seed_name(path: Path, include: list[str]) -> bool:

@@ -16,11 +16,11 @@ without the unused check.
 
 from __future__ import annotations
 
-import contextlib
 import fnmatch
 import re
 from dataclasses import dataclass
-from pathlib import Path
+
+from corpuskit.project import path_forms
 
 _DIRECTIVE = re.compile(
     r"^(?:<!--|#|//|;|%)?\s*corpuskit\s*:\s*noqa\b\s*:?\s*(?P<codes>[^>]*?)\s*(?:-->)?$", re.IGNORECASE
@@ -77,16 +77,15 @@ def matches(code: str, selectors: list[str] | tuple[str, ...]) -> bool:
 
 def per_file_ignores(path: str, table: dict[str, list[str]]) -> list[str]:
     """Codes switched off for `path` by `per-file-ignores` (fnmatch patterns matched
-    against the path as given, its path relative to the current folder, and its name).
+    against the path as given, relative to the project's folder and to the current
+    folder, and its name: `project.path_forms`).
 
     >>> per_file_ignores("seeds/legacy/a.txt", {"seeds/legacy/*": ["M101"], "*.html": ["B"]})
     ['M101']
     """
     if not table:
         return []
-    candidates = {Path(path).as_posix(), Path(path).name}
-    with contextlib.suppress(ValueError, OSError):
-        candidates.add(Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix())
+    candidates = path_forms(path)
     codes: list[str] = []
     for pattern, names in table.items():
         if any(fnmatch.fnmatch(c, pattern) for c in candidates):

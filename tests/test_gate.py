@@ -79,6 +79,29 @@ def test_per_file_ignores(project, capsys):
     assert "legacy/old.txt" not in out
 
 
+@pytest.mark.parametrize("where", ["root", "absolute", "inside seeds"])
+def test_patterns_are_relative_to_the_project_however_paths_are_named(project, capsys, monkeypatch, where):
+    """`exclude` and `per-file-ignores` patterns name paths from the folder of
+    pyproject.toml, whether the seeds are named relative to it, absolutely, or from a
+    folder below it."""
+    (project / "pyproject.toml").write_text(
+        '[tool.corpuskit]\nexclude = ["seeds/drafts/*"]\nper-file-ignores = { "seeds/legacy/*" = ["M1"] }\n',
+        encoding="utf-8",
+    )
+    for folder in ("drafts", "legacy"):
+        (project / "seeds" / folder).mkdir()
+    seed(project, "drafts/draft.txt", f"{BODY_DE}\n")
+    seed(project, "legacy/old.txt", f"{BODY}\n")
+    seed(project, "new.txt", f"{BODY}\n\n{BODY_DE}\n")
+    named = {"root": "seeds", "absolute": str(project / "seeds"), "inside seeds": "."}[where]
+    if where == "inside seeds":
+        monkeypatch.chdir(project / "seeds")
+    assert main(["check", "--output-format", "concise", named]) == 0
+    out = capsys.readouterr().out
+    assert "new.txt:1:1: M101" in out
+    assert "draft.txt" not in out and "old.txt" not in out
+
+
 def test_noqa_directive_switches_rules_off_for_one_seed(project):
     plain = seed(project, "plain.txt", f"Foto: NTB\n\n{BODY}\n")
     quiet = seed(project, "quiet.txt", f"# corpuskit: noqa: B1, M0, M101\nFoto: NTB\n\n{BODY}\n")
