@@ -31,7 +31,10 @@ class Config(BaseModel):
 
     model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True, defer_build=True)
 
-    paths: list[str] = Field(["seeds"], description="files or folders to clean when none are given")
+    paths: list[str] = Field(
+        ["seeds"],
+        description="files or folders to clean when none are given, relative to the folder of pyproject.toml",
+    )
     include: list[str] = Field(
         ["*.txt", "*.md", "*.text", "*.html", "*.htm"], description="file-name patterns of seeds"
     )
@@ -76,8 +79,14 @@ class Config(BaseModel):
         description="C003 fails a seed whose text is this similar to another's (estimated Jaccard "
         "of word 5-grams)",
     )
-    output: str = Field("build/corpus.jsonl", description="where `build` writes the corpus")
-    reports: str = Field("build/reports", description="where `build` writes one report per seed")
+    output: str = Field(
+        "build/corpus.jsonl",
+        description="where `build` writes the corpus, relative to the folder of pyproject.toml",
+    )
+    reports: str = Field(
+        "build/reports",
+        description="where `build` writes one report per seed, relative to the folder of pyproject.toml",
+    )
     html_parser: Literal["lxml", "bs4"] = Field(
         "lxml", description="HTML seeds: lxml, or bs4 (beautifulsoup4 on lxml; same output, slower)"
     )

@@ -28,6 +28,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from corpuskit.project import from_project, project_path, setting_path
 from corpuskit.segment import words as segment_words
 
 if TYPE_CHECKING:  # numpy and the models are imported when a seed is compared
@@ -214,7 +215,7 @@ def _fixed_width(texts: Iterable[str], width: int) -> bytes:
 
 def index_path(config: Config, output: str | Path | None = None) -> Path:
     """Where the index of a corpus lives: beside it, `corpus.jsonl` -> `corpus.index.npz`."""
-    corpus = Path(output or config.output)
+    corpus = Path(output or setting_path(config.output))
     return corpus.with_name(corpus.name.split(".")[0] + ".index.npz")
 
 
@@ -269,7 +270,7 @@ class Review:
         """The fingerprint the prior holds for the seed `sid` at `path`, if any."""
         if self.prior is None:
             return None
-        path = os.path.normpath(path)
+        path = project_path(path)
         for row in self._prior_rows_of(sid):
             if os.path.normpath(self.prior.paths[row]) == path:
                 return Fingerprint(self.prior.digest(row), self.prior.signatures[row])
@@ -284,7 +285,7 @@ class Review:
     def judge(self, sid: str, shown: str, prints: Fingerprint | None) -> list[Finding]:
         """The corpus findings of one seed, given its id, path and text fingerprint
         (computed where the seed was cleaned: a worker, say)."""
-        path = os.path.normpath(shown)
+        path = project_path(shown)
         findings: list[Finding] = []
         other = self._same_id(sid, path)
         if other and self.on["C001"]:
@@ -348,7 +349,7 @@ class Review:
             return known
         for row in self._prior_rows_of(sid) if self.prior is not None else []:
             other = os.path.normpath(self.prior.paths[row])
-            if other != path and not self._judged(other) and Path(other).exists():
+            if other != path and not self._judged(other) and os.path.exists(from_project(other)):
                 return other
         return None
 
@@ -398,7 +399,7 @@ class Review:
         if self.prior is None:
             return None
         for row in sorted(self._prior_by_digest.rows([_digest_key(digest)])):
-            if self.prior.digest(row) == digest and Path(self.prior.paths[row]).exists():
+            if self.prior.digest(row) == digest and os.path.exists(from_project(self.prior.paths[row])):
                 return os.path.normpath(self.prior.paths[row])
         return None
 
@@ -425,7 +426,7 @@ class Review:
             close = np.flatnonzero((scores >= threshold) & self.keep[start : start + len(chunk)])
             found += zip((-scores[close]).tolist(), (close + start).tolist(), strict=True)
         for score, row in sorted(found):
-            if Path(self.prior.paths[row]).exists():
+            if os.path.exists(from_project(self.prior.paths[row])):
                 return -score, os.path.normpath(self.prior.paths[row])
         return None
 

@@ -45,3 +45,38 @@ def path_forms(path: str | Path) -> set[str]:
         if base and absolute.startswith(base.rstrip(os.sep) + os.sep):
             forms.add(Path(absolute[len(base.rstrip(os.sep)) + 1 :]).as_posix())
     return forms
+
+
+def project_path(path: str | Path) -> str:
+    """A seed's path as the corpus index keeps it: relative to the project's folder (the
+    one holding pyproject.toml, else the current one), so one seed named from another
+    folder or absolutely is still the same seed; a path outside that folder stays
+    absolute.
+
+    >>> project_path(os.path.join(os.getcwd(), "seeds", "a.txt")) == project_path("seeds/./a.txt")
+    True
+    """
+    cwd = os.getcwd()
+    root = (_root_of(cwd) or cwd).rstrip(os.sep) + os.sep
+    absolute = os.path.normpath(os.path.join(cwd, path))
+    return absolute[len(root) :] if absolute.startswith(root) else absolute
+
+
+def from_project(path: str) -> str:
+    """Where a `project_path` is on the file system."""
+    cwd = os.getcwd()
+    return os.path.join(_root_of(cwd) or cwd, path)
+
+
+def setting_path(path: str) -> str:
+    """A path written in the settings (`paths`, `output`, `reports`): relative to the
+    project's folder, as named from the current folder (the same path when the command
+    runs in the project's folder).
+
+    >>> setting_path("/srv/corpus/seeds")
+    '/srv/corpus/seeds'
+    """
+    if os.path.isabs(path):
+        return path
+    root = _root_of(os.getcwd())
+    return os.path.relpath(os.path.join(root, path)) if root else path

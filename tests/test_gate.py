@@ -102,6 +102,27 @@ def test_patterns_are_relative_to_the_project_however_paths_are_named(project, c
     assert "draft.txt" not in out and "old.txt" not in out
 
 
+def test_a_command_in_a_folder_below_works_on_the_project(project, capsys, monkeypatch):
+    """`paths`, `output` and `reports` are relative to the folder of pyproject.toml, and the
+    corpus index knows a seed however it is named: from a folder below, absolutely."""
+    (project / "pyproject.toml").write_text("[tool.corpuskit]\n", encoding="utf-8")
+    seed(project, "a.txt", f"{BODY}\n")
+    seed(project, "b.txt", f"{BODY_DE}\n")
+    monkeypatch.chdir(project / "seeds")
+    assert main(["build"]) == 0
+    assert len((project / "build/corpus.jsonl").read_text("utf-8").splitlines()) == 2
+    assert not (project / "seeds/build").exists()
+    capsys.readouterr()
+    assert main(["check"]) == 0
+    assert "2 seeds checked" in capsys.readouterr().out
+    for named in ("a.txt", str(project / "seeds/a.txt")):  # the index's own seed: no duplicate
+        assert main(["check", named]) == 0
+        assert "C00" not in capsys.readouterr().out
+    (project / "seeds/copy.txt").write_text(f"{BODY}\n", encoding="utf-8")
+    assert main(["check", "copy.txt"]) == 1
+    assert "C002 same cleaned text as seeds/a.txt" in capsys.readouterr().out
+
+
 def test_noqa_directive_switches_rules_off_for_one_seed(project):
     plain = seed(project, "plain.txt", f"Foto: NTB\n\n{BODY}\n")
     quiet = seed(project, "quiet.txt", f"# corpuskit: noqa: B1, M0, M101\nFoto: NTB\n\n{BODY}\n")

@@ -23,14 +23,15 @@ from corpuskit.engines.output import Printed, render
 from corpuskit.linefreq import count_corpus, save_table, table_path, use_table
 from corpuskit.models import FileReport
 from corpuskit.progress import track
+from corpuskit.project import setting_path
 from corpuskit.reporters import REPORTERS
 from corpuskit.spill import Spool
 
 
 def run(args) -> int:
     config = load_settings(args)
-    output = Path(args.output or config.output)
-    reports_dir = Path(args.reports or config.reports)
+    output = Path(args.output or setting_path(config.output))
+    reports_dir = Path(args.reports or setting_path(config.reports))
     files = corpus_files(args, config)
     strays = files.strays
     paths = [str(path) for path in sorted_by_id(files.seeds)]  # a str: a quarter of a Path's memory

@@ -20,6 +20,7 @@ from pathlib import Path
 from corpuskit import cached_run, corpus, gate
 from corpuskit.commands.common import corpus_files, engine_of, load_settings, stray_reports
 from corpuskit.progress import track
+from corpuskit.project import setting_path
 from corpuskit.snapshot import full_config
 from corpuskit.spill import Spool
 
@@ -51,7 +52,7 @@ def run(args) -> int:
             return 1 if changed else 0
     style = gate.output_format(args.output_format)
     render = style if style in ("text", "concise") and not args.statistics else None
-    table, warning = line_table(config.output)  # line counts of the last build, if any
+    table, warning = line_table(setting_path(config.output))  # line counts of the last build, if any
     prior, index_warning = corpus.load_index(config)  # and its index of the seeds
     for note in (warning, index_warning):
         if note:

@@ -6,7 +6,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from corpuskit.discover import Walk, walk
-from corpuskit.project import ConfigError
+from corpuskit.project import ConfigError, setting_path
 
 if TYPE_CHECKING:
     from corpuskit.config import Config
@@ -63,7 +63,7 @@ def corpus_files(args, config: Config) -> Walk:
     """The seed files named by the arguments, or by `paths` in the config, and the files
     of the walked folders that are not read. Finding no seed at all is said on stderr (a
     mistyped path or `include` pattern would otherwise pass the gate unnoticed)."""
-    paths = args.paths or config.paths
+    paths = args.paths or [setting_path(path) for path in config.paths]
     found = walk(paths, config.include, config.exclude)
     if not found.seeds and paths:
         where = ", ".join(paths)
