@@ -202,8 +202,7 @@ def _construct(loader, node):
                 value_node.tag, retagged = "tag:yaml.org,2002:str", True
         if not retagged:
             raise yaml.YAMLError(f"cannot read a value: {err}") from err
-        loader.constructed_objects, loader.recursive_objects = {}, {}
-        return loader.construct_document(node)
+        return yaml.SafeLoader("").construct_document(node)  # a constructor in a clean state
 
 
 MAX_NESTING = 10  # metadata needs three levels (a mapping of lists of text)
