@@ -31,20 +31,13 @@ def _root_of(cwd: str) -> str | None:
 def path_forms(path: str | Path) -> set[str]:
     """The forms of a path that the patterns of the settings (`exclude`,
     `per-file-ignores`) are matched against: as given, relative to the project's folder
-    (the one holding pyproject.toml; so `seeds/drafts/*` matches however the path was
-    named, from any folder), relative to the current folder, and the file's name.
+    (`project_path`: so `seeds/drafts/*` matches however the path was named, from any
+    folder), and the file's name.
 
     >>> sorted(path_forms(os.path.join(os.getcwd(), "seeds", "a.txt")))[-2:]
     ['a.txt', 'seeds/a.txt']
     """
-    given = Path(path).as_posix()
-    forms = {given, Path(path).name}
-    cwd = os.getcwd()
-    absolute = os.path.normpath(os.path.join(cwd, path))
-    for base in (_root_of(cwd), cwd):
-        if base and absolute.startswith(base.rstrip(os.sep) + os.sep):
-            forms.add(Path(absolute[len(base.rstrip(os.sep)) + 1 :]).as_posix())
-    return forms
+    return {Path(path).as_posix(), Path(path).name, Path(project_path(path)).as_posix()}
 
 
 def project_path(path: str | Path) -> str:

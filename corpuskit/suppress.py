@@ -77,8 +77,8 @@ def matches(code: str, selectors: list[str] | tuple[str, ...]) -> bool:
 
 def per_file_ignores(path: str, table: dict[str, list[str]]) -> list[str]:
     """Codes switched off for `path` by `per-file-ignores` (fnmatch patterns matched
-    against the path as given, relative to the project's folder and to the current
-    folder, and its name: `project.path_forms`).
+    against the path as given, relative to the project's folder, and its name:
+    `project.path_forms`).
 
     >>> per_file_ignores("seeds/legacy/a.txt", {"seeds/legacy/*": ["M101"], "*.html": ["B"]})
     ['M101']
