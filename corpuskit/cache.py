@@ -4,11 +4,12 @@ config changed.
 Each entry is keyed by the seed's path, the sha256 of its bytes and of its sidecars'
 bytes, and a salt made of the corpuskit version (with a fingerprint of its own source
 and lexicon files, and the versions of the libraries that shape the output) and the hash
-of the settings that change findings. A seed's hash is remembered with its size and modification time, so an
-unchanged file is not even read again (one modified within two seconds of its hashing is
-hashed again next time, as its time alone cannot tell). An entry holds the findings, the
-lines `check` prints for them, and the full record and report (what `build` needs), each
-compressed: a report takes several times the bytes of its seed. Entries live in one
+of the settings that change findings. A seed's hash is remembered with its size and
+modification time, so an unchanged file is not even read again (one modified within two
+seconds of its hashing is hashed again next time, as its time alone cannot tell). An
+entry holds the findings, the lines `check` prints for them, and the full record and
+report (what `build` needs), each compressed: a report takes several times the bytes of
+its seed. Entries live in one
 SQLite file under `cache-dir` (default `.corpuskit_cache/` beside pyproject.toml;
 `CORPUSKIT_CACHE_DIR` overrides it); entries unused for 30 days are dropped.
 `--no-cache` bypasses it, `corpuskit clean-cache` deletes it.

@@ -214,8 +214,10 @@ def _nesting(value, depth: int = 1) -> int:
     >>> _nesting({"authors": ["A", "B"]}), _nesting(json.loads("[" * 12 + "]" * 12)) > MAX_NESTING
     (2, True)
     """
-    if depth > MAX_NESTING or not isinstance(value, (dict, list)):
-        return depth - (not isinstance(value, (dict, list)))
+    if not isinstance(value, (dict, list)):
+        return depth - 1  # a plain value adds no level
+    if depth > MAX_NESTING:
+        return depth
     items = value.values() if isinstance(value, dict) else value
     return max((_nesting(item, depth + 1) for item in items), default=depth)
 
@@ -235,27 +237,24 @@ def _depth(node, on_path: set[int], known: dict[int, int]) -> int:
     if id(node) in on_path or len(on_path) > MAX_NESTING:
         return MAX_NESTING + 1
     on_path.add(id(node))
-    if isinstance(node.value, list):
-        children = [child for item in node.value for child in (item if isinstance(item, tuple) else (item,))]
-    else:
-        children = []
-    depth = 1 + max((_depth(child, on_path, known) for child in children), default=0)
+    depth = 1 + max((_depth(child, on_path, known) for child in _children(node)), default=0)
     on_path.discard(id(node))
     known[id(node)] = depth
     return depth
 
 
-def _scalar_values(node) -> list:
-    """The plain values of a YAML node, at any depth."""
-    import yaml
+def _children(node) -> list:
+    """The nodes inside a YAML node: a sequence's items, a mapping's keys and values."""
+    if not isinstance(node.value, list):
+        return []  # a scalar
+    return [child for item in node.value for child in (item if isinstance(item, tuple) else (item,))]
 
-    if isinstance(node, yaml.ScalarNode):
-        return [node]
-    if isinstance(node, yaml.MappingNode):
-        return [found for _, value in node.value for found in _scalar_values(value)]
-    if isinstance(node, yaml.SequenceNode):
-        return [found for item in node.value for found in _scalar_values(item)]
-    return []
+
+def _scalar_values(node) -> list:
+    """The plain values (and keys) of a YAML node, at any depth; called after `_depth`
+    has refused a node graph nested too deeply or inside itself."""
+    children = _children(node)
+    return [found for child in children for found in _scalar_values(child)] if children else [node]
 
 
 def _parse_yaml(

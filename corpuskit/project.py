@@ -40,6 +40,12 @@ def path_forms(path: str | Path) -> set[str]:
     return {Path(path).as_posix(), Path(path).name, Path(project_path(path)).as_posix()}
 
 
+def _project_folder() -> str:
+    """The folder of the nearest pyproject.toml, else the current folder."""
+    cwd = os.getcwd()
+    return _root_of(cwd) or cwd
+
+
 def project_path(path: str | Path) -> str:
     """A seed's path as the corpus index keeps it: relative to the project's folder (the
     one holding pyproject.toml, else the current one), so one seed named from another
@@ -49,16 +55,14 @@ def project_path(path: str | Path) -> str:
     >>> project_path(os.path.join(os.getcwd(), "seeds", "a.txt")) == project_path("seeds/./a.txt")
     True
     """
-    cwd = os.getcwd()
-    root = (_root_of(cwd) or cwd).rstrip(os.sep) + os.sep
-    absolute = os.path.normpath(os.path.join(cwd, path))
+    root = _project_folder().rstrip(os.sep) + os.sep
+    absolute = os.path.abspath(path)
     return absolute[len(root) :] if absolute.startswith(root) else absolute
 
 
 def from_project(path: str) -> str:
     """Where a `project_path` is on the file system."""
-    cwd = os.getcwd()
-    return os.path.join(_root_of(cwd) or cwd, path)
+    return os.path.join(_project_folder(), path)
 
 
 def setting_path(path: str) -> str:
@@ -71,5 +75,4 @@ def setting_path(path: str) -> str:
     """
     if os.path.isabs(path):
         return path
-    root = _root_of(os.getcwd())
-    return os.path.relpath(os.path.join(root, path)) if root else path
+    return os.path.relpath(os.path.join(_project_folder(), path))
