@@ -315,6 +315,15 @@ def test_a_file_name_that_is_not_utf8_is_reported_not_read(project, capsys):
     assert len((project / "build/corpus.jsonl").read_text("utf-8").splitlines()) == seeds
 
 
+def test_a_file_name_with_a_line_break_keeps_each_finding_on_one_line(project, capsys):
+    (project / "seeds/two\nlines.txt").write_text("Menu\n" + TEXT + "\n", encoding="utf-8")
+    for output_format in ("text", "concise"):
+        main(["check", "seeds", "--output-format", output_format])
+        lines = capsys.readouterr().out.splitlines()
+        assert any(line.startswith("seeds/two\\nlines.txt:1:1: ") for line in lines)
+        assert not any(line.startswith("lines.txt") for line in lines)
+
+
 def test_a_seed_named_two_ways_is_checked_once(project, capsys):
     seed = "seeds/000_d384953f4071e83d.txt"
     assert main(["check", "seeds", seed, str(project / seed), f"./{seed}"]) in (0, 1)

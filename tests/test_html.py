@@ -208,6 +208,21 @@ def test_bad_metadata_values_are_refused():
     assert res.record.meta.authors == []
 
 
+@pytest.mark.parametrize("parser", ["lxml", "bs4"])
+@pytest.mark.parametrize(
+    ("head", "url"),
+    [
+        ('<link rel="canonical" href="//news.example/a/1">', "https://news.example/a/1"),
+        ('<base href="https://news.example/a/"><link rel="canonical" href="1">', "https://news.example/a/1"),
+        ('<base href="/a/"><link rel="canonical" href="/a/1">', None),
+        ('<link rel="canonical" href="/a/1">', None),
+    ],
+)
+def test_a_relative_address_is_resolved_only_against_what_the_page_says(parser, head, url):
+    res = clean_page(page(f"<p>{BODY}</p>", head), html_parser=parser)
+    assert res.record.meta.url == url
+
+
 # --- the extraction rules, with their negatives ----------------------------------------------
 
 

@@ -8,7 +8,8 @@ datePublished, author, publisher, url), Open Graph and article meta tags (`og:ti
 with a `FieldOrigin` naming the tag it came from.
 
 Values are checked, not trusted: a date must parse and not lie in the future, an author must
-look like a name rather than an address, a URL must be absolute http(s).
+look like a name rather than an address, a URL must be absolute http(s) (a relative one is
+resolved against the page's `<base href>`, or not at all).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import datetime as dt
 import json
 import re
 from typing import Any
+from urllib.parse import urljoin
 
 from corpuskit.html.tree import Head
 from corpuskit.models import FieldOrigin
@@ -124,14 +126,14 @@ def page_metadata(head: Head) -> Declared:
 
     # url
     value = article.get("url") or _url_of(article.get("mainEntityOfPage"))
-    put("url", _url(value), "html:json-ld url", _clean_text(value))
+    put("url", _url(value, head.base), "html:json-ld url", _clean_text(value))
     for name in _URL_TAGS:
         value = _clean_text(tags.get(name))
-        put("url", _url(value), f"html:meta {name}", value)
+        put("url", _url(value, head.base), f"html:meta {name}", value)
     for link in head.links:
         if "canonical" in link.get("rel", "").lower().split():
             value = _clean_text(link.get("href"))
-            put("url", _url(value), "html:link canonical", value)
+            put("url", _url(value, head.base), "html:link canonical", value)
 
     # language
     put("language", _language(head.lang), "html:html lang", head.lang)
@@ -353,11 +355,25 @@ _COMMON_SHAPES = (
 )
 
 
-def _url(value: Any) -> str | None:
+_ABSOLUTE = re.compile(r"^https?://[^\s/]+\.[^\s/]+")
+
+
+def _url(value: Any, base: str | None = None) -> str | None:
+    """An absolute http(s) URL: as given; scheme-relative (`//host/path`, which takes the
+    page's scheme) with https; relative to the page's `<base href>` when that is
+    absolute; else none, as the page's own address is not known.
+
+    >>> _url("//example.org/news/1"), _url("/news/1", "https://example.org/a/"), _url("/news/1")
+    ('https://example.org/news/1', 'https://example.org/news/1', None)
+    """
     text = _clean_text(value)
-    if text and re.match(r"^https?://[^\s/]+\.[^\s/]+", text) and len(text) <= 2000:
-        return text
-    return None
+    if not text or len(text) > 2000:
+        return None
+    if text.startswith("//"):
+        text = "https:" + text
+    elif base and not _ABSOLUTE.match(text) and _ABSOLUTE.match(base.strip()):
+        text = urljoin(base.strip(), text)
+    return text if _ABSOLUTE.match(text) else None
 
 
 _LANGUAGE = re.compile(r"^([a-z]{2})(?:[-_][A-Za-z0-9]{2,8})*$")

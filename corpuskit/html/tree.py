@@ -84,6 +84,7 @@ class Head:
     jsonld: list[str] = field(default_factory=list)
     links: list[dict[str, str]] = field(default_factory=list)
     lang: str | None = None
+    base: str | None = None  # the first `<base href>`
 
 
 @dataclass
@@ -129,6 +130,8 @@ class _Builder:
             self.head.title = text
         elif tag == "link":
             self.head.links.append(attrs)
+        elif tag == "base" and self.head.base is None and attrs.get("href"):
+            self.head.base = attrs["href"]
         elif tag == "script" and "ld+json" in attrs.get("type", "").lower() and text:
             self.head.jsonld.append(text)
 

@@ -15,17 +15,30 @@ if TYPE_CHECKING:
     from corpuskit.models import FileReport
 
 
+def one_line(text: str) -> str:
+    """The text with what is not printable (line breaks, controls, odd spaces) written as
+    escapes, so that a finding stays on one line whatever its file is named.
+
+    >>> print(one_line("seeds/two\\nlines.txt"), one_line("seeds/Zürich.txt"))
+    seeds/two\\nlines.txt seeds/Zürich.txt
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
 def render_text(path: str, findings) -> str:
-    out = []
+    path, out = one_line(path), []
     for f in findings:
         action = f" [{f.action}]" if f.action else ""
         mark = "[*] " if f.fix == "safe" else ""
-        out.append(f"{path}:{f.line}:{f.column}: {f.code} {mark}{f.message}{action}\n")
+        out.append(f"{path}:{f.line}:{f.column}: {f.code} {mark}{one_line(f.message)}{action}\n")
     return "".join(out)
 
 
 def render_concise(path: str, findings) -> str:
-    return "".join(f"{path}:{f.line}:{f.column}: {f.code} {f.message}\n" for f in findings)
+    path = one_line(path)
+    return "".join(f"{path}:{f.line}:{f.column}: {f.code} {one_line(f.message)}\n" for f in findings)
 
 
 def tally(findings) -> dict:
