@@ -85,6 +85,27 @@ def test_no_headline_when_the_neighbours_disagree(page):
     assert clean_text(page).record.meta.title is None
 
 
+@pytest.mark.parametrize(
+    ("first_line", "body"),
+    [("New Delhi", BODY), ("Key Points", BODY), ("Bad Tölz", BODY_DE), ("Molly Woo", BODY)],
+)
+def test_two_words_alone_above_the_text_are_no_title(first_line, body):
+    """Two words with nothing else to go by (no page title, no byline) are a place name,
+    a label or a name as often as a headline: they stay, and no title is lifted. So the
+    text left below a lifted title is not given another title when cleaned again."""
+    res = clean_text(f"{first_line}\n\n{body}\n")
+    assert res.record.meta.title is None
+    assert res.record.text == f"{first_line}\n\n{body}\n"
+
+
+@pytest.mark.parametrize(
+    ("first_line", "body"),
+    [("Council backs the library", BODY), ("Neue Turnhalle für Oberdorf", BODY_DE)],
+)
+def test_a_headline_alone_above_the_text_is_the_title(first_line, body):
+    assert clean_text(f"{first_line}\n\n{body}\n").record.meta.title == first_line
+
+
 def test_a_byline_far_above_the_headline_is_not_the_articles():
     page = (
         "Council backs the library budget | Daily Planet\nBy Tom Roe\n"

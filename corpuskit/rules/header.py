@@ -395,9 +395,9 @@ def _single_title(header: list[Block], ctx: Context) -> list[Block]:
     candidates = [b for b in header if is_title_like(b)]
     if len(candidates) != 1 or not _headline_like(candidates[0]):
         return []
-    short = candidates[0].word_count < 3 and candidates[0] is not _first_line(ctx)
+    short = candidates[0].word_count < 3
     if short and (_page_title(ctx) is None or not _shares_words(candidates[0].text, _page_title(ctx))):
-        return []  # two words, nothing else to go by: a menu's entry as likely as a headline
+        return []  # two words, nothing else to go by: a place, a label or a name as likely
     if candidates[0].text[0].islower():
         return []  # "and John Roe", "with us": the end of something else
     block = candidates[0]

@@ -16,8 +16,10 @@ class Title(BlockRule):
     What it does: the headline is a line that repeats the document's first line,
     whole or without a trailing site name ("Floods hit the north | Daily Planet" above,
     "Floods hit the north" further down: a page's title and its headline); failing that,
-    the only header line that reads like a headline (2 to 25 words, mixed case, no final
-    full stop) and is not a byline, date or outlet. It is removed from the text and
+    the only header line that reads like a headline (3 to 25 words, mixed case, no final
+    full stop; two words only when they share a word with the page's title: alone, they
+    are a place, a label or a name as often as a headline) and is not a byline, date or
+    outlet. It is removed from the text and
     becomes `meta.title`; the page-title line goes with it, and the site name at its end
     becomes `meta.source` when no outlet line gave one; further copies of either line go
     too (one left behind would be lifted by the next cleaning). With two or more candidates and
