@@ -366,13 +366,13 @@ def _url(value: Any, base: str | None = None) -> str | None:
     >>> _url("//example.org/news/1"), _url("/news/1", "https://example.org/a/"), _url("/news/1")
     ('https://example.org/news/1', 'https://example.org/news/1', None)
     """
-    text = _clean_text(value)
+    text, base = _clean_text(value), (base or "").strip()
     if not text or len(text) > 2000:
         return None
     if text.startswith("//"):
         text = "https:" + text
-    elif base and not _ABSOLUTE.match(text) and _ABSOLUTE.match(base.strip()):
-        text = urljoin(base.strip(), text)
+    elif not _ABSOLUTE.match(text) and _ABSOLUTE.match(base):
+        text = urljoin(base, text)
     return text if _ABSOLUTE.match(text) else None
 
 
