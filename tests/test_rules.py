@@ -192,11 +192,28 @@ def test_two_headline_candidates_lift_nothing():
     assert "Bibliothek gerettet" in res.record.text and "Rat stimmt" in res.record.text
 
 
-@pytest.mark.parametrize("outlet", ["Dagbladet", "Le Figaro", "Süddeutsche Zeitung"])
-def test_repeated_outlet_is_the_source(outlet):
-    res = clean_text(f"{outlet}\n{outlet}\n\n{BODY}")
+@pytest.mark.parametrize(
+    ("outlet", "body", "signature"),
+    [
+        ("Dagbladet", BODY_NB, "Foto: Dagbladet"),
+        ("Le Figaro", BODY_FR, "Photo : Le Figaro / AFP"),
+        ("Süddeutsche Zeitung", BODY_DE, "© 2023 Süddeutsche Zeitung"),
+    ],
+)
+def test_repeated_outlet_that_signs_the_page_is_the_source(outlet, body, signature):
+    res = clean_text(f"{outlet}\n{outlet}\n\n{body}\n\n{signature}")
     assert res.record.meta.source == outlet
     assert outlet not in res.record.text
+
+
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [("World", BODY), ("Courtney Carr", BODY), ("Politik", BODY_DE), ("Economía", BODY_ES)],
+)
+def test_a_name_printed_twice_that_signs_nothing_is_no_source(name, body):
+    """A section heading under its crumb, an author's picture and name: not an outlet."""
+    res = clean_text(f"{name}\n{name}\n\n{body}\n\nFoto: NTB")
+    assert res.record.meta.source is None
 
 
 def test_copyright_line_is_the_source():

@@ -8,6 +8,7 @@ from itertools import pairwise
 from corpuskit.metadata import parse_copyright
 from corpuskit.rules.base import LIFT, BlockRule, Context, Hit
 from corpuskit.rules.header import NEAR_ARTICLE, title_blocks
+from corpuskit.rules.lines import PhotoCredit
 from corpuskit.segment import Block, capital, per_block
 
 
@@ -15,15 +16,22 @@ class SourceLine(BlockRule):
     """Lifts the outlet's name into `meta.source`.
 
     What it does: in the header, close to the article (among its last six lines), a short
-    name repeated on consecutive lines (an outlet printed as logo and as text), or a
-    copyright line ("© 2023 Outlet"), is removed and becomes `meta.source`.
+    name repeated on consecutive lines (an outlet printed as logo and as text) that the
+    page also names in a credit or a copyright line ("Images Le Monde.fr", "© 2023 Le
+    Monde"), or a copyright line ("© 2023 Outlet") alone, is removed and becomes
+    `meta.source`.
 
-    Why: republished articles carry the original outlet's name above the text.
+    Why: republished articles carry the original outlet's name above the text. A name
+    printed twice is not enough: a section heading under its crumb ("World", "World"), an
+    author's picture and name, a headline shown twice look the same; an outlet also signs
+    the page's pictures or its copyright.
 
     Example:
         >>> from corpuskit import clean_text
-        >>> clean_text("Dagbladet\\nDagbladet\\n\\n" + BODY).record.meta.source
+        >>> clean_text("Dagbladet\\nDagbladet\\n\\n" + BODY + "\\n\\nFoto: Dagbladet").record.meta.source
         'Dagbladet'
+        >>> print(clean_text("World\\nWorld\\n\\n" + BODY).record.meta.source)  # nothing signed
+        None
     """
 
     code, name, category = "M004", "source-line", "metadata"
@@ -36,7 +44,7 @@ class SourceLine(BlockRule):
         for previous, block in pairwise(near):
             if previous in title or block in title:
                 continue  # the page's title above its headline: the headline, not an outlet
-            if block.text == previous.text and _is_outlet_name(block):
+            if block.text == previous.text and _is_outlet_name(block) and _signs_the_page(ctx, block):
                 for line in (previous, block):
                     yield self.hit(line, LIFT, f"outlet name: {block.text}", field="source", value=block.text)
                 return
@@ -50,6 +58,18 @@ class SourceLine(BlockRule):
 @per_block
 def _copyright_outlet(block: Block) -> str | None:
     return parse_copyright(block.text)
+
+
+def _signs_the_page(ctx: Context, name: Block) -> bool:
+    """Whether another line of the page names it in a credit or a copyright line."""
+    return any(
+        name.text in block.text and block.text != name.text and (_credits(block) or _copyright_outlet(block))
+        for block in ctx.all_blocks
+    )
+
+
+def _credits(block: Block) -> bool:
+    return PhotoCredit().match(block) is not None
 
 
 def _is_outlet_name(block: Block) -> bool:
