@@ -13,7 +13,7 @@ import unicodedata
 from functools import cache
 
 from corpuskit.dates import UNKNOWN, read_date_line
-from corpuskit.lexicon import lexicon
+from corpuskit.lexicon import lexicon, read_phrases
 from corpuskit.memo import memo
 
 _DIGIT_GROUPS = re.compile(r"\d+")
@@ -228,19 +228,60 @@ def parse_copyright(text: str) -> str | None:
 
     >>> parse_copyright("Copyright Policy"), parse_copyright("Copyright Notice")
     (None, None)
+
+    The outlet, not its company's legal form; nothing when the name is cut short:
+
+    >>> parse_copyright("© 2023 BuzzFeed, Inc."), parse_copyright("© Phys.org 2003 - 2023 powered by")
+    ('BuzzFeed', 'Phys.org')
+    >>> parse_copyright("Copyright © 2005 CanWest Interactive, a division of"), parse_copyright("© 2008 The")
+    (None, None)
     """
     match = re.match(r"^\s*(?:©|\(c\)|copyright)\s*(?:\(c\)|©)?\s*(.*)$", text, re.IGNORECASE)
     if not match or not (re.search(r"©|\(c\)", text, re.IGNORECASE) or _YEAR.search(text)):
         return None
     rest = re.sub(r"^(?:\s*(?:©|\(c\)|copyright)\s*)+", "", _YEAR.sub("", match.group(1)), flags=re.I)
     rest = re.sub(
-        r"\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés)\b.*", "", rest, flags=re.I
+        r"\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|powered by)\b.*",
+        "",
+        rest,
+        flags=re.I,
     )
-    rest = rest.strip(" .,-–—|")
+    rest = _without_legal_form(rest.strip(" .,-–—|")).strip(" .,-–—|")
     words = rest.split()
-    if not 1 <= len(words) <= 5 or not rest[0].isupper():
+    if not 1 <= len(words) <= 5 or not rest[0].isupper() or words[-1].casefold() in _NAME_CANNOT_END:
         return None
     return rest
+
+
+# words a name does not end with: a copyright line that stops on one was cut short
+_NAME_CANNOT_END = frozenset(
+    {"the", "a", "an", "of", "by", "for", "and", "&", "de", "du", "des", "la", "le", "les", "der", "die"}
+    | {"das", "von", "und", "el", "los", "las", "y", "del", "di", "il", "e", "et", "og", "och", "av", "van"}
+)
+
+
+def _without_legal_form(name: str) -> str:
+    """An outlet's name without the legal form of its company (`lexicons/legal_form.txt`):
+    at its end, or at its start for the forms written first (ООО, ТОВ).
+
+    >>> _without_legal_form("Telegraph Media Group Limited"), _without_legal_form("Der Spiegel GmbH & Co. KG")
+    ('Telegraph Media Group', 'Der Spiegel')
+    >>> _without_legal_form("ООО «Медиа Групп»"), _without_legal_form("Incorporated Press")
+    ('Медиа Групп', 'Incorporated Press')
+    """
+    trailing, leading = _legal_forms()
+    shorter = trailing.sub("", leading.sub("", name))
+    return shorter.strip(' «»"') if shorter.strip(' «»"') else name
+
+
+@cache
+def _legal_forms() -> tuple[re.Pattern, re.Pattern]:
+    phrases = read_phrases("legal_form")
+    every = sorted({p for forms in phrases.values() for p in forms}, key=len, reverse=True)
+    first = sorted({p for lang in ("ru", "uk") for p in phrases.get(lang, [])}, key=len, reverse=True)
+    trailing = re.compile(rf"(?:,?\s+(?:{'|'.join(map(re.escape, every))})(?!\w))+\s*$")
+    leading = re.compile(rf"^(?:{'|'.join(map(re.escape, first))})\s+")
+    return trailing, leading
 
 
 NO_LINGUISTIC_CONTENT = "zxx"  # the detector's class for text in no language (ISO 639-2)

@@ -216,8 +216,30 @@ def test_a_name_printed_twice_that_signs_nothing_is_no_source(name, body):
     assert res.record.meta.source is None
 
 
-def test_copyright_line_is_the_source():
-    assert clean_text(f"{BODY}\n\n© 2024 Aftenposten").record.meta.source == "Aftenposten"
+@pytest.mark.parametrize(
+    ("body", "line", "outlet"),
+    [
+        (BODY_NB, "© 2024 Aftenposten", "Aftenposten"),
+        (BODY_NB, "© 2024 Aftenposten AS", "Aftenposten"),
+        (BODY, "Copyright © 2023 BuzzFeed, Inc.", "BuzzFeed"),
+        (BODY_DE, "© 2023 Der Spiegel GmbH & Co. KG", "Der Spiegel"),
+        (BODY_FR, "© Le Figaro SAS 2024", "Le Figaro"),
+    ],
+)
+def test_copyright_line_is_the_source(body, line, outlet):
+    assert clean_text(f"{body}\n\n{line}").record.meta.source == outlet
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        (BODY, "© 2008 The"),
+        (BODY, "Copyright © 2005 CanWest Interactive, a division of"),
+        (BODY_DE, "© 2019 von"),
+    ],
+)
+def test_a_copyright_line_cut_short_names_no_source(body, line):
+    assert clean_text(f"{body}\n\n{line}").record.meta.source is None
 
 
 @pytest.mark.parametrize("body", [BODY, BODY_DE, BODY_ES])
