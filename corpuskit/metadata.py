@@ -270,8 +270,7 @@ def _without_legal_form(name: str) -> str:
     ('Медиа Групп', 'Incorporated Press')
     """
     trailing, leading = _legal_forms()
-    shorter = trailing.sub("", leading.sub("", name))
-    return shorter.strip(' «»"') if shorter.strip(' «»"') else name
+    return trailing.sub("", leading.sub("", name)).strip(' «»"') or name
 
 
 @cache
