@@ -106,6 +106,20 @@ def test_a_headline_alone_above_the_text_is_the_title(first_line, body):
     assert clean_text(f"{first_line}\n\n{body}\n").record.meta.title == first_line
 
 
+@pytest.mark.parametrize(
+    ("first_line", "body"),
+    [
+        ("Benni McCarthy © Action Images", BODY),
+        ("Foto: Anna Schmidt / dpa", BODY_DE),
+        ("Tina O'Brien has insisted that her relationship with the", BODY),
+        ("Abdullah Ocalan desembarcó en Italia en noviembre de", BODY_ES),
+        ("Le conseil municipal a voté le budget de la", BODY_FR),
+    ],
+)
+def test_a_credit_or_a_line_cut_short_is_no_title(first_line, body):
+    assert clean_text(f"{first_line}\n\n{body}\n").record.meta.title is None
+
+
 def test_a_byline_far_above_the_headline_is_not_the_articles():
     page = (
         "Council backs the library budget | Daily Planet\nBy Tom Roe\n"

@@ -18,8 +18,8 @@ class Title(BlockRule):
     "Floods hit the north" further down: a page's title and its headline); failing that,
     the only header line that reads like a headline (3 to 25 words, mixed case, no final
     full stop; two words only when they share a word with the page's title: alone, they
-    are a place, a label or a name as often as a headline) and is not a byline, date or
-    outlet. It is removed from the text and
+    are a place, a label or a name as often as a headline) and is not a byline, date,
+    outlet or credit, nor cut short (ending on an article or "of"). It is removed from the text and
     becomes `meta.title`; the page-title line goes with it, and the site name at its end
     becomes `meta.source` when no outlet line gave one; further copies of either line go
     too (one left behind would be lifted by the next cleaning). With two or more candidates and
