@@ -253,11 +253,13 @@ def parse_copyright(text: str) -> str | None:
     return rest
 
 
-# words a name does not end with: a copyright line that stops on one was cut short
-_NAME_CANNOT_END = frozenset(
-    {"the", "a", "an", "of", "by", "for", "and", "&", "de", "du", "des", "la", "le", "les", "der", "die"}
-    | {"das", "von", "und", "el", "los", "las", "y", "del", "di", "il", "e", "et", "og", "och", "av", "van"}
+# articles and "of": a line that ends on one was cut short ("… her relationship with the")
+CUT_SHORT = frozenset(
+    {"the", "a", "an", "of", "le", "la", "les", "un", "une", "de", "du", "des", "der", "das", "dem", "ein"}
+    | {"eine", "einer", "el", "los", "las", "una", "del", "di", "il", "gli", "het", "een", "van", "von"}
 )
+# nor does a name end on a joining word: a copyright line that stops on one was cut short
+_NAME_CANNOT_END = CUT_SHORT | {"die", "by", "for", "and", "&", "und", "y", "e", "et", "og", "och", "av"}
 
 
 def _without_legal_form(name: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from corpuskit.lexicon import lexicon, read_phrases
-from corpuskit.metadata import parse_byline, parse_date, parse_names
+from corpuskit.metadata import CUT_SHORT, parse_byline, parse_date, parse_names
 from corpuskit.rules.base import Context, is_prose
 from corpuskit.rules.lines import PhotoCredit
 from corpuskit.segment import FULL_STOPS, Block, capital, per_block
@@ -320,13 +320,6 @@ def _without_site(page_title: str) -> list[str]:
 _INNER_SENTENCE = re.compile(r"\b(?!(?:vs|no|nr|co|ca|st|cf)\.)[^\W\d_]*[a-z]{2}[.]\s+\w")
 
 
-# articles and "of": a line that ends on one was cut short ("… her relationship with the")
-_CUT_SHORT = frozenset(
-    {"the", "a", "an", "of", "le", "la", "les", "un", "une", "de", "du", "des", "der", "das", "dem", "ein"}
-    | {"eine", "einer", "el", "los", "las", "una", "del", "di", "il", "gli", "het", "een", "van", "von"}
-)
-
-
 @per_block
 def _headline_like(block: Block) -> bool:
     """Title-like, not cut short ("..." or an article at its end), not two sentences and
@@ -334,7 +327,7 @@ def _headline_like(block: Block) -> bool:
     return (
         is_title_like(block)
         and not block.text.endswith(("…", "..."))
-        and block.words[-1].casefold() not in _CUT_SHORT
+        and block.words[-1].casefold() not in CUT_SHORT
         and "©" not in block.text
         and PhotoCredit().match(block) is None
         and not _INNER_SENTENCE.search(block.text)
