@@ -120,6 +120,30 @@ def test_a_credit_or_a_line_cut_short_is_no_title(first_line, body):
     assert clean_text(f"{first_line}\n\n{body}\n").record.meta.title is None
 
 
+def test_a_phrase_cut_by_links_below_the_headline_is_no_byline():
+    """Once the headline is lifted, a later pass does not take a linked phrase inside the
+    first paragraph ("Riverside Central Library") for another headline, nor the "by …"
+    piece after it for the byline."""
+    page = (
+        "Council backs the library budget for three more years\n"
+        "Subscribe to newsletters\nSign In\nMore From The Planet\nFeb 17, 2024,\n07:00am EST\n"
+        "Harbour works delayed again as costs rise\nFeb 16, 2024,\n05:30am EST\n"
+        "New bus lines open on the east side\nEdit Story\nBusiness\n"
+        "Council backs the library budget for three more years\n"
+        "Anna Larsen\nSenior Contributor\nOpinions expressed by contributors are their own.\n"
+        "Dec 17, 2023,\n03:53am EST\nShare to Facebook\nShare to Twitter\n"
+        "The reading room of the central library, which was rebuilt in\n... [+]\ntwo stages.\n"
+        "Northlight Studio\n"
+        "Readers have long asked when the council would decide on the\nRiverside Central Library\n"
+        "and its branches. Now a majority has agreed to fund it for another three years, says a "
+        "statement published\nby Northlight Studio\n"
+        "; the members say they will review the plan next spring.\n" + BODY + "\n" + BODY + "\n"
+    )
+    meta = clean_text(page).record.meta
+    assert meta.title == "Council backs the library budget for three more years"
+    assert meta.authors == []
+
+
 def test_a_byline_far_above_the_headline_is_not_the_articles():
     page = (
         "Council backs the library budget | Daily Planet\nBy Tom Roe\n"

@@ -36,7 +36,9 @@ class Byline(BlockRule):
     def check(self, ctx: Context) -> Iterable[Hit]:
         if "M002" in ctx.removed_by.values():
             return
-        title = title_blocks(ctx)
+        # once the headline is lifted it is known: a later pass, whose header has lost it,
+        # would take another line for the headline (a linked phrase inside a paragraph)
+        title = [] if "M001" in ctx.removed_by.values() else title_blocks(ctx)
         header = with_title_window(ctx, ctx.header(), title)
         found = list(bylines(header))
         headline = title[:1] or _lifted_headline(ctx)
