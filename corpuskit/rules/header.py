@@ -16,7 +16,7 @@ from functools import cache
 from corpuskit.lexicon import lexicon, read_phrases
 from corpuskit.metadata import CUT_SHORT, parse_byline, parse_date, parse_names
 from corpuskit.rules.base import Context, is_prose
-from corpuskit.rules.lines import PhotoCredit
+from corpuskit.rules.lines import is_credit
 from corpuskit.segment import FULL_STOPS, Block, capital, per_block
 
 _CONNECTORS = frozenset({"and", "und", "et", "og", "och", "y", "e", "en", "ja", "i", "a", "&"})
@@ -329,11 +329,11 @@ def _headline_like(block: Block) -> bool:
         and not block.text.endswith(("…", "..."))
         and block.words[-1].casefold() not in CUT_SHORT
         and "©" not in block.text
-        and PhotoCredit().match(block) is None
         and not _INNER_SENTENCE.search(block.text)
         and block.text.count(":") < 3  # "Blog: Site: World: Headline": crumbs
         and "://" not in block.text
         and any(map(capital, block.text))
+        and not is_credit(block)
     )
 
 

@@ -15,7 +15,7 @@ from typing import ClassVar
 from corpuskit.lexicon import COMPILE_AFTER, lexicon
 from corpuskit.rules.base import REMOVE, BlockRule, Context, Hit
 from corpuskit.screen import Screen, fold
-from corpuskit.segment import SENTENCE_MARKS, Block, segment
+from corpuskit.segment import SENTENCE_MARKS, Block, per_block, segment
 
 _LABEL_FOLLOWERS = ":|-–—/"
 _UNKNOWN = object()
@@ -223,6 +223,13 @@ class PhotoCredit(LexiconLineRule):
 
 
 _NOTICE = re.compile(r"(?:19|20)[0-9]{2}|rights|copyright|powered by", re.IGNORECASE)
+
+
+@per_block
+def is_credit(block: Block) -> bool:
+    """Whether a line is a photo or media credit as B103 reads one (the header rules ask
+    too: a credit is no headline, and an outlet signs the page's pictures)."""
+    return PhotoCredit().match(block) is not None
 
 
 def is_name_like(text: str) -> bool:

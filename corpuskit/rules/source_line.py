@@ -8,7 +8,7 @@ from itertools import pairwise
 from corpuskit.metadata import parse_copyright
 from corpuskit.rules.base import LIFT, BlockRule, Context, Hit
 from corpuskit.rules.header import NEAR_ARTICLE, title_blocks
-from corpuskit.rules.lines import PhotoCredit
+from corpuskit.rules.lines import is_credit
 from corpuskit.segment import Block, capital, per_block
 
 
@@ -63,13 +63,9 @@ def _copyright_outlet(block: Block) -> str | None:
 def _signs_the_page(ctx: Context, name: Block) -> bool:
     """Whether another line of the page names it in a credit or a copyright line."""
     return any(
-        name.text in block.text and block.text != name.text and (_credits(block) or _copyright_outlet(block))
+        name.text in block.text and block.text != name.text and (is_credit(block) or _copyright_outlet(block))
         for block in ctx.all_blocks
     )
-
-
-def _credits(block: Block) -> bool:
-    return PhotoCredit().match(block) is not None
 
 
 def _is_outlet_name(block: Block) -> bool:
