@@ -13,7 +13,7 @@ import unicodedata
 from functools import cache
 
 from corpuskit.dates import UNKNOWN, read_date_line
-from corpuskit.lexicon import lexicon, read_phrases
+from corpuskit.lexicon import every_phrase, lexicon, read_phrases
 from corpuskit.memo import memo
 
 _DIGIT_GROUPS = re.compile(r"\d+")
@@ -235,6 +235,11 @@ def parse_copyright(text: str) -> str | None:
     ('BuzzFeed', 'Phys.org')
     >>> parse_copyright("Copyright © 2005 CanWest Interactive, a division of"), parse_copyright("© 2008 The")
     (None, None)
+
+    Nor when it names a media company, which owns outlets (`lexicons/media_group.txt`):
+
+    >>> parse_copyright("© 2023 Telegraph Media Group Limited"), parse_copyright("© Groupe Le Monde")
+    (None, None)
     """
     match = re.match(r"^\s*(?:©|\(c\)|copyright)\s*(?:\(c\)|©)?\s*(.*)$", text, re.IGNORECASE)
     if not match or not (re.search(r"©|\(c\)", text, re.IGNORECASE) or _YEAR.search(text)):
@@ -250,6 +255,8 @@ def parse_copyright(text: str) -> str | None:
     words = rest.split()
     if not 1 <= len(words) <= 5 or not rest[0].isupper() or words[-1].casefold() in _NAME_CANNOT_END:
         return None
+    if {words[0].casefold(), words[-1].strip(".,").casefold()} & _media_group_words():
+        return None  # a media company, which owns outlets: not the outlet
     return rest
 
 
@@ -273,6 +280,11 @@ def _without_legal_form(name: str) -> str:
     """
     trailing, leading = _legal_forms()
     return trailing.sub("", leading.sub("", name)).strip(' «»"') or name
+
+
+@cache
+def _media_group_words() -> frozenset[str]:
+    return frozenset(word.casefold() for word in every_phrase("media_group"))
 
 
 @cache

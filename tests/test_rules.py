@@ -233,6 +233,21 @@ def test_copyright_line_is_the_source(body, line, outlet):
 @pytest.mark.parametrize(
     ("body", "line"),
     [
+        (BODY, "Copyright © 2019 IDG Communications, Inc."),
+        (BODY_DE, "© 2023 FUNKE Mediengruppe"),
+        (BODY_FR, "© Groupe Le Monde 2024"),
+        (BODY_ES, "© 2024 Grupo Prisa. Todos los derechos reservados."),
+        (BODY_NB, "© 2024 Schibsted Media AS"),
+    ],
+)
+def test_a_media_company_in_a_copyright_line_is_no_source(body, line):
+    """The company owns the outlet ("The Telegraph", not "Telegraph Media Group")."""
+    assert clean_text(f"{body}\n\n{line}").record.meta.source is None
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
         (BODY, "© 2008 The"),
         (BODY, "Copyright © 2005 CanWest Interactive, a division of"),
         (BODY_DE, "© 2019 von"),

@@ -19,7 +19,8 @@ class SourceLine(BlockRule):
     name repeated on consecutive lines (an outlet printed as logo and as text) that the
     page also names in a credit or a copyright line ("Images Le Monde.fr", "© 2023 Le
     Monde"), or a copyright line ("© 2023 Outlet") alone, is removed and becomes
-    `meta.source`.
+    `meta.source`. A copyright line that names a media company ("Telegraph Media Group",
+    "Groupe Le Monde": lexicons/media_group.txt) gives none: the company owns the outlet.
 
     Why: republished articles carry the original outlet's name above the text. A name
     printed twice is not enough: a section heading under its crumb ("World", "World"), an
