@@ -45,6 +45,9 @@ def is_prose(block: Block) -> bool:
     return known
 
 
+CUT_SENTENCE_WORDS = 5  # two pieces of a sentence hold this many words at least: "home" / "news" is a menu
+
+
 def is_sentence(block: Block) -> bool:
     """A short sentence: four words or more ending with terminal punctuation."""
     return block.word_count >= 4 and block.ends_sentence
@@ -126,6 +129,27 @@ class Context:
 
     def is_kept(self, block: Block) -> bool:
         return block.index not in self.decisions
+
+    def in_a_cut_sentence(self, block: Block) -> bool:
+        """Whether the block is a piece of a sentence cut into lines at its links, its drop
+        cap or its italics: the next line, still kept, carries its sentence on in lower case
+        ("WeWork" / "is reportedly being investigated …"), or it carries on the sentence of
+        the line before ("The Bills" / "do" / "get in, they might …"). Article text, however
+        short the piece. A line that ends a sentence or a label ("Tags:") is whole.
+        """
+        return self._carries_on(block, block.index + 1) or self._carries_on(block, block.index - 1)
+
+    def _carries_on(self, block: Block, at: int) -> bool:
+        if not 0 <= at < len(self.all_blocks):
+            return False
+        neighbour = self.all_blocks[at]
+        if neighbour.index in self.removed_by or not self.is_kept(neighbour):
+            return False
+        first, second = (block, neighbour) if at > block.index else (neighbour, block)
+        if first.ends_sentence or first.text.rstrip().endswith(":"):
+            return False
+        enough = first.word_count + second.word_count >= CUT_SENTENCE_WORDS
+        return enough and second.text.lstrip()[:1].islower()
 
     def open_blocks(self) -> Iterator[Block]:
         """Blocks no rule has removed or lifted yet in this pass."""

@@ -18,7 +18,8 @@ class HeaderClutter(BlockRule):
     ten words or fewer that is neither a sentence nor a possible headline is removed:
     mastheads in capitals, counters, crumbs, lone symbols; unless it has three words or
     more and the line model (B301) reads it as text (a line of a hard-wrapped paragraph,
-    a list item).
+    a list item), or it is a piece of a sentence cut into lines ("WeWork" / "is reportedly
+    being investigated …": the next line goes on in lower case).
 
     Why: a careless scrape starts with the page's navigation and widgets; but an article
     that opens with a wrapped paragraph or a list also has short lines "above the first
@@ -36,6 +37,8 @@ class HeaderClutter(BlockRule):
     def check(self, ctx: Context) -> Iterable[Hit]:
         for block in ctx.header():
             if block.word_count <= 10 and not is_sentence(block) and not is_title_like(block):
+                if ctx.in_a_cut_sentence(block):
+                    continue  # a piece of a sentence cut into lines
                 if block.word_count >= 3 and ctx.line_scores.get(block.index, 1.0) < MODEL_READS_TEXT:
                     continue  # the line model reads it as text: a wrapped line, a list item
                 yield self.hit(block, REMOVE, "short line above the article, not a sentence")
@@ -46,7 +49,8 @@ class FooterClutter(BlockRule):
 
     What it does: after the last paragraph of running text, a line of ten words or fewer
     that is not a sentence is removed (tags, counters, link rows), unless the line model
-    (B301) reads it as text (a line of a hard-wrapped paragraph, a table cell).
+    (B301) reads it as text (a line of a hard-wrapped paragraph, a table cell) or it is a
+    piece of a sentence cut into lines.
 
     Why: the end of a scraped page is navigation and widgets; but a paragraph wrapped
     into short lines also ends "below the last paragraph", and it is article text.
@@ -63,6 +67,8 @@ class FooterClutter(BlockRule):
     def check(self, ctx: Context) -> Iterable[Hit]:
         for block in ctx.footer():
             if block.word_count <= 10 and not is_sentence(block):
+                if ctx.in_a_cut_sentence(block):
+                    continue  # a piece of a sentence cut into lines
                 if ctx.line_scores.get(block.index, 1.0) < MODEL_READS_TEXT:
                     continue  # the line model reads it as text: a wrapped line, a table cell
                 yield self.hit(block, REMOVE, "short line below the article, not a sentence")

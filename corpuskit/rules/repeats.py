@@ -23,8 +23,10 @@ class CorpusRepeat(BlockRule):
     What it does: looks up every line of up to 15 words in the corpus line table (lines
     are compared after folding case, digits and punctuation); a line that at least 50
     other documents also hold is removed, or flagged when it reads like a sentence (ends
-    with terminal punctuation). Longer lines are never counted: a paragraph found in other
-    documents is more likely a syndicated article than chrome.
+    with terminal punctuation). A piece of a sentence cut into lines stays ("The" /
+    "council met …": the next line goes on in lower case). Longer lines are never
+    counted: a paragraph found in other documents is more likely a syndicated article
+    than chrome.
 
     Why: menus, section names, promos and widget titles come back on every page of a
     site, in every language; how often a line recurs is a statistic, not a phrase list
@@ -60,6 +62,6 @@ class CorpusRepeat(BlockRule):
         counts = table.lookup(np.array(line_hashes([b.text for b in blocks]), dtype=np.uint64))
         for block, count in zip(blocks, counts.tolist(), strict=True):
             others = max(count - 1, 0)
-            if others >= MIN_OTHER_DOCUMENTS:
+            if others >= MIN_OTHER_DOCUMENTS and not ctx.in_a_cut_sentence(block):
                 action = FLAG if block.ends_sentence else REMOVE
                 yield self.hit(block, action, f"other documents with this line {others}")
