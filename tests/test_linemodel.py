@@ -385,3 +385,31 @@ def test_a_piece_of_a_cut_sentence_repeated_across_the_corpus_stays(piece, rest,
     body, without_model = BODIES[lang], Config(ignore=["B301"])
     doc = f"{body}\n\n{piece}\n\n{rest} {body}\n"
     assert clean_text(doc, config=without_model, line_table=_table([piece], 400)).record.text == doc
+
+
+TABLE_ROWS = {  # a table scraped cell by cell: short lines, no full stops
+    "en": [("Tesco Korma Curry Sauce", "Cooking Sauce", "Best Before End April 2006")] * 6,
+    "de": [("Rewe Curry Sauce", "Fertigsauce", "Mindestens haltbar bis Ende April 2006")] * 6,
+}
+
+
+def _table_text(lang: str) -> str:
+    return "\n".join(
+        f"{name} {n}\n{kind}\n{date}" for n, (name, kind, date) in enumerate(TABLE_ROWS[lang], 1)
+    )
+
+
+@pytest.mark.parametrize("lang", sorted(TABLE_ROWS))
+def test_short_lines_that_outweigh_the_article_above_are_flagged(lang):
+    """Twice the article's words "below the article": the article goes on there (a table)."""
+    doc = f"{BODIES[lang]}\n\n{_table_text(lang)}\n"
+    findings = clean_text(doc, config=Config(ignore=["B301"])).report.findings
+    assert {(f.code, f.action) for f in findings if f.action} == {("B112", "flagged")}
+
+
+@pytest.mark.parametrize("lang", sorted(TABLE_ROWS))
+def test_short_lines_below_a_longer_article_are_removed(lang):
+    body = BODIES[lang]
+    doc = f"{body}\n\n{body}\n\n{body}\n\n{_table_text(lang)}\n"
+    findings = clean_text(doc, config=Config(ignore=["B301"])).report.findings
+    assert {(f.code, f.action) for f in findings if f.action} == {("B112", "removed")}

@@ -45,6 +45,7 @@ def is_prose(block: Block) -> bool:
     return known
 
 
+FOOTER_OUTWEIGHS = 2  # "below the article" holds this many times its words: it goes on there
 CUT_SENTENCE_WORDS = 5  # two pieces of a sentence hold this many words at least: "home" / "news" is a menu
 
 
@@ -170,6 +171,14 @@ class Context:
             prose = [i for i, b in enumerate(self.blocks) if is_prose(b) and self.is_kept(b)]
             self._zones = (prose[0], prose[-1]) if prose else (len(self.blocks), -1)
         return self._zones
+
+    def footer_outweighs_body(self) -> bool:
+        """Whether what stands below the article holds more than twice its words: then the
+        zones are wrong (the article goes on in a table, a list, lines without full stops)
+        and short lines "below the article" may be article text."""
+        first, last = self.zones()
+        body = sum(b.word_count for b in self.blocks[first : last + 1] if self.is_kept(b))
+        return sum(b.word_count for b in self.footer()) > FOOTER_OUTWEIGHS * body
 
     def language_hint(self) -> str | None:
         """The language of the prose blocks, for rules that read dates or names; the

@@ -50,10 +50,14 @@ class FooterClutter(BlockRule):
     What it does: after the last paragraph of running text, a line of ten words or fewer
     that is not a sentence is removed (tags, counters, link rows), unless the line model
     (B301) reads it as text (a line of a hard-wrapped paragraph, a table cell) or it is a
-    piece of a sentence cut into lines.
+    piece of a sentence cut into lines. When what stands below the article holds more
+    than twice the article's words, such a line is flagged instead: the article goes on
+    there, in a table or a list of lines without full stops.
 
     Why: the end of a scraped page is navigation and widgets; but a paragraph wrapped
-    into short lines also ends "below the last paragraph", and it is article text.
+    into short lines also ends "below the last paragraph", and it is article text. Page
+    chrome below an article is seldom twice as long as the article; a table after a one-line
+    introduction is.
 
     Example:
         >>> from corpuskit import clean_text
@@ -65,13 +69,17 @@ class FooterClutter(BlockRule):
     summary = "page chrome below the article"
 
     def check(self, ctx: Context) -> Iterable[Hit]:
+        outweighs = ctx.footer_outweighs_body()
         for block in ctx.footer():
             if block.word_count <= 10 and not is_sentence(block):
                 if ctx.in_a_cut_sentence(block):
                     continue  # a piece of a sentence cut into lines
                 if ctx.line_scores.get(block.index, 1.0) < MODEL_READS_TEXT:
                     continue  # the line model reads it as text: a wrapped line, a table cell
-                yield self.hit(block, REMOVE, "short line below the article, not a sentence")
+                if outweighs:
+                    yield self.hit(block, FLAG, "short line below the article, which it outweighs: a table?")
+                else:
+                    yield self.hit(block, REMOVE, "short line below the article, not a sentence")
 
 
 class HeaderText(BlockRule):
