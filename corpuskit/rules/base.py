@@ -172,13 +172,13 @@ class Context:
             self._zones = (prose[0], prose[-1]) if prose else (len(self.blocks), -1)
         return self._zones
 
-    def footer_outweighs_body(self) -> bool:
-        """Whether what stands below the article holds more than twice its words: then the
-        zones are wrong (the article goes on in a table, a list, lines without full stops)
-        and short lines "below the article" may be article text."""
+    def outweighs_the_article(self, footer: list[Block]) -> bool:
+        """Whether the `footer` (what stands below the article) holds more than twice the
+        article's words: then the zones are wrong (the article goes on in a table, a list,
+        lines without full stops) and short lines "below the article" may be article text."""
         first, last = self.zones()
         body = sum(b.word_count for b in self.blocks[first : last + 1] if self.is_kept(b))
-        return sum(b.word_count for b in self.footer()) > FOOTER_OUTWEIGHS * body
+        return sum(b.word_count for b in footer) > FOOTER_OUTWEIGHS * body
 
     def language_hint(self) -> str | None:
         """The language of the prose blocks, for rules that read dates or names; the

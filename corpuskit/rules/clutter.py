@@ -69,8 +69,9 @@ class FooterClutter(BlockRule):
     summary = "page chrome below the article"
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        outweighs = ctx.footer_outweighs_body()
-        for block in ctx.footer():
+        footer = ctx.footer()
+        outweighs = ctx.outweighs_the_article(footer)
+        for block in footer:
             if block.word_count <= 10 and not is_sentence(block):
                 if ctx.in_a_cut_sentence(block):
                     continue  # a piece of a sentence cut into lines
