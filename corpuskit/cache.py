@@ -337,6 +337,12 @@ def _pack(prints) -> bytes | None:
     return None if prints is None else prints.digest + prints.signature.tobytes()
 
 
+def stored_prints(entry: tuple):
+    """The fingerprint stored with an entry (None for a seed without a record): what
+    `build` writes to the corpus index, without computing it again."""
+    return _unpack(entry[-1])
+
+
 def _unpack(blob: bytes | None):
     """The fingerprint stored with an entry (for the corpus checks of `check`)."""
     if blob is None:

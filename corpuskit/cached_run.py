@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from corpuskit.cache import CachedReport, make_entry, result_of_entry, seed_keys
+from corpuskit.cache import CachedReport, make_entry, result_of_entry, seed_keys, stored_prints
 
 if TYPE_CHECKING:
     from corpuskit.config import Config
@@ -46,6 +46,9 @@ def run_outputs(runner, paths: Iterable[Path], config: Config) -> Iterator:
     paths = list(paths)
     cache, keys, hits, fresh = _look_up(runner, paths, config)
 
+    def cached(entry, key):  # the fingerprint stored with the entry, not made again
+        return render(result_of_entry(entry, True, (cache.file, key)), stored_prints(entry))
+
     def keep(made) -> tuple:
         if made.entry is None:
             return None, made.output
@@ -54,7 +57,7 @@ def run_outputs(runner, paths: Iterable[Path], config: Config) -> Iterator:
     yield from _in_order(
         cache, paths, keys, hits, fresh, runner,
         fetch=lambda wanted: cache.lookup(wanted, True),
-        cached=lambda entry, key: render(result_of_entry(entry, True, (cache.file, key))),
+        cached=cached,
         path_of=lambda made: made.output.path,
         keep=keep,
     )  # fmt: skip

@@ -66,14 +66,21 @@ def test_config_change_misses(project, cleaned):
     assert len(cleaned) == 4
 
 
-def test_build_from_cache_is_identical(project, cleaned):
+def test_build_from_cache_is_identical(project, cleaned, monkeypatch):
     assert main(["build"]) == 0
     corpus = (project / "build/corpus.jsonl").read_bytes()
+    index = (project / "build/corpus.index.npz").read_bytes()
     reports = {p.name: p.read_bytes() for p in (project / "build/reports").iterdir()}
     cleaned.clear()
+
+    def no_fingerprint(text):
+        raise AssertionError("a cached seed's fingerprint is read from its entry")
+
+    monkeypatch.setattr("corpuskit.engines.output.fingerprint", no_fingerprint)
     assert main(["build"]) == 0
     assert cleaned == []
     assert (project / "build/corpus.jsonl").read_bytes() == corpus
+    assert (project / "build/corpus.index.npz").read_bytes() == index
     assert {p.name: p.read_bytes() for p in (project / "build/reports").iterdir()} == reports
 
 

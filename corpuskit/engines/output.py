@@ -117,10 +117,13 @@ _SEVERITY_AT = {
 }
 
 
-def render(result: CleanResult) -> Output:
-    """Serialize a result exactly as `corpuskit build` writes it."""
+def render(result: CleanResult, prints: Fingerprint | None = None) -> Output:
+    """Serialize a result exactly as `corpuskit build` writes it; `prints`: the record's
+    fingerprint when already known (stored with a cache entry), else made here."""
     record = result.record
-    return _render(result, fingerprint(record.text) if record is not None else None)
+    if prints is None and record is not None:
+        prints = fingerprint(record.text)
+    return _render(result, prints)
 
 
 def _render(result: CleanResult, prints: Fingerprint | None, record_json: str | None = None) -> Output:
