@@ -160,6 +160,28 @@ def test_update_dates_are_not_publication_dates():
     assert both.record.meta.published == dt.datetime(2023, 12, 22, 12, 10, tzinfo=tz(1))
 
 
+@pytest.mark.parametrize(
+    ("dateline", "update", "body"),
+    [
+        ("Published 21 Dec 2023", "Updated 22 Dec 2023 10:48", BODY),
+        ("Veröffentlicht am 21. Dezember 2023", "Aktualisiert am 22. Dezember 2023", BODY_DE),
+    ],
+)
+def test_a_later_pass_handles_the_date_lines_its_grown_header_holds(dateline, update, body):
+    """Once the dateline is lifted, a later pass (whose header grew as lines above the
+    article went) lifts copies of it and removes the other date lines there, as cleaning
+    the cleaned text again would."""
+    from corpuskit.rules.base import Context
+    from corpuskit.rules.dateline import Dateline
+    from corpuskit.segment import segment
+
+    blocks = segment(f"{dateline}\n{update}\n{dateline}\n\n{body}")
+    survivors = blocks[1:]  # the first pass lifted the dateline
+    ctx = Context(survivors, blocks, {blocks[0].index: "M003"})
+    found = {hit.block.line: (hit.rule.code, hit.action) for hit in Dateline().check(ctx)}
+    assert found == {2: ("M005", "remove"), 3: ("M003", "lift")}
+
+
 @pytest.mark.parametrize(("body", "code"), [(BODY, "en"), (BODY_DE, "de"), (BODY_FR, "fr"), (BODY_ES, "es")])
 def test_language_with_confidence(body, code):
     res = clean_text(body)

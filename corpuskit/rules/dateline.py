@@ -35,6 +35,8 @@ class Dateline(BlockRule):
     first published ("This story was originally published", "Ursprünglich veröffentlicht
     am", "Publié initialement le": lexicons/date_original.txt) gives the date wherever it
     stands, if every such note agrees; the note is lifted even when another date wins.
+    Once the dateline is lifted, a later pass (whose header grew as the chrome above the
+    article went) lifts copies of it and removes the other date lines it finds there.
 
     Why: a page's chrome often prints today's date at the top; the article's own date
     stands by its headline or right above the article, or says what it is.
@@ -61,8 +63,6 @@ class Dateline(BlockRule):
     summary = "dateline lifted into meta.published"
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        if "M003" in ctx.removed_by.values():
-            return
         title = title_blocks(ctx) or first_byline(ctx)  # the byline, when no headline is known
         in_header = {b.index for b in ctx.header()}
         header = with_title_window(ctx, ctx.header(), title)
@@ -72,6 +72,9 @@ class Dateline(BlockRule):
             for position, b in enumerate(header)
             if b.word_count <= 16 and has_digit(b.text) and (v := _line_date(b.text, hint))
         ]
+        if "M003" in ctx.removed_by.values():  # lifted in an earlier pass
+            yield from self._header_grown(ctx, dated, in_header)
+            return
         chosen = _article_date(dated, header, title, ctx.all_blocks)
         labelled = _labelled_date(ctx)
         if labelled is not None and chosen is not None:
@@ -114,6 +117,18 @@ class Dateline(BlockRule):
             if labelled is not None and block in labelled[0]:
                 continue
             if block is chosen or (chosen is not None and block.text == chosen.text):  # and its copies
+                yield self.hit(block, LIFT, f"dateline: {value.isoformat()}", field="published", value=value)
+            elif block.index in in_header:
+                note = "a date of change" if _is_update(block) else "not the article's date line"
+                yield Hit(ExtraDateline, block, REMOVE, f"date line, {note} ({value.isoformat()})")
+
+    def _header_grown(self, ctx: Context, dated, in_header: set[int]) -> Iterable[Hit]:
+        """Once the dateline is lifted, the date lines that a later pass finds in the header
+        (grown as the chrome above the article went): copies of the lifted line are lifted
+        with it, the others removed, as cleaning the cleaned text would."""
+        lifted = {b.text for b in ctx.all_blocks if ctx.removed_by.get(b.index) == "M003"}
+        for _, block, value in dated:
+            if block.text in lifted:
                 yield self.hit(block, LIFT, f"dateline: {value.isoformat()}", field="published", value=value)
             elif block.index in in_header:
                 note = "a date of change" if _is_update(block) else "not the article's date line"
