@@ -191,6 +191,37 @@ def test_lists_that_may_be_the_pages_own_are_flagged_and_kept(above, lines):
 
 
 @pytest.mark.parametrize(
+    ("body", "above", "lines"),
+    [
+        (
+            BODY,
+            "Top weather stories of the year:",
+            [
+                "Vanishing ice at the top of the world",
+                "Record flood threat on the coast road",
+                "A tropical summer on the Prairies",
+            ],
+        ),
+        (
+            BODY_DE,
+            "Die Wetterereignisse des Jahres:",
+            [
+                "Das Eis am Nordpol schmilzt schneller als erwartet",
+                "Rekordhochwasser an der Küstenstraße im Herbst",
+                "Ein tropischer Sommer in den Alpentälern",
+            ],
+        ),
+    ],
+)
+def test_the_line_that_announces_the_writers_own_list_stays_with_it(body, above, lines):
+    # the footer rule (B112) leaves it: without it, cleaning again would remove the list
+    once = clean_text(article(body) + "\n\n" + above + "\n" + "\n".join(lines))
+    assert all(line in once.record.text for line in [above, *lines])
+    assert set(b121(once).values()) == {"flagged"}
+    assert clean_text(once.record.text).record.text == once.record.text
+
+
+@pytest.mark.parametrize(
     ("lang", "above"),
     [
         ("en", "Read more:"),

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 from corpuskit.rules.base import FLAG, REMOVE, BlockRule, Context, Hit, is_sentence
 from corpuskit.rules.header import is_title_like
+from corpuskit.rules.headlines import own_list_below
+from corpuskit.segment import Block
 
 MODEL_READS_TEXT = 0.5  # a line score below this: the line model reads the line as text
 
@@ -50,7 +52,9 @@ class FooterClutter(BlockRule):
     What it does: after the last paragraph of running text, a line of ten words or fewer
     that is not a sentence is removed (tags, counters, link rows), unless the line model
     (B301) reads it as text (a line of a hard-wrapped paragraph, a table cell) or it is a
-    piece of a sentence cut into lines. When what stands below the article holds more
+    piece of a sentence cut into lines, or a line that announces the writer's own list
+    ("Top stories of the year:") or a line of that list, which the headline list rule
+    (B123) flags and keeps. When what stands below the article holds more
     than twice the article's words, such a line is flagged instead: the article goes on
     there, in a table or a list of lines without full stops.
 
@@ -71,16 +75,30 @@ class FooterClutter(BlockRule):
     def check(self, ctx: Context) -> Iterable[Hit]:
         footer = ctx.footer()
         outweighs = ctx.outweighs_the_article(footer)
+        own_lists = _own_lists(footer)
         for block in footer:
             if block.word_count <= 10 and not is_sentence(block):
                 if ctx.in_a_cut_sentence(block):
                     continue  # a piece of a sentence cut into lines
+                if block.index in own_lists:
+                    continue  # the headline list rule (B123) flags the list and keeps it
                 if ctx.line_scores.get(block.index, 1.0) < MODEL_READS_TEXT:
                     continue  # the line model reads it as text: a wrapped line, a table cell
                 if outweighs:
                     yield self.hit(block, FLAG, "short line below the article, which it outweighs: a table?")
                 else:
                     yield self.hit(block, REMOVE, "short line below the article, not a sentence")
+
+
+def _own_lists(footer: list[Block]) -> set[int]:
+    """Indices of the lines that announce the writer's own list ("Top stories of the
+    year:") and of the list's lines (`own_list_below`)."""
+    found: set[int] = set()
+    for at, head in enumerate(footer):
+        run = own_list_below(head, footer[at + 1 :])
+        if run:
+            found.update(b.index for b in [head, *run])
+    return found
 
 
 class HeaderText(BlockRule):

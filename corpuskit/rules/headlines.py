@@ -144,6 +144,28 @@ def announces_other_articles(text: str) -> bool:
     return bool(lexicon("teaser").prefix(text) or lexicon("related").prefix(text))
 
 
+def own_list_below(block: Block, following: list[Block]) -> list[Block]:
+    """The writer's own list of headline-like lines that a line announces, or []: the line
+    ends with a colon, is no "read more" or "related" phrase, and a run of headlines (as
+    the headline list rule B123 finds them) starts right below it. B123 flags such a run
+    and keeps it; the line that announces it stays with it.
+
+    >>> from corpuskit.segment import segment
+    >>> lines = segment("Top weather stories of the year:\\nVanishing ice at the top of the world\\n"
+    ...                 "Record flood threat on the coast road\\nA tropical summer on the Prairies")
+    >>> len(own_list_below(lines[0], lines[1:]))
+    3
+    >>> lines = segment("Lesen Sie auch:\\nStorm closes the coast road again\\n"
+    ...                 "Why the old bridge will cost twice as much\\nFive new cafés to try in town")
+    >>> own_list_below(lines[0], lines[1:])
+    []
+    """
+    if not following or not block.text.endswith(":") or announces_other_articles(block.text):
+        return []
+    run = next(headline_runs(following, MIN_RUN, SHORT_FUNCTION_WORD), [])
+    return run if run and run[0] is following[0] else []
+
+
 def _doubt(run: list[Block], ctx: Context) -> str | None:
     """Why a run of headline-like lines may be the page's own list after all, or None.
 
