@@ -239,6 +239,16 @@ def test_a_list_announced_as_other_articles_is_removed(lang, above):
     assert set(b121(result).values()) == {"removed"}
 
 
+@pytest.mark.parametrize(("lang", "above"), [("en", "Latest headlines:"), ("de", "Topthemen:")])
+def test_a_list_below_a_removed_section_label_is_removed(lang, above):
+    # the section label rule (B107) removed the line above: a widget's list, not the writer's
+    body, headlines = RELATED[lang]
+    result = clean_text(article(body) + "\n\n" + above + "\n" + "\n".join(headlines))
+    assert result.record.text == article(body) + "\n"
+    assert {f.code for f in result.report.findings if f.text == above} == {"B107"}
+    assert set(b121(result).values()) == {"removed"}
+
+
 BENGALI = [  # no capitals in the script: any letter may start a headline
     "ঝড়ের কারণে উপকূলের সড়ক দ্বিতীয় রাতের মতো বন্ধ",
     "পুরোনো সেতুর খরচ কেন দ্বিগুণ হবে",

@@ -177,7 +177,12 @@ def _doubt(run: list[Block], ctx: Context) -> str | None:
     """
     first = run[0].index
     before = ctx.all_blocks[first - 1] if ctx is not None and first > 0 else None  # removed or not
-    if before is not None and before.text.endswith(":") and not announces_other_articles(before.text):
+    if (
+        before is not None
+        and before.text.endswith(":")
+        and not announces_other_articles(before.text)
+        and ctx.rule_of(before) not in LIST_HEADER_RULES  # "Top Headlines:", a section label
+    ):
         return "announced by the line above (the writer's own list?)"
     if sum(bool(_ENDS_WITH_YEAR.search(b.text)) for b in run) * 2 >= len(run):
         return "dated entries (an archive or a reading list)"
@@ -219,7 +224,8 @@ class HeadlineList(BlockRule):
     same holds for a run of six or more that does not touch the body (the page's own
     headline and deck stand there). The run is flagged and stays instead when it may be
     the page's own list: the line above announces it ("Further reading:", but not a
-    "read more" or "related" phrase such as "Lesen Sie auch:"), half its
+    "read more" or "related" phrase such as "Lesen Sie auch:", nor a section label
+    removed as one, such as "Top Headlines:"), half its
     lines end with a year (an archive, a reading list) or are questions (a table of
     contents, a FAQ), or half begin with the same word that is not a function word
     ("Step 1: …", "Step 2: …"). Once a run is removed, the other copies of its headlines
