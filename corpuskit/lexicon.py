@@ -87,12 +87,30 @@ def _node_pattern(node: dict) -> str:
     return body
 
 
+# Typographic apostrophes read as the plain one: "Editor’s picks" is "Editor's picks"
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+
+
+def _same_apostrophe(text: str) -> str:
+    return text.translate(_APOSTROPHES)
+
+
+def folded(text: str) -> str:
+    """Text as the lexicons read it when case does not count: lower case, and every
+    apostrophe the plain one.
+
+    >>> folded("Editor’s Picks"), folded("Plus d‘articles")
+    ("editor's picks", "plus d'articles")
+    """
+    return text.lower().translate(_APOSTROPHES)
+
+
 class Lexicon:
     """Compiled matchers for one phrase list."""
 
     def __init__(self, category: str, phrases: list[str], case_sensitive: bool = False):
         self.category = category
-        fold = (lambda s: s) if case_sensitive else str.lower
+        fold = _same_apostrophe if case_sensitive else folded
         self._phrases = frozenset(fold(p) for p in phrases)
         self._fold = fold
         self._longest = max(map(len, self._phrases), default=0)

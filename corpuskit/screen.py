@@ -13,20 +13,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from corpuskit.lexicon import EDGE_PUNCT, read_phrases, trie_pattern
+from corpuskit.lexicon import EDGE_PUNCT, folded, read_phrases, trie_pattern
 
 _EDGE = "[" + re.escape(EDGE_PUNCT) + "]*"
 
 
 def fold(text: str) -> str:
-    """A line as the screen reads it: lower-cased, as the lexicons read it, and with the
-    final sigma written as any other (`lower()` picks σ or ς by the letters around it, so
-    a phrase matched in its own case, "ΔΕΙΤΕ ΕΠΙΣΗΣ", may lower-case apart from the line).
+    """A line as the screen reads it: folded as the lexicons read it (lower case, one
+    apostrophe), and with the final sigma written as any other (`lower()` picks σ or ς by
+    the letters around it, so a phrase matched in its own case, "ΔΕΙΤΕ ΕΠΙΣΗΣ", may
+    lower-case apart from the line).
 
-    >>> fold("ΔΕΙΤΕ ΕΠΙΣΗΣ: Παράδειγμα")
-    'δειτε επισησ: παράδειγμα'
+    >>> fold("ΔΕΙΤΕ ΕΠΙΣΗΣ: Παράδειγμα"), fold("Editor’s Picks")
+    ('δειτε επισησ: παράδειγμα', "editor's picks")
     """
-    return text.lower().replace("ς", "σ")
+    return folded(text).replace("ς", "σ")
 
 
 class Screen:

@@ -2,6 +2,10 @@
 
 from pathlib import Path
 
+import pytest
+
+from conftest import BODY, BODY_FR
+from corpuskit import clean_text
 from corpuskit.lexicon import read_phrases
 from corpuskit.rules.lines import LexiconLineRule, _screen
 from corpuskit.screen import Screen, fold
@@ -14,7 +18,7 @@ LEXICONS = sorted(p.stem for p in FOLDER.glob("*.txt"))
 def _lines(phrase: str) -> list[str]:
     heads = ["", "« ", "x ", "(", "1 ", "- "]
     tails = ["", ":", ": Ola Nordmann", " x", ".", "!", "_", "s", "/x", " – z", "\u0345"]
-    cases = (phrase, phrase.upper(), phrase.lower())
+    cases = (phrase, phrase.upper(), phrase.lower(), phrase.replace("'", "’"))
     return [line for p in cases for line in [*(h + p for h in heads), *(p + t for t in tails), f"« {p}: x"]]
 
 
@@ -54,3 +58,18 @@ def test_a_screen_reads_its_lexicons_in_both_places():
     assert screen.may_match(fold("Vous avez lu 50% de cet article. Article réservé à nos abonnés"))
     assert not screen.may_match(fold("Photographers gathered at the scene."))
     assert not screen.may_match(fold("Fotografen warteten vor dem Gericht."))
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "code"),
+    [
+        (BODY, "Editor’s choice", "B107"),
+        (BODY_FR, "Les propos tenus n’engagent que leurs auteurs.", "B116"),
+        (BODY_FR, "Publié à l’origine le 3 mars 2024", "M003"),
+    ],
+)
+def test_a_typographic_apostrophe_reads_as_the_plain_one(body, line, code):
+    # the lexicons write "Editor's choice" and "n'engagent"; pages as often print ’
+    result = clean_text(f"{body}\n\n{line}\n\n{body}")
+    assert line not in result.record.text
+    assert [f.code for f in result.report.findings if f.text == line] == [code]

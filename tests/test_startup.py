@@ -112,33 +112,39 @@ def test_lexicon_lookups_match_the_regex_definitions():
     trie once a lexicon is busy) answer what the plain alternations they replace answer."""
     import re
 
-    from corpuskit.lexicon import EDGE_PUNCT, lexicon, read_phrases
+    from corpuskit.lexicon import EDGE_PUNCT, folded, lexicon, read_phrases
 
     folder = Path(__file__).resolve().parents[1] / "corpuskit" / "lexicons"
     tails = ["", " ", ": x", "s", "-x", "/", ".", ",", "x", "\u00a0y", " \u2013 z", "é"]
     for category in sorted(p.stem for p in folder.glob("*.txt")):
         lex = lexicon(category)
-        phrases = sorted({p.lower() for group in read_phrases(category).values() for p in group})
+        phrases = sorted({folded(p) for group in read_phrases(category).values() for p in group})
         alternation = "|".join(re.escape(p) for p in sorted(phrases, key=lambda p: (-len(p), p)))
         whole = re.compile(f"(?:{alternation})")
         prefix = re.compile(rf"(?:{alternation})(?=$|[\s:|/–—\-.,])")
         for phrase in phrases[:: max(1, len(phrases) // 40)]:
-            for line in [phrase.upper(), f"« {phrase}", *(phrase + tail for tail in tails), phrase[:-1]]:
-                core = line.lower().strip(EDGE_PUNCT)
+            for line in [
+                phrase.upper(),
+                phrase.replace("'", "’"),
+                f"« {phrase}",
+                *(phrase + tail for tail in tails),
+                phrase[:-1],
+            ]:
+                core = folded(line).strip(EDGE_PUNCT)
                 expected = core if core and whole.fullmatch(core) else None
                 assert lex.whole_line(line) == expected, (category, line)
-                found = prefix.match(line.lower().lstrip(EDGE_PUNCT))
+                found = prefix.match(folded(line).lstrip(EDGE_PUNCT))
                 expected = found.group(0) if found else None
                 assert lex.prefix(line) == expected, (category, line)
-                compiled = lex._prefix.match(line.lower().lstrip(EDGE_PUNCT))  # after COMPILE_AFTER
+                compiled = lex._prefix.match(folded(line).lstrip(EDGE_PUNCT))  # after COMPILE_AFTER
                 assert (compiled.group(0) if compiled else None) == expected, (category, line)
         heads = ["", "x ", "x", "(", "_", "é", "1 ", "« "]
         for phrase in phrases[:: max(1, len(phrases) // 40)]:
             for head in heads:
                 for line in [head + phrase.upper(), *(f"{head}{phrase}{tail} {phrase}" for tail in tails)]:
-                    folded = line.lower()
-                    found = lex._anywhere.search(folded)  # as after COMPILE_AFTER
-                    assert lex._search_in_set(folded) == (found.group(0) if found else None), (category, line)
+                    text = folded(line)
+                    found = lex._anywhere.search(text)  # as after COMPILE_AFTER
+                    assert lex._search_in_set(text) == (found.group(0) if found else None), (category, line)
 
 
 def _check_twice(project: Path, cache: Path, *args: str) -> list[tuple[str, list[str]]]:
