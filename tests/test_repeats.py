@@ -71,3 +71,13 @@ def test_recurring_paragraph_is_not_counted(body):
     result = clean_text(doc, line_table=_table([body], 400))
     assert [f for f in result.report.findings if f.code == "B302"] == []
     assert result.record.text == doc
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [("6", BODY_DE), ("2024", BODY), ("12.03.2023", BODY_FR), ("1 – 3", BODY_ES)],
+)
+def test_a_line_of_digits_alone_is_not_counted(line, body):
+    # it folds to the key of every number of its shape: a count of numbers, not of the line
+    without_model = Config(ignore=["B301"])
+    assert b302(_doc(body, line), line, 500, without_model) == []

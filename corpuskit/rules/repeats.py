@@ -13,6 +13,7 @@ import numpy as np
 from corpuskit.linefeatures import REPEATS_MAX_WORDS
 from corpuskit.linefreq import line_hashes
 from corpuskit.rules.base import FLAG, REMOVE, BlockRule, Context, Hit
+from corpuskit.segment import Block, per_block
 
 MIN_OTHER_DOCUMENTS = 50
 
@@ -26,7 +27,8 @@ class CorpusRepeat(BlockRule):
     with terminal punctuation). A piece of a sentence cut into lines stays ("The" /
     "council met …": the next line goes on in lower case). Longer lines are never
     counted: a paragraph found in other documents is more likely a syndicated article
-    than chrome.
+    than chrome. Nor is a line of digits alone ("6", "12.03.2023"): it folds to the key
+    of every number of its shape, so its count says how common numbers are.
 
     Why: menus, section names, promos and widget titles come back on every page of a
     site, in every language; how often a line recurs is a statistic, not a phrase list
@@ -56,7 +58,7 @@ class CorpusRepeat(BlockRule):
         table = ctx.line_table
         if table is None or not len(table):
             return
-        blocks = [b for b in ctx.open_blocks() if b.word_count <= REPEATS_MAX_WORDS]
+        blocks = [b for b in ctx.open_blocks() if b.word_count <= REPEATS_MAX_WORDS and _has_letters(b)]
         if not blocks:
             return
         counts = table.lookup(np.array(line_hashes([b.text for b in blocks]), dtype=np.uint64))
@@ -65,3 +67,16 @@ class CorpusRepeat(BlockRule):
             if others >= MIN_OTHER_DOCUMENTS and not ctx.in_a_cut_sentence(block):
                 action = FLAG if block.ends_sentence else REMOVE
                 yield self.hit(block, action, f"other documents with this line {others}")
+
+
+@per_block
+def _has_letters(block: Block) -> bool:
+    """Whether a line holds a letter: a line of digits alone ("6", "12.03.2023") folds to
+    the same key as any number of its shape, so its count says how common numbers are,
+    not that the line recurs.
+
+    >>> from corpuskit.segment import segment
+    >>> [_has_letters(b) for b in segment("6\\n12.03.2023\\nSeite 2")]
+    [False, False, True]
+    """
+    return any(char.isalpha() for char in block.text)
