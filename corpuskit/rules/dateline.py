@@ -119,8 +119,7 @@ class Dateline(BlockRule):
             if block is chosen or (chosen is not None and block.text == chosen.text):  # and its copies
                 yield self.hit(block, LIFT, f"dateline: {value.isoformat()}", field="published", value=value)
             elif block.index in in_header:
-                note = "a date of change" if _is_update(block) else "not the article's date line"
-                yield Hit(ExtraDateline, block, REMOVE, f"date line, {note} ({value.isoformat()})")
+                yield _extra_dateline(block, value)
 
     def _header_grown(self, ctx: Context, dated, in_header: set[int]) -> Iterable[Hit]:
         """Once the dateline is lifted, the date lines that a later pass finds in the header
@@ -131,8 +130,13 @@ class Dateline(BlockRule):
             if block.text in lifted:
                 yield self.hit(block, LIFT, f"dateline: {value.isoformat()}", field="published", value=value)
             elif block.index in in_header:
-                note = "a date of change" if _is_update(block) else "not the article's date line"
-                yield Hit(ExtraDateline, block, REMOVE, f"date line, {note} ({value.isoformat()})")
+                yield _extra_dateline(block, value)
+
+
+def _extra_dateline(block: Block, value) -> Hit:
+    """M005's removal of a header date line that is not the article's."""
+    note = "a date of change" if _is_update(block) else "not the article's date line"
+    return Hit(ExtraDateline, block, REMOVE, f"date line, {note} ({value.isoformat()})")
 
 
 COPY_REACH = 2
