@@ -372,6 +372,34 @@ def test_a_menu_in_lower_case_is_no_cut_sentence(lang):
         assert removed == menu.split("\n")
 
 
+CLOSING_PIECE = {  # a short piece, and a shorter one that closes its sentence in lower case
+    "en": ("on the website", "instead."),
+    "de": ("Homepage des Herstellers", "nachlesen."),
+    "fr": ("sur le site", "officiel."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CLOSING_PIECE))
+def test_a_short_piece_that_closes_its_sentence_is_kept(lang):
+    """Fewer than five words in all below the article, but the lower-case piece ends the
+    sentence with a full stop: one sentence cut at a link, not a menu."""
+    body, without_model = BODIES[lang], Config(ignore=["B301"])
+    doc = f"{body}\n\n{body}\n\n" + "\n".join(CLOSING_PIECE[lang]) + "\n"
+    result = clean_text(doc, config=without_model)
+    assert [f for f in result.report.findings if f.action == "removed"] == []
+    assert all(piece in result.record.text for piece in CLOSING_PIECE[lang])
+
+
+@pytest.mark.parametrize(("lines", "lang"), [("Neue Rezepte\nmehr…", "de"), ("Top deals\nmore...", "en")])
+def test_a_short_piece_that_trails_off_is_no_sentence(lines, lang):
+    # an ellipsis closes nothing: "mehr…" is a link label
+    body, without_model = BODIES[lang], Config(ignore=["B301"])
+    removed = [
+        f.text for f in clean_text(f"{body}\n\n{body}\n\n{lines}\n", config=without_model).report.findings
+    ]
+    assert all(line in removed for line in lines.split("\n"))
+
+
 @pytest.mark.parametrize(
     ("piece", "rest", "lang"),
     [

@@ -49,6 +49,13 @@ FOOTER_OUTWEIGHS = 2  # "below the article" holds this many times its words: it 
 CUT_SENTENCE_WORDS = 5  # two pieces of a sentence hold this many words at least: "home" / "news" is a menu
 
 
+def _closes_a_sentence(block: Block) -> bool:
+    """A piece that ends with a full stop, a question or an exclamation mark (not an
+    ellipsis: "read more…" closes nothing)."""
+    text = block.text.rstrip("\"'”’»)")
+    return text.endswith((".", "!", "?")) and not text.endswith("..")
+
+
 def is_sentence(block: Block) -> bool:
     """A short sentence: four words or more ending with terminal punctuation."""
     return block.word_count >= 4 and block.ends_sentence
@@ -136,7 +143,9 @@ class Context:
         cap or its italics: the next line, still kept, carries its sentence on in lower case
         ("WeWork" / "is reportedly being investigated …"), or it carries on the sentence of
         the line before ("The Bills" / "do" / "get in, they might …"). Article text, however
-        short the piece. A line that ends a sentence or a label ("Tags:") is whole.
+        short the piece. A line that ends a sentence or a label ("Tags:") is whole. The two
+        pieces hold five words at least ("home" / "news" is a menu), unless the lower-case
+        one closes the sentence with a full stop ("Homepage des Herstellers" / "nachlesen.").
         """
         return self._carries_on(block, block.index + 1) or self._carries_on(block, block.index - 1)
 
@@ -149,7 +158,7 @@ class Context:
         first, second = (block, neighbour) if at > block.index else (neighbour, block)
         if first.ends_sentence or first.text.rstrip().endswith(":"):
             return False
-        enough = first.word_count + second.word_count >= CUT_SENTENCE_WORDS
+        enough = first.word_count + second.word_count >= CUT_SENTENCE_WORDS or _closes_a_sentence(second)
         return enough and second.text.lstrip()[:1].islower()
 
     def open_blocks(self) -> Iterator[Block]:
