@@ -9,7 +9,8 @@ modification time, so an unchanged file is not even read again (one modified wit
 seconds of its hashing is hashed again next time, as its time alone cannot tell). An
 entry holds the findings, the lines `check` prints for them, and the full record and
 report (what `build` needs), each compressed: a report takes several times the bytes of
-its seed. Entries live in one
+its seed. Beside the entries, `build`'s first pass keeps each seed's line hashes by the
+hash of its bytes (`corpuskit.line_pass`). Entries live in one
 SQLite file under `cache-dir` (default `.corpuskit_cache/` beside pyproject.toml;
 `CORPUSKIT_CACHE_DIR` overrides it); entries unused for 30 days are dropped.
 `--no-cache` bypasses it, `corpuskit clean-cache` deletes it.
@@ -111,7 +112,8 @@ class Cache:
         self.folder = folder
         lines = sys.modules.get("corpuskit.linefreq")  # not loaded: no line table in use
         table = lines.current_table() if lines is not None else None
-        salt = f"{code_fingerprint()}\n{config_fingerprint(config)}\n{table.digest() if table else ''}"
+        self.code = code_fingerprint()
+        salt = f"{self.code}\n{config_fingerprint(config)}\n{table.digest() if table else ''}"
         self.salt = hashlib.sha256(salt.encode()).hexdigest()
         self._db: sqlite3.Connection | None = None
         self.hits = self.misses = 0
@@ -174,6 +176,7 @@ class Cache:
                 "CREATE TABLE IF NOT EXISTS hashes (path TEXT PRIMARY KEY, size INTEGER, "
                 "mtime INTEGER, sha TEXT, seen INTEGER)"
             )
+            db.execute("CREATE TABLE IF NOT EXISTS lines (key TEXT PRIMARY KEY, stamp INTEGER, hashes BLOB)")
         except (sqlite3.Error, OSError):
             return None
         self._db = db
@@ -241,6 +244,9 @@ class Cache:
     def present(self, keys: list[str | None]) -> bytearray:
         """1 for each key that has an entry, 0 for the others (and for None), in order;
         the entries themselves are read later, a batch at a time (`lookup`)."""
+        return self._held("entries", keys)
+
+    def _held(self, table: str, keys: list[str | None]) -> bytearray:
         found = bytearray(len(keys))
         db = self._connect(create=False)
         if db is None:
@@ -249,7 +255,7 @@ class Cache:
             for first in range(0, len(keys), _BATCH):
                 chunk = [key for key in keys[first : first + _BATCH] if key is not None]
                 marks = ",".join("?" * len(chunk))
-                query = f"SELECT key FROM entries WHERE key IN ({marks})"
+                query = f"SELECT key FROM {table} WHERE key IN ({marks})"
                 held = {row[0] for row in db.execute(query, chunk)}
                 for offset, key in enumerate(keys[first : first + _BATCH]):
                     found[first + offset] = key in held
@@ -285,6 +291,42 @@ class Cache:
                 [(*row, now) for row in rows],
             )
             db.execute("DELETE FROM entries WHERE stamp < ?", (now - KEEP_SECONDS,))
+            db.execute("COMMIT")
+        except sqlite3.Error:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+
+    def lines_key(self, sha: str) -> str:
+        """The key of a seed's line hashes (build's first pass): the hash of its bytes and
+        corpuskit's code; no setting changes how lines are counted."""
+        return hashlib.sha256(f"{self.code}\nlines\n{sha}".encode()).hexdigest()
+
+    def held_lines(self, keys: list[str | None]) -> bytearray:
+        """1 for each key whose line hashes are stored, 0 for the others, in order."""
+        return self._held("lines", keys)
+
+    def read_lines(self, keys: list[str]) -> dict[str, bytes]:
+        """The stored line hashes of `keys` (at most `_BATCH` of them), by key."""
+        db = self._connect(create=False)
+        if db is None or not keys:
+            return {}
+        query = f"SELECT key, hashes FROM lines WHERE key IN ({','.join('?' * len(keys))})"
+        try:
+            return dict(db.execute(query, keys).fetchall())
+        except sqlite3.Error:
+            return {}
+
+    def store_lines(self, rows: list[tuple[str, bytes]]) -> None:
+        """Write (key, line hashes) rows; rows older than 30 days are dropped (an unchanged
+        seed is then read once more)."""
+        db = self._connect(create=True) if rows else None
+        if db is None:
+            return
+        now = int(time.time())
+        try:
+            db.execute("BEGIN")
+            db.executemany("INSERT OR REPLACE INTO lines VALUES (?, ?, ?)", [(k, now, h) for k, h in rows])
+            db.execute("DELETE FROM lines WHERE stamp < ?", (now - KEEP_SECONDS,))
             db.execute("COMMIT")
         except sqlite3.Error:
             with contextlib.suppress(sqlite3.Error):
@@ -454,31 +496,40 @@ def result_of_entry(entry: tuple, full: bool, source: tuple[Path, str]):
 
 def seed_keys(paths: list, config: Config) -> tuple[Cache, list[str | None]]:
     """The cache, and the key of every seed in order (None when it cannot be read); a
-    seed is hashed again only when changed. The records of earlier hashing are read and
-    written `_BATCH` paths at a time, so memory does not grow with the corpus."""
+    seed is hashed again only when changed (`seed_shas`), `_BATCH` paths at a time, so
+    memory does not grow with the corpus."""
     cache = Cache(cache_dir(config), config)
     keys: list[str | None] = []
     for first in range(0, len(paths), _BATCH):
         names = [str(path) for path in paths[first : first + _BATCH]]
-        known = cache.known_hashes(names)
-        hashed: list[tuple[str, int, int, str, int]] = []
-        now = time.time_ns()
-        for name in names:
-            try:
-                stat = os.stat(name)
-                size, mtime = stat.st_size, stat.st_mtime_ns
-                memo = known.get(name)
-                if memo and memo[:2] == (size, mtime) and mtime < memo[3] - _RACY_NS:
-                    sha = memo[2]  # same size and time as when hashed, and not written just then
-                else:
-                    sha = hashlib.sha256(Path(name).read_bytes()).hexdigest()
-                    hashed.append((name, size, mtime, sha, now))
-            except OSError:
-                keys.append(None)  # the runner reports it
-                continue
-            keys.append(cache.key(name, sha))
-        cache.store_hashes(hashed)
+        shas = seed_shas(cache, names)
+        keys += [None if sha is None else cache.key(name, sha) for name, sha in zip(names, shas, strict=True)]
     return cache, keys
+
+
+def seed_shas(cache: Cache, names: list[str]) -> list[str | None]:
+    """The sha256 of each seed's bytes (None when it cannot be read): as recorded when the
+    file has the size and time it had then, else read and recorded anew."""
+    known = cache.known_hashes(names)
+    hashed: list[tuple[str, int, int, str, int]] = []
+    shas: list[str | None] = []
+    now = time.time_ns()
+    for name in names:
+        try:
+            stat = os.stat(name)
+            size, mtime = stat.st_size, stat.st_mtime_ns
+            memo = known.get(name)
+            if memo and memo[:2] == (size, mtime) and mtime < memo[3] - _RACY_NS:
+                sha = memo[2]  # same size and time as when hashed, and not written just then
+            else:
+                sha = hashlib.sha256(Path(name).read_bytes()).hexdigest()
+                hashed.append((name, size, mtime, sha, now))
+        except OSError:
+            shas.append(None)  # the runner reports it
+            continue
+        shas.append(sha)
+    cache.store_hashes(hashed)
+    return shas
 
 
 def clean(config: Config) -> Path | None:

@@ -317,3 +317,31 @@ def test_an_entry_gone_when_read_is_made_again(project, cleaned, monkeypatch, ca
     cleaned.clear()
     assert main(["check"]) == 0
     assert cleaned == ["seeds/s2.txt"] and capsys.readouterr().out == first
+
+
+def _lines_table(project):
+    return (project / "build/corpus.lines").read_bytes()
+
+
+def test_a_warm_build_counts_lines_without_reading_the_seeds(project, monkeypatch):
+    (project / "seeds/s4.txt").write_bytes((project / "seeds/s0.txt").read_bytes())  # the same bytes twice
+    assert main(["build", "--no-cache"]) in (0, 1)
+    counted = _lines_table(project)
+    assert main(["build"]) in (0, 1)
+    assert _lines_table(project) == counted
+
+    def no_reading(path):
+        raise AssertionError(f"{path} read again for its line hashes")
+
+    monkeypatch.setattr("corpuskit.linefreq.seed_hashes", no_reading)
+    assert main(["build"]) in (0, 1)
+    assert _lines_table(project) == counted  # both copies counted from one stored row
+
+
+def test_a_changed_seed_is_counted_again(project):
+    assert main(["build"]) == 0
+    (project / "seeds/s1.txt").write_text(f"Sponsor: Acme 0\n\nMehr lesen\n\n{BODY_FR}\n", encoding="utf-8")
+    assert main(["build"]) == 0
+    from_cache = _lines_table(project)
+    assert main(["build", "--no-cache"]) == 0
+    assert _lines_table(project) == from_cache

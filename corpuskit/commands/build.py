@@ -42,8 +42,15 @@ def run(args) -> int:
         check_output_file(Path(args.html), paths, "--html")
     if (getattr(args, "engine", None) or "local") == "local":  # first pass: how many seeds hold each line
         from corpuskit.engines.local import count_corpus as count_in_workers
+        from corpuskit.engines.local import seed_hashes_of
 
-        table = count_in_workers(paths, getattr(args, "jobs", None))
+        jobs = getattr(args, "jobs", None)
+        if args.no_cache:
+            table = count_in_workers(paths, jobs)
+        else:  # line hashes kept in the results cache: unchanged seeds are not read again
+            from corpuskit import line_pass
+
+            table = line_pass.count_corpus(paths, config, lambda misses: seed_hashes_of(misses, jobs))
     else:
         table = count_corpus(paths)
     with use_table(table):  # second pass: clean with those counts

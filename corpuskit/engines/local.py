@@ -56,20 +56,27 @@ def render_entries(paths: Iterable[Path], config: Config, jobs: int | None = 1) 
 def count_corpus(paths: Sequence[Path], jobs: int | None = 1) -> LineTable:
     """`linefreq.count_corpus` (build's first pass), the seeds read and their lines hashed
     in `jobs` worker processes; this process only adds up the hashes."""
+    counter = linefreq.LineCounter()
+    for hashes in seed_hashes_of(paths, jobs):
+        if hashes is not None:
+            counter.add_hashes(hashes)
+    return counter.table()
+
+
+def seed_hashes_of(paths: Sequence, jobs: int | None = 1) -> Iterator:
+    """`linefreq.seed_hashes` of every seed, in order, read and hashed in `jobs` worker
+    processes; meanwhile this process warms up what the second pass's workers share."""
     jobs = min(1 if jobs is None else jobs_or_cpus(jobs), max(1, len(paths) // COUNT_BATCH))
     if jobs == 1:
-        return linefreq.count_corpus(paths)
-    counter = linefreq.LineCounter()
+        yield from map(linefreq.seed_hashes, paths)
+        return
     batches = [paths[start : start + COUNT_BATCH] for start in range(0, len(paths), COUNT_BATCH)]
     with _context().Pool(jobs) as pool:
         counted = pool.imap(_hash_batch, batches)
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # py3langid: one BLAS thread a worker
         _warm_up()  # meanwhile, what the second pass's workers will share (`_map`)
         for found in counted:
-            for hashes in found:
-                if hashes is not None:
-                    counter.add_hashes(hashes)
-    return counter.table()
+            yield from found
 
 
 def _hash_batch(paths: Sequence[Path]) -> list:
