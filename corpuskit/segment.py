@@ -73,7 +73,8 @@ FULL_STOPS = ".。।॥۔።။։។"  # the marks that end a statement (not a 
 # Thai and Lao end a sentence with a space, not a mark: a line ending in their letters ends
 # as a sentence may
 UNMARKED_ENDS = "\u0e01-\u0e4e\u0e81-\u0ece"
-_TERMINAL = re.compile(rf"(?:[{SENTENCE_MARKS}][\"'”’»)\]]*|[{UNMARKED_ENDS}])$")
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width characters: nothing a reader sees
+_TERMINAL = re.compile(rf"(?:[{SENTENCE_MARKS}][\"'”’»)\]]*|[{UNMARKED_ENDS}])[{INVISIBLE}]*$")
 
 
 class cached_property:
@@ -163,6 +164,8 @@ class Block:
         >>> [b.ends_sentence for b in segment("ভবনটি বসন্তে খুলবে।\\nهل هذا صحيح؟\\nनया पुल\\nMenu")]
         [True, True, False, False]
         >>> segment("ห้องสมุดจะเปิดในฤดูใบไม้ผลิหน้า")[0].ends_sentence  # Thai: no mark
+        True
+        >>> segment("It rained.\u200b")[0].ends_sentence  # a zero-width space after it
         True
         """
         return bool(_TERMINAL.search(self.text))

@@ -120,6 +120,20 @@ def test_a_credit_or_a_line_cut_short_is_no_title(first_line, body):
     assert clean_text(f"{first_line}\n\n{body}\n").record.meta.title is None
 
 
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("The council backs the new library.", BODY),
+        ("Dr. Müller übernimmt die Leitung der Bibliothek.", BODY_DE),
+        ("M. Dupont prend la tête de la bibliothèque.", BODY_FR),
+    ],
+)
+def test_a_sentence_with_a_zero_width_space_after_it_is_no_title(line, body):
+    # nothing a reader sees follows the full stop: the line is a sentence, as without it
+    for first in (line, line + "\u200b"):
+        assert clean_text(f"{first}\n\n{body}\n").record.meta.title is None, repr(first)
+
+
 def test_a_phrase_cut_by_links_below_the_headline_is_no_byline():
     """Once the headline is lifted, a later pass does not take a linked phrase inside the
     first paragraph ("Riverside Central Library") for another headline, nor the "by …"

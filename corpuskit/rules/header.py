@@ -17,7 +17,7 @@ from corpuskit.lexicon import lexicon, read_phrases
 from corpuskit.metadata import CUT_SHORT, parse_byline, parse_date, parse_names
 from corpuskit.rules.base import Context, is_prose
 from corpuskit.rules.lines import is_credit
-from corpuskit.segment import FULL_STOPS, Block, capital, per_block
+from corpuskit.segment import FULL_STOPS, INVISIBLE, Block, capital, per_block
 
 _CONNECTORS = frozenset({"and", "und", "et", "og", "och", "y", "e", "en", "ja", "i", "a", "&"})
 
@@ -102,7 +102,7 @@ def is_title_like(block: Block) -> bool:
         and block.letter_share >= 0.6
         and not block.is_upper
         and (first.isalnum() or first in "\"'“‘«")
-        and not block.text.endswith(_NOT_TITLE_END)
+        and not block.text.rstrip(INVISIBLE).endswith(_NOT_TITLE_END)
         and not only_roles(block.text)
     )
 
@@ -265,7 +265,7 @@ def _page_title(ctx: Context) -> str | None:
 
 def _reads_as_sentences(block: Block) -> bool:
     """A full stop at its end (closing quotes aside) or inside: prose, not a page's title."""
-    text = block.text.rstrip("\"'”’»)]")
+    text = block.text.rstrip("\"'”’»)]" + INVISIBLE)
     full_stop = block.ends_sentence and text.endswith(_FULL_STOP_END)
     return full_stop or bool(_INNER_SENTENCE.search(block.text))
 
