@@ -244,9 +244,6 @@ class Cache:
     def present(self, keys: list[str | None]) -> bytearray:
         """1 for each key that has an entry, 0 for the others (and for None), in order;
         the entries themselves are read later, a batch at a time (`lookup`)."""
-        return self._held("entries", keys)
-
-    def _held(self, table: str, keys: list[str | None]) -> bytearray:
         found = bytearray(len(keys))
         db = self._connect(create=False)
         if db is None:
@@ -255,7 +252,7 @@ class Cache:
             for first in range(0, len(keys), _BATCH):
                 chunk = [key for key in keys[first : first + _BATCH] if key is not None]
                 marks = ",".join("?" * len(chunk))
-                query = f"SELECT key FROM {table} WHERE key IN ({marks})"
+                query = f"SELECT key FROM entries WHERE key IN ({marks})"
                 held = {row[0] for row in db.execute(query, chunk)}
                 for offset, key in enumerate(keys[first : first + _BATCH]):
                     found[first + offset] = key in held
@@ -300,10 +297,6 @@ class Cache:
         """The key of a seed's line hashes (build's first pass): the hash of its bytes and
         corpuskit's code; no setting changes how lines are counted."""
         return hashlib.sha256(f"{self.code}\nlines\n{sha}".encode()).hexdigest()
-
-    def held_lines(self, keys: list[str | None]) -> bytearray:
-        """1 for each key whose line hashes are stored, 0 for the others, in order."""
-        return self._held("lines", keys)
 
     def read_lines(self, keys: list[str]) -> dict[str, bytes]:
         """The stored line hashes of `keys` (at most `_BATCH` of them), by key."""

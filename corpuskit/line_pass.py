@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from corpuskit.cache import Cache, cache_dir, seed_shas
-from corpuskit.linefreq import LineCounter, LineTable, seed_hashes
+from corpuskit.linefreq import LineCounter, LineTable
 
 if TYPE_CHECKING:
     from corpuskit.config import Config
@@ -26,13 +26,19 @@ def count_corpus(
     others made by `hash_seeds` (in order; None for a seed that cannot be read) and
     stored."""
     cache = Cache(cache_dir(config), config)
+    counter = LineCounter()
     keys: list[str | None] = []
+    misses: list[int] = []  # positions of the seeds whose line hashes are not stored
     for first in range(0, len(paths), BATCH):
         shas = seed_shas(cache, list(paths[first : first + BATCH]))
-        keys += [None if sha is None else cache.lines_key(sha) for sha in shas]
-    held = cache.held_lines(keys)
-    counter = LineCounter()
-    misses = [at for at, found in enumerate(held) if not found]
+        batch = [None if sha is None else cache.lines_key(sha) for sha in shas]
+        stored = cache.read_lines(sorted({key for key in batch if key is not None}))
+        for at, key in enumerate(batch, start=first):
+            if key in stored:  # seeds with the same bytes share a key: each one counts
+                counter.add_hashes(np.frombuffer(stored[key], dtype=np.uint64))
+            else:
+                misses.append(at)
+        keys += batch
     rows: list[tuple[str, bytes]] = []
     for at, hashes in zip(misses, hash_seeds([paths[at] for at in misses]), strict=True):
         if hashes is None:
@@ -44,14 +50,5 @@ def count_corpus(
             cache.store_lines(rows)
             rows = []
     cache.store_lines(rows)
-    stored = [at for at, found in enumerate(held) if found]
-    for first in range(0, len(stored), BATCH):
-        chunk = stored[first : first + BATCH]
-        found = cache.read_lines(sorted({keys[at] for at in chunk}))
-        for at in chunk:  # seeds with the same bytes share a key: each one counts
-            blob = found.get(keys[at])
-            hashes = np.frombuffer(blob, dtype=np.uint64) if blob is not None else seed_hashes(paths[at])
-            if hashes is not None:  # a row gone since it was found: the seed read after all
-                counter.add_hashes(hashes)
     cache.close()
     return counter.table()

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from corpuskit.models import Severity
-from corpuskit.segment import SENTENCE_MARKS, UNMARKED_ENDS, Block
+from corpuskit.segment import INVISIBLE, SENTENCE_MARKS, UNMARKED_ENDS, Block
 
 if TYPE_CHECKING:
     from corpuskit.config import Config
@@ -50,10 +50,8 @@ CUT_SENTENCE_WORDS = 5  # two pieces of a sentence hold this many words at least
 
 
 def _closes_a_sentence(block: Block) -> bool:
-    """A piece that ends with a full stop, a question or an exclamation mark (not an
-    ellipsis: "read more…" closes nothing)."""
-    text = block.text.rstrip("\"'”’»)")
-    return text.endswith((".", "!", "?")) and not text.endswith("..")
+    """A piece that ends a sentence, but not with an ellipsis ("read more…" closes nothing)."""
+    return block.ends_sentence and not block.text.rstrip("\"'”’»)]" + INVISIBLE).endswith(("…", ".."))
 
 
 def is_sentence(block: Block) -> bool:

@@ -13,7 +13,6 @@ import numpy as np
 from corpuskit.linefeatures import REPEATS_MAX_WORDS
 from corpuskit.linefreq import line_hashes
 from corpuskit.rules.base import FLAG, REMOVE, BlockRule, Context, Hit
-from corpuskit.segment import Block, per_block
 
 MIN_OTHER_DOCUMENTS = 50
 
@@ -58,7 +57,8 @@ class CorpusRepeat(BlockRule):
         table = ctx.line_table
         if table is None or not len(table):
             return
-        blocks = [b for b in ctx.open_blocks() if b.word_count <= REPEATS_MAX_WORDS and _has_letters(b)]
+        # a line without a letter ("6", "12.03.2023") shares its key with every number of its shape
+        blocks = [b for b in ctx.open_blocks() if b.word_count <= REPEATS_MAX_WORDS and b.letter_share > 0]
         if not blocks:
             return
         counts = table.lookup(np.array(line_hashes([b.text for b in blocks]), dtype=np.uint64))
@@ -67,16 +67,3 @@ class CorpusRepeat(BlockRule):
             if others >= MIN_OTHER_DOCUMENTS and not ctx.in_a_cut_sentence(block):
                 action = FLAG if block.ends_sentence else REMOVE
                 yield self.hit(block, action, f"other documents with this line {others}")
-
-
-@per_block
-def _has_letters(block: Block) -> bool:
-    """Whether a line holds a letter: a line of digits alone ("6", "12.03.2023") folds to
-    the same key as any number of its shape, so its count says how common numbers are,
-    not that the line recurs.
-
-    >>> from corpuskit.segment import segment
-    >>> [_has_letters(b) for b in segment("6\\n12.03.2023\\nSeite 2")]
-    [False, False, True]
-    """
-    return any(char.isalpha() for char in block.text)
