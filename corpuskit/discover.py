@@ -74,8 +74,8 @@ def walk(paths: list[str], include: list[str], exclude: list[str]) -> Walk:
     but for a sidecar, which stands for its seed (a changed sidecar changes the seed's
     metadata); folders are walked for names matching `include`.
 
-    Not read: F004, a seed-named file whose link leads outside the folder (never
-    followed, so a corpus cannot pull in files from elsewhere); F005, a sidecar with no
+    Not read: F004, a seed-named file whose link leads outside the folder or into a loop
+    (never followed, so a corpus cannot pull in files from elsewhere); F005, a sidecar with no
     seed beside it; F006, a seed whose path is not valid UTF-8.
 
     >>> walk([], ["*.txt"], [])
@@ -120,13 +120,15 @@ def _walk_folder(folder: Path, include: list[str], exclude: list[str]) -> tuple[
         if not seed_named and not sidecar:
             continue
         if seed_named and not outside(path):
-            if path.is_file():
+            if path.is_file() or path.is_symlink():  # a broken link is a seed that cannot be read (F001)
                 seeds.append(path)
             continue
         if is_excluded(path, exclude) or (not path.is_file() and not path.is_symlink()):
             continue
         if seed_named:
-            strays.append((path, "F004", f"{path}: link to {_target(path)}, outside {folder}: not read"))
+            target = _target(path)
+            where = "a link loop" if target is None else f"link to {target}, outside {folder}"
+            strays.append((path, "F004", f"{path}: {where}: not read"))
         elif not seeds_of_sidecar(path):
             strays.append((path, "F005", f"{path}: sidecar without a seed beside it: not used"))
     return sorted(seeds, key=_path_order), sorted(strays, key=lambda stray: _path_order(stray[0]))
@@ -177,11 +179,12 @@ def _path_order(path: Path) -> tuple[str, ...]:
     return path.parts
 
 
-def _target(path: Path) -> str:
+def _target(path: Path) -> str | None:
+    """Where a link leads; None for a link loop."""
     try:
-        return str(path.resolve())
+        return str(path.resolve(strict=False))
     except (OSError, RuntimeError):
-        return "a link loop"
+        return None
 
 
 def seeds_of_sidecar(sidecar: Path) -> list[Path]:

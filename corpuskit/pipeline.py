@@ -7,6 +7,7 @@ changes → metadata → assemble → record rules → record + report.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,7 +111,7 @@ def clean_file(
     try:
         raw = path.read_bytes()
     except OSError as err:
-        return _unreadable(shown, f"cannot read {shown}: {err.strerror or err}")
+        return _unreadable(shown, f"cannot read {shown}: {_why_unreadable(path, err)}")
     sidecar, problems = read_sidecar(path)
     sources = [*([sidecar] if sidecar else []), *explicit]
     try:
@@ -118,6 +119,17 @@ def clean_file(
             return _clean_bytes(raw, shown, config, sources, problems, line_table)
     except OverBudget as err:
         return _unreadable(shown, f"{shown}: {err} (time-budget); not cleaned", OverTime)
+
+
+def _why_unreadable(path: Path, err: OSError) -> str:
+    """What went wrong reading a seed; for a link whose file is gone (a seed deleted or
+    moved, or content a large-file store has not fetched), where the link leads."""
+    if path.is_symlink() and not path.exists():
+        try:
+            return f"link to {os.readlink(path)}, which does not exist"
+        except OSError:
+            pass
+    return err.strerror or str(err)
 
 
 def warm_up() -> CleanResult:

@@ -300,6 +300,31 @@ def test_symlink_outside_the_corpus_is_not_read(project, capsys):
     assert "Private notes" not in (project / "build/corpus.jsonl").read_text("utf-8")
 
 
+def test_a_broken_link_in_the_corpus_is_an_unreadable_seed(project, capsys):
+    """A seed deleted or moved, or content a large-file store has not fetched, leaves a
+    link to nothing: the gate fails on it instead of passing a corpus without it."""
+    (project / "seeds/gone.txt").symlink_to("moved/gone.txt")
+    assert main(["check", "seeds"]) == 1
+    out = capsys.readouterr().out
+    assert "seeds/gone.txt:1:1: F001 cannot read seeds/gone.txt: link to moved/gone.txt, which does" in out
+    assert main(["build"]) == 1
+    assert "F001 cannot read seeds/gone.txt" in capsys.readouterr().err
+    assert (project / "build/reports/gone.json").is_file()
+
+
+def test_a_link_loop_is_named_as_such(project, capsys):
+    (project / "seeds/loop.txt").symlink_to("loop.txt")
+    assert main(["check", "seeds"]) == 1
+    assert "seeds/loop.txt:1:1: F004 seeds/loop.txt: a link loop: not read" in capsys.readouterr().out
+
+
+def test_build_counts_every_seed_checked_beside_those_that_fail(project, capsys):
+    (project / "seeds/empty.txt").write_text("\n", encoding="utf-8")
+    seeds = len(os.listdir(project / "seeds"))
+    assert main(["build"]) == 1
+    assert f"{seeds} seeds checked, 1 failing: 1 error, 0 warning, 0 info." in capsys.readouterr().err
+
+
 def test_a_file_name_that_is_not_utf8_is_reported_not_read(project, capsys):
     """Such a name cannot go into UTF-8 JSON: the file is reported with its bytes escaped."""
     (project / os.fsdecode(b"seeds/caf\xe9.txt")).write_text(TEXT + "\n", encoding="utf-8")

@@ -24,7 +24,7 @@ from corpuskit.linefreq import count_corpus, save_table, table_path, use_table
 from corpuskit.models import FileReport
 from corpuskit.progress import track
 from corpuskit.project import setting_path
-from corpuskit.reporters import REPORTERS
+from corpuskit.reporters import REPORTERS, Context
 from corpuskit.spill import Spool
 
 
@@ -92,11 +92,14 @@ def run(args) -> int:
         from corpuskit.reporters.html import write_review
 
         write_review(Path(args.html), results, config)
+    not_read = 0
     for report in stray_reports(strays, config):
         if report.findings[0].severity.rank >= config.fail_on.rank:
             problems.append(report)
+            not_read += 1
     if problems:
-        REPORTERS["text"](problems, sys.stderr)
+        context = Context(fail_on=config.fail_on, not_read=not_read, checked=total)
+        REPORTERS["text"](problems, sys.stderr, context)
     records, reports = f"{written} record{'s' * (written != 1)}", f"{total} report{'s' * (total != 1)}"
     print(f"wrote {records} to {output} and {reports} to {reports_dir}/", file=sys.stderr)
     return 1 if problems else 0

@@ -1,7 +1,8 @@
 """Ways to print findings: one function per format, `(reports, stream, context) -> None`.
 
 `context` (a `Context`, optional) tells a format what it may need beyond the reports:
-the severity that fails the gate, and how many reports are on files not read. Formats
+the severity that fails the gate, how many reports are on files not read, and how many
+seeds were checked when only the failing ones are reported. Formats
 other than text and JSON are imported on use.
 """
 
@@ -20,6 +21,7 @@ from corpuskit.severity import Severity
 class Context:
     fail_on: Severity = Severity.ERROR
     not_read: int = 0  # reports on files of the corpus folders that were not read (F004-F006)
+    checked: int | None = None  # seeds checked, when the reports are only those that fail (build)
 
 
 def _lazy(module: str, function: str) -> Callable:

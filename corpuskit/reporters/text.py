@@ -68,8 +68,11 @@ def write_text(reports: list[FileReport], stream: TextIO, context=None) -> None:
     summary = ", ".join(f"{totals[s]} {s}" for s in ("error", "warning", "info"))
     strays = context.not_read if context else 0
     seeds = len(reports) - strays
+    checked = f"{seeds} seed{'s' * (seeds != 1)} checked"
+    if context and context.checked is not None:  # only the failing seeds were reported
+        checked = f"{context.checked} seed{'s' * (context.checked != 1)} checked, {seeds} failing"
     not_read = f" ({strays} file{'s' * (strays != 1)} not read)" if strays else ""
-    stream.write(f"{seeds} seed{'s' * (seeds != 1)} checked{not_read}: {summary}.\n")
+    stream.write(f"{checked}{not_read}: {summary}.\n")
     if totals["safe"] or totals["unsafe"]:
         hint = f"[*] {totals['safe']} fixable with `--fix`"
         if totals["unsafe"]:

@@ -90,7 +90,8 @@ class LinkOutside(Notice):
 
     What it does: while walking a folder, a symbolic link (or a file under a linked
     folder) that resolves outside the folder is not read, and this error names it and its
-    target.
+    target; so is a link that leads into a loop. (A link to a file that does not exist is
+    a seed that cannot be read: F001.)
 
     Why: a corpus in git must not pull in files from elsewhere on the machine (a link to
     a home folder or to /etc); reading it would also make the corpus differ by machine.
