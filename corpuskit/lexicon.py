@@ -97,12 +97,19 @@ def _same_apostrophe(text: str) -> str:
 
 def folded(text: str) -> str:
     """Text as the lexicons read it when case does not count: lower case, and every
-    apostrophe the plain one.
+    apostrophe the plain one. Every lexicon and the line rules' screen ask for the same
+    lines, so the answers are kept (`MEMO_SIZE` of them).
 
     >>> folded("Editor’s Picks"), folded("Plus d‘articles")
     ("editor's picks", "plus d'articles")
     """
-    return text.lower().translate(_APOSTROPHES)
+    answer = _FOLDED.get(text)
+    if answer is None:
+        answer = _remember(_FOLDED, text, text.lower().translate(_APOSTROPHES))
+    return answer
+
+
+_FOLDED: dict[str, str] = {}
 
 
 class Lexicon:
