@@ -338,7 +338,7 @@ def make_entry(key: str, result, prints=None, record_json: str | None = None) ->
     from corpuskit.reporters.text import render_concise, render_text, tally
 
     report = result.report
-    findings = json.dumps([f.model_dump(mode="json") for f in report.findings], ensure_ascii=False)
+    findings = _FINDINGS().dump_json(report.findings).decode()
     record_json = result.record.model_dump_json() if record_json is None else record_json
     document = '{"record":' + record_json + ',"report":' + report.model_dump_json() + "}"
     return (
