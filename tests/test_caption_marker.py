@@ -1,5 +1,5 @@
-"""Captions marked by a note in parentheses (B124): positives and negatives in several
-languages."""
+"""Captions marked by a note in parentheses or an agency's archive tag (B124): positives
+and negatives in several languages."""
 
 from __future__ import annotations
 
@@ -49,5 +49,42 @@ def test_no_caption_note(line):
 def test_long_paragraph_with_a_note_is_flagged_and_stays():
     paragraph = "Marcell Jansen (l.) und Piotr Trochowski spielten zusammen. " + " ".join([BODY_DE] * 2)
     res = clean_text(around(paragraph, BODY_DE))
+    assert paragraph in res.record.text
+    assert any(f.code == "B124" and f.action == "flagged" for f in res.report.findings)
+
+
+TAGGED = [
+    ("FILE - Tourists look out from the South Rim at the Grand Canyon, May 4, 2023.", BODY),
+    ("FILE PHOTO: The logo of the company is seen at its headquarters in Paris, France.", BODY),
+    ("ARCHIV - Ein Polizist sichert den Tatort in der Innenstadt von Köln.", BODY_DE),
+    ("ARCHIVO - Turistas observan el Gran Cañón desde el borde sur, el 4 de mayo de 2023.", BODY_ES),
+    ("ARCHIVES – Le maire lors de l'inauguration du nouveau pont en 2019.", BODY_FR),
+    ("ARCHIWUM - Prezydent podczas otwarcia nowego mostu w Warszawie.", BODY_PL),
+]
+
+
+@pytest.mark.parametrize(("line", "body"), TAGGED)
+def test_caption_with_an_archive_tag_removed(line, body):
+    assert "B124" in removed_by(around(line, body), line)
+
+
+NOT_TAGGED = [
+    # a tag only in capitals: a menu, a label in a sentence
+    ("File - Edit - View - Help", BODY),
+    ("Archiv: Alle Artikel des Jahres 2023 finden Sie hier in der Übersicht.", BODY_DE),
+    # the word in capitals without a dash or a colon after it
+    ("FILE sharing services were the first to be shut down by the court.", BODY),
+    ("ARCHIVO General de la Nación abre sus puertas al público este lunes.", BODY_ES),
+]
+
+
+@pytest.mark.parametrize(("line", "body"), NOT_TAGGED)
+def test_no_archive_tag(line, body):
+    assert "B124" not in removed_by(around(line, body), line)
+
+
+def test_long_paragraph_with_an_archive_tag_is_flagged_and_stays():
+    paragraph = "FILE - The tribe held a blessing ceremony at the canyon. " + " ".join([BODY] * 2)
+    res = clean_text(around(paragraph, BODY))
     assert paragraph in res.record.text
     assert any(f.code == "B124" and f.action == "flagged" for f in res.report.findings)

@@ -1,6 +1,7 @@
 """Caption rules: captions told by what only captions write (their photo's credit at the
-end, "... Foto: Andina"; a note in parentheses, "(l.)", "(Symbolbild)"; a label in
-capitals, "ULYKKE: ..."), or by where they stand (right after a photo credit)."""
+end, "... Foto: Andina"; a note in parentheses, "(l.)", "(Symbolbild)"; an agency's
+archive tag, "FILE - ..."; a label in capitals, "ULYKKE: ..."), or by where they stand
+(right after a photo credit)."""
 
 from __future__ import annotations
 
@@ -148,23 +149,60 @@ def caption_note(text: str) -> str | None:
     return None
 
 
+@cache
+def _caption_tags() -> re.Pattern[str]:
+    tags = sorted(every_phrase("caption_tag"), key=len, reverse=True)
+    return re.compile(rf"({'|'.join(map(re.escape, tags))})(?:\s+[-–—]|:)\s+\w")
+
+
+def caption_tag(text: str) -> str | None:
+    """The tag in capitals with which a news agency opens the caption of an archive photo
+    ("FILE - ...", "ARCHIV - ..."), followed by a dash or a colon; None when the block does
+    not open with one. Case counts: "File - Edit" is a menu, "Archiv: Alle Artikel" a label.
+
+    >>> caption_tag("FILE - Tourists look out from the South Rim at the Grand Canyon, May 4, 2023.")
+    'FILE'
+    >>> caption_tag("ARCHIV - Ein Polizist sichert den Tatort in der Innenstadt.")
+    'ARCHIV'
+    >>> caption_tag("File - Edit - View") is None, caption_tag("FILES are stored here.") is None
+    (True, True)
+    """
+    match = _caption_tags().match(text)
+    return match.group(1) if match else None
+
+
+def _caption_mark(block: Block) -> str | None:
+    """How a block shows that it is a caption: its archive tag or its note in parentheses."""
+    tag = caption_tag(block.text)
+    if tag is not None:
+        return f"the archive tag '{tag}'"
+    note = caption_note(block.text) if "(" in block.text else None
+    return None if note is None else f"the note '({note})'"
+
+
 class MarkedCaption(BlockRule):
-    """Removes a photo caption marked by a note in parentheses that only captions write.
+    """Removes a photo caption marked by a note that only captions write.
 
     What it does: removes a block of at most 50 words holding, right after a word, a
     parenthesis that says where someone stands in the picture ("(l.)", "(rechts)",
     "(left)", "(2. von rechts)", "(à gauche)", "(z lewej)") or that the picture is an
-    archive or stock image ("(Symbolbild)", "(file photo)", "(foto de archivo)"). A longer
-    block with such a note is flagged, not removed. The notes are those of the
-    caption-marker lexicon, matched case-sensitively and whole ("(Links)", web links, and
-    "(l)", litres, are not notes).
+    archive or stock image ("(Symbolbild)", "(file photo)", "(foto de archivo)"), or
+    opening with a news agency's archive tag in capitals and a dash or a colon ("FILE -
+    ...", "ARCHIVO - ...", "ARCHIV - ..."). A longer block with such a mark is flagged,
+    not removed. The notes are those of the caption-marker lexicon, matched
+    case-sensitively and whole ("(Links)", web links, and "(l)", litres, are not notes);
+    the tags those of the caption-tag lexicon, in capitals ("File - Edit" is a menu).
 
     Why: a scraped picture leaves its caption between the paragraphs; running text does
-    not tell the reader who stands on the left, but a caption does.
+    not tell the reader who stands on the left, nor open with an agency's archive tag,
+    but a caption does.
 
     Example:
         >>> from corpuskit import clean_text
         >>> doc = BODY + "\\n\\nMarcell Jansen (l.) und Piotr Trochowski beim HSV.\\n\\n" + BODY
+        >>> clean_text(doc).record.text == BODY + "\\n\\n" + BODY + "\\n"
+        True
+        >>> doc = BODY + "\\n\\nFILE - Tourists at the Grand Canyon, May 4, 2023.\\n\\n" + BODY
         >>> clean_text(doc).record.text == BODY + "\\n\\n" + BODY + "\\n"
         True
         >>> doc = BODY + "\\n\\nThe switch (left on older models) turns it off.\\n\\n" + BODY
@@ -173,19 +211,17 @@ class MarkedCaption(BlockRule):
     """
 
     code, name, category = "B124", "caption-marker", "caption"
-    summary = "photo caption marked by a note in parentheses"
+    summary = "photo caption marked by a note in parentheses or an archive tag"
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         for block in ctx.open_blocks():
-            if "(" not in block.text:
-                continue
-            note = caption_note(block.text)
-            if note is None:
+            mark = _caption_mark(block)
+            if mark is None:
                 continue
             if block.word_count <= MAX_CAPTION_WORDS:
-                yield self.hit(block, REMOVE, f"photo caption with the note '({note})'")
+                yield self.hit(block, REMOVE, f"photo caption with {mark}")
             else:
-                yield self.hit(block, FLAG, f"long block with a caption note '({note})': maybe a caption")
+                yield self.hit(block, FLAG, f"long block with {mark}: maybe a caption")
 
 
 _CAPS_LABEL = re.compile(r"^(\w[\w' .-]{1,40}?)\s?:\s+\S")
