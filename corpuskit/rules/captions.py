@@ -171,8 +171,10 @@ def caption_tag(text: str) -> str | None:
     return match.group(1) if match else None
 
 
+@per_block
 def _caption_mark(block: Block) -> str | None:
-    """How a block shows that it is a caption: its archive tag or its note in parentheses."""
+    """How a block shows that it is a caption: its archive tag or its note in parentheses
+    (asked once per block, not in every pass)."""
     tag = caption_tag(block.text)
     if tag is not None:
         return f"the archive tag '{tag}'"
