@@ -237,7 +237,10 @@ def make_systems(args, ck, view: str, pages: list[dict]) -> dict:
 
     systems = {"corpuskit": (corpuskit_html, "html", (NotImplementedError,))}
     if args.trafilatura:
-        from trafilatura import extract
+        try:
+            from trafilatura import extract
+        except ImportError:
+            raise SystemExit('--trafilatura needs trafilatura: pip install -e ".[bench]"') from None
 
         systems["trafilatura"] = (lambda p: extract(p["html"]), "html", ())
     systems["nothing(text_full)"] = (lambda p: p["text_full"], "text_full", ())

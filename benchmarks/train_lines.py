@@ -12,7 +12,7 @@ align with the gold text (difflib over the token sequences); on the snippet page
 holding a must-go snippet is boilerplate (other lines are left out). Both text views of
 every page are used. Features are computed by corpuskit itself, on the lines its other
 rules leave to the model, with a line table built from the pages of the same set and view
-(as `corpuskit build` would). Training needs scikit-learn (benchmark-only dependency);
+(as `corpuskit build` would). Training needs scikit-learn (the `bench` extra);
 the shipped model is read with numpy alone.
 
 Cross-validation: pages are split by sha1(id) mod K (as `quality.py --folds`); for each
@@ -419,6 +419,10 @@ def parse_args(argv):
 
 def main(argv=None) -> int:
     args = parse_args(argv)
+    try:
+        import sklearn  # noqa: F401 - fit_stage uses it
+    except ImportError:
+        raise SystemExit('training needs scikit-learn: pip install -e ".[bench]"') from None
     if args.drop:
         drop_context(args.drop.split(","), args.write)
     qargs = argparse.Namespace(bench_dir=args.bench_dir, folds=1, fold=0, limit=args.limit, html=False)
