@@ -182,7 +182,7 @@ def _path_order(path: Path) -> tuple[str, ...]:
 def _target(path: Path) -> str | None:
     """Where a link leads; None for a link loop."""
     try:
-        return str(path.resolve(strict=False))
+        return str(path.resolve())
     except (OSError, RuntimeError):
         return None
 

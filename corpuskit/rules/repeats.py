@@ -61,9 +61,13 @@ class CorpusRepeat(BlockRule):
         blocks = [b for b in ctx.open_blocks() if b.word_count <= REPEATS_MAX_WORDS and b.letter_share > 0]
         if not blocks:
             return
-        counts = table.lookup(np.array(line_hashes([b.text for b in blocks]), dtype=np.uint64))
-        for block, count in zip(blocks, counts.tolist(), strict=True):
-            others = max(count - 1, 0)
+        known = ctx.memo.setdefault(CorpusRepeat, {})  # block index -> count, kept over passes
+        fresh = [b for b in blocks if b.index not in known]
+        if fresh:
+            counts = table.lookup(np.array(line_hashes([b.text for b in fresh]), dtype=np.uint64))
+            known.update(zip((b.index for b in fresh), counts.tolist(), strict=True))
+        for block in blocks:
+            others = max(known[block.index] - 1, 0)
             if others >= MIN_OTHER_DOCUMENTS and not ctx.in_a_cut_sentence(block):
                 action = FLAG if block.ends_sentence else REMOVE
                 yield self.hit(block, action, f"other documents with this line {others}")
