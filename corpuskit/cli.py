@@ -109,7 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(handler="check:run")
 
     fix = commands.add_parser(
-        "fix", help="apply fixes to the seed files; exit 1 when a file changed (the pre-commit hook)"
+        "fix",
+        help="apply fixes to the seed files; exit 1 when one changed or cannot be read (the pre-commit hook)",
     )
     _paths(fix)
     _fixing(fix)

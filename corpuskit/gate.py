@@ -7,6 +7,7 @@ import os
 import sys
 from collections import Counter
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -97,11 +98,21 @@ def emit(reports: list[FileReport], config: Config, args, not_read: int = 0) -> 
     return 1 if failing(reports, threshold) else 0
 
 
-def apply_fixes(paths: list[Path], config: Config, args, stream: TextIO) -> list:
-    """Fix the seeds (or, with `--diff`, show the diffs); returns the changed outcomes.
+@dataclass
+class Fixing:
+    """What `apply_fixes` did: the seeds it changed (or, with `--diff`, would change) and
+    the seeds it could not read, each as its error lines (`path:line:col: F00x message`)."""
+
+    changed: list = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+
+
+def apply_fixes(paths: list[Path], config: Config, args, stream: TextIO) -> Fixing:
+    """Fix the seeds (or, with `--diff`, show the diffs).
 
     Seeds whose findings (cached where possible) have no applicable fix are not read
-    again; the others are cleaned once and rewritten atomically."""
+    again; the others are cleaned once and rewritten atomically. A seed that cannot be
+    read has nothing to fix; it is returned with its errors, for the caller to report."""
     from corpuskit import cached_run
     from corpuskit.fix_kinds import fixable_codes
     from corpuskit.fixes import diff, fix_bytes, write
@@ -109,11 +120,15 @@ def apply_fixes(paths: list[Path], config: Config, args, stream: TextIO) -> list
     unsafe = getattr(args, "unsafe_fixes", False)
     show_diff = getattr(args, "diff", False)
     enabled = not getattr(args, "no_cache", False)
-    changed = []
+    from corpuskit.reporters.text import render_concise
+
+    fixing = Fixing()
     results = cached_run.run(cached_run.local_runner(config), paths, config, enabled=enabled, render="tally")
     for result in results:
         if result.record is None and result.report.decoding.encoding == "unknown":
-            continue  # unreadable: nothing to fix, the check reports it
+            errors = [f for f in result.report.findings if f.severity is Severity.ERROR]
+            fixing.unreadable.append(render_concise(result.report.path, errors))
+            continue
         counts = getattr(result.report, "tally", None)
         if counts is not None and not counts["safe"] and not (unsafe and counts["unsafe"]):
             continue  # known from the counts alone
@@ -125,11 +140,11 @@ def apply_fixes(paths: list[Path], config: Config, args, stream: TextIO) -> list
             print(f"{path}: {outcome.note}", file=sys.stderr)
         if not outcome.changed:
             continue
-        changed.append(outcome)
+        fixing.changed.append(outcome)
         codes = ", ".join(f"{code} x{n}" if n > 1 else code for code, n in sorted(outcome.codes.items()))
         if show_diff:
             stream.write(diff(outcome))
         else:
             write(outcome)
             print(f"fixed {path} ({codes})", file=sys.stderr)
-    return changed
+    return fixing

@@ -312,6 +312,24 @@ def test_a_broken_link_in_the_corpus_is_an_unreadable_seed(project, capsys):
     assert (project / "build/reports/gone.json").is_file()
 
 
+@pytest.mark.parametrize("command", [["fix"], ["check", "--diff"]])
+def test_fixing_names_the_seeds_it_cannot_read_and_fails(project, capsys, command):
+    """A fix hook that passes over a seed it cannot read would let the commit through."""
+    (project / "fresh").mkdir()
+    (project / "fresh/ok.txt").write_text(TEXT + "\n", encoding="utf-8")
+    (project / "fresh/bin.txt").write_bytes(bytes(range(256)) * 16)
+    (project / "fresh/gone.txt").symlink_to("moved/gone.txt")
+    assert main([*command, "fresh/ok.txt"]) == 0
+    capsys.readouterr()
+    assert main([*command, "fresh"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert [line.split(": ")[0] for line in err if " F00" in line] == [
+        "fresh/bin.txt:1:1",
+        "fresh/gone.txt:1:1",
+    ]
+    assert (project / "fresh/ok.txt").read_text("utf-8") == TEXT + "\n"
+
+
 def test_a_link_loop_is_named_as_such(project, capsys):
     (project / "seeds/loop.txt").symlink_to("loop.txt")
     assert main(["check", "seeds"]) == 1

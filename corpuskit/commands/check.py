@@ -47,9 +47,10 @@ def run(args) -> int:
         check_output_file(Path(args.output_file), paths, "--output-file")
     if args.fix or args.diff:
         config = full_config(config)
-        changed = gate.apply_fixes(paths, config, args, sys.stdout)
-        if args.diff:
-            return 1 if changed else 0
+        fixing = gate.apply_fixes(paths, config, args, sys.stdout)
+        if args.diff:  # only the fixes: the seeds that cannot be read are named here
+            sys.stderr.writelines(fixing.unreadable)
+            return 1 if fixing.changed or fixing.unreadable else 0
     style = gate.output_format(args.output_format)
     render = style if style in ("text", "concise") and not args.statistics else None
     table, warning = line_table(setting_path(config.output))  # line counts of the last build, if any
