@@ -197,15 +197,27 @@ def _main(argv: list[str] | None) -> int:
     except (ConfigError, PathError, DestinationError) as err:
         print(f"corpuskit: {err}", file=sys.stderr)
         return USAGE_ERROR
+    except BrokenPipeError:  # the reader went away (`corpuskit check | head`)
+        return _reader_gone()
     except OSError as err:  # an output that cannot be written: the disk, a folder, a permission
         where = f"{err.filename}: " if err.filename else ""
         reason = err.strerror or err
         print(f"corpuskit: cannot write {where}{reason}; outputs left as they were", file=sys.stderr)
         return USAGE_ERROR
-    except BrokenPipeError:
-        return 0
     except Exception as err:  # the gate never shows a traceback
         if _interrupts:  # a Ctrl-C a library wrapped in its own error
             raise KeyboardInterrupt from None
         print(f"corpuskit: internal error: {type(err).__name__}: {err}", file=sys.stderr)
         return USAGE_ERROR
+
+
+def _reader_gone() -> int:
+    """Stop without a word when the program reading the output has closed it, as a
+    pipeline expects; the exit code is the shell's for a write to a closed pipe (128 +
+    SIGPIPE), so that `set -o pipefail` does not take a cut-off check for a passed one.
+    Standard output is pointed at the null device first: the interpreter flushes it once
+    more on its way out."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+    os.close(null)
+    return 128 + 13

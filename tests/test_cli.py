@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -175,6 +177,21 @@ def test_an_unknown_setting_names_the_nearest(tmp_path, monkeypatch, capsys, lin
     monkeypatch.chdir(tmp_path)
     assert main(["check"]) == 2
     assert says in capsys.readouterr().err
+
+
+def test_a_reader_that_goes_away_stops_the_output_quietly(corpus):
+    """`corpuskit check | head` is how findings are skimmed: no "cannot write" error and
+    no traceback when head stops reading, and an exit code that a shell with `pipefail`
+    does not take for a passed check."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "corpuskit", "check", "--no-cache", "--output-format", "json", "seeds"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    process.stdout.close()  # before the first finding is written
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 141
+    assert err == ""
 
 
 def test_ctrl_c_wrapped_by_a_library_is_an_interruption(monkeypatch, capsys):
