@@ -1,4 +1,8 @@
-"""Outputs appear whole or not at all: written to a temporary sibling, then renamed."""
+"""Outputs appear whole or not at all: written to a temporary sibling, then renamed.
+
+The temporary sibling is private while it is written; it is given the permissions the
+output had, or those a new file or folder gets (the umask's), before the rename.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,31 @@ import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only way to read it is to set it
+    os.umask(mask)
+    return mask
+
+
+def final_mode(path: Path, folder: bool = False) -> int:
+    """The permissions an output written in place of `path` gets: those of the file or
+    folder it replaces, else those `open` or `mkdir` would give under the umask.
+
+    >>> import tempfile
+    >>> new = Path(tempfile.mkdtemp()) / "corpus.jsonl"
+    >>> oct(final_mode(new)) == oct(0o666 & ~_umask())
+    True
+    >>> _ = new.write_text("")
+    >>> new.chmod(0o640)
+    >>> oct(final_mode(new))
+    '0o640'
+    """
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        return (0o777 if folder else 0o666) & ~_umask()
 
 
 @contextmanager
@@ -22,6 +51,7 @@ def atomic_file(path: Path):
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, final_mode(path))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -35,6 +65,7 @@ def atomic_dir(path: Path):
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
     try:
         yield tmp
+        os.chmod(tmp, final_mode(path, folder=True))
         old = path.with_name(f".{path.name}.old-{os.getpid()}")
         if path.exists():
             os.replace(path, old)
@@ -49,15 +80,14 @@ def atomic_bytes(path: Path, data: bytes) -> None:
     """Replace `path` with `data` in one step, keeping its permissions: a reader sees the
     old content or the new, never a half-written file."""
     path = Path(path)
-    mode = path.stat().st_mode & 0o7777 if path.exists() else None
+    mode = final_mode(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

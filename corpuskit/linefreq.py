@@ -183,11 +183,13 @@ class LineTable:
         pos = np.minimum(np.searchsorted(self.hashes, hashes), len(self.hashes) - 1)
         return np.where(self.hashes[pos] == hashes, self.counts[pos], 0).astype(np.uint32)
 
+    def to_bytes(self) -> bytes:
+        """The table as `load` reads it: a header, then the hashes, then the counts."""
+        header = _HEADER.pack(_MAGIC, self.documents, len(self.hashes))
+        return header + self.hashes.astype("<u8").tobytes() + self.counts.astype("<u4").tobytes()
+
     def save(self, path: str | Path) -> None:
-        with open(path, "wb") as fh:
-            fh.write(_HEADER.pack(_MAGIC, self.documents, len(self.hashes)))
-            fh.write(self.hashes.astype("<u8").tobytes())
-            fh.write(self.counts.astype("<u4").tobytes())
+        Path(path).write_bytes(self.to_bytes())
 
     @classmethod
     def load(cls, path: str | Path) -> LineTable:
@@ -230,19 +232,11 @@ def seed_hashes(path: str | Path) -> np.ndarray | None:
 
 def save_table(table: LineTable, path: str | Path) -> None:
     """Write the table whole or not at all (temporary sibling, then rename)."""
-    import os
-    import tempfile
+    from corpuskit.atomic import atomic_bytes
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        table.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_bytes(path, table.to_bytes())
 
 
 def cached_table(corpus: str | Path) -> tuple[LineTable | None, str | None]:

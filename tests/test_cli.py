@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -43,6 +44,32 @@ def test_build_output_options(corpus):
     assert main(["build", "seeds", "-o", "out/c.jsonl", "--reports", "out/r"]) == 0
     assert len((corpus / "out/c.jsonl").read_text("utf-8").splitlines()) == 5
     assert len(list((corpus / "out/r").glob("*.json"))) == 5
+
+
+@pytest.fixture()
+def umask_027():
+    previous = os.umask(0o027)
+    yield
+    os.umask(previous)
+
+
+def test_outputs_get_the_permissions_of_the_umask_or_of_what_they_replace(corpus, umask_027):
+    """Outputs are written privately, then renamed: they must not stay private, or the
+    corpus a build publishes is unreadable to the rest of the team."""
+    assert main(["build", "--html", "build/report.html"]) == 0
+    mode = {name: (corpus / "build" / name).stat().st_mode & 0o777 for name in os.listdir(corpus / "build")}
+    assert mode == {
+        "corpus.jsonl": 0o640,
+        "corpus.lines": 0o640,
+        "corpus.index.npz": 0o640,
+        "report.html": 0o640,
+        "reports": 0o750,
+    }
+    (corpus / "build/corpus.jsonl").chmod(0o644)
+    (corpus / "build/reports").chmod(0o755)
+    assert main(["build", "--no-cache"]) == 0
+    assert (corpus / "build/corpus.jsonl").stat().st_mode & 0o777 == 0o644
+    assert (corpus / "build/reports").stat().st_mode & 0o777 == 0o755
 
 
 def test_failed_build_leaves_previous_output(corpus, monkeypatch):
