@@ -115,7 +115,9 @@ def fix_line(line: str, strip_tags: bool = False) -> tuple[str, list[str]]:
     return fixed, steps
 
 
-def _fix_line(line: str, strip_tags: bool) -> tuple[str, list[str], tuple[int, int] | None]:
+def _fix_line(
+    line: str, strip_tags: bool, again: bool = True
+) -> tuple[str, list[str], tuple[int, int] | None]:
     """`fix_line`, and when only odd spaces and trailing whitespace changed, how many
     characters at the start and at the end the line and its repair share (known from
     where the changes are: the first odd space or where the whitespace is cut, and the
@@ -148,6 +150,8 @@ def _fix_line(line: str, strip_tags: bool) -> tuple[str, list[str], tuple[int, i
     stripped = spaced.rstrip()
     if len(stripped) < len(spaced):
         steps.append("strip trailing whitespace")
+    if again and stripped != line and might_need_ftfy(stripped):
+        return _fix_again(stripped, steps)
     if line is not original:
         return stripped, steps, None
     shared = len(stripped) if odd is None else min(odd.start(), len(stripped))
@@ -156,6 +160,23 @@ def _fix_line(line: str, strip_tags: bool) -> tuple[str, list[str], tuple[int, i
     if count == 1:
         return stripped, steps, (shared, len(line) - 1 - odd.start())
     return stripped, steps, None
+
+
+def _fix_again(line: str, steps: list[str], rounds: int = 2) -> tuple[str, list[str], None]:
+    """Repair a line again after its spaces changed, until nothing changes (at most
+    `rounds` more times): ftfy reads an odd space as the byte it may have been, so a line
+    it left alone beside one can be mojibake it fixes once the space is plain. Without
+    this, cleaning cleaned text would change it.
+
+    >>> fix_line("\u00a0\u00c2\u0080")[0]
+    ' €'
+    """
+    for _ in range(rounds):
+        fixed, more, _ = _fix_line(line, False, again=False)
+        if fixed == line:
+            break
+        line, steps = fixed, steps + more
+    return line, steps, None
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from corpuskit import clean_bytes, clean_text
@@ -166,6 +166,7 @@ def test_any_bytes_are_rebuilt_or_refused(raw):
 
 @SETTINGS
 @given(documents())
+@example("\u00a0\u00c2\u0080\n")  # mojibake ftfy fixes only once the odd space before it is plain
 def test_idempotent(text):
     once = clean_text(text)
     twice = clean_text(once.record.text)
