@@ -150,7 +150,7 @@ def _fix_line(
     stripped = spaced.rstrip()
     if len(stripped) < len(spaced):
         steps.append("strip trailing whitespace")
-    if again and stripped != line and might_need_ftfy(stripped):
+    if again and stripped.lstrip() != line and might_need_ftfy(stripped.lstrip()):
         return _fix_again(stripped, steps)
     if line is not original:
         return stripped, steps, None
@@ -163,19 +163,21 @@ def _fix_line(
 
 
 def _fix_again(line: str, steps: list[str], rounds: int = 2) -> tuple[str, list[str], None]:
-    """Repair a line again after its spaces changed, until nothing changes (at most
-    `rounds` more times): ftfy reads an odd space as the byte it may have been, so a line
-    it left alone beside one can be mojibake it fixes once the space is plain. Without
+    """Repair a line again, as the record will show it (without the whitespace around it),
+    until nothing changes (at most `rounds` more times). ftfy reads the characters beside
+    a letter to judge it: a letter it left alone beside an odd space or a tab can be
+    mojibake it fixes once the space is plain or the tab gone from the record. Without
     this, cleaning cleaned text would change it.
 
     >>> fix_line("\u00a0\u00c2\u0080")[0]
     ' €'
     """
     for _ in range(rounds):
-        fixed, more, _ = _fix_line(line, False, again=False)
-        if fixed == line:
+        core = line.lstrip()
+        fixed, more, _ = _fix_line(core, False, again=False)
+        if fixed == core:
             break
-        line, steps = fixed, steps + more
+        line, steps = line[: len(line) - len(core)] + fixed, steps + more
     return line, steps, None
 
 

@@ -167,6 +167,7 @@ def test_any_bytes_are_rebuilt_or_refused(raw):
 @SETTINGS
 @given(documents())
 @example("\u00a0\u00c2\u0080\n")  # mojibake ftfy fixes only once the odd space before it is plain
+@example(" \u00c2 \u2122\n")  # ... or once the line's indent is gone from the record
 def test_idempotent(text):
     once = clean_text(text)
     twice = clean_text(once.record.text)
