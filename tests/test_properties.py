@@ -60,8 +60,34 @@ noise = st.text(
 )
 encoded = st.binary(min_size=30, max_size=60).map(lambda b: base64.b64encode(b).decode())  # no language
 odd = st.sampled_from(["\u00a0", "  ", "\t", "â€™", "&amp;", "e\u0301", "\u200b", " \u3000"])
+# letters of mojibake beside odd spaces: what ftfy fixes depends on what stands beside it
+mojibake_bits = st.lists(
+    st.sampled_from(
+        [
+            "Â",
+            "Ã",
+            "\u0080",
+            "\u009d",
+            "€",
+            "™",
+            "â€™",
+            "Ã©",
+            "é",
+            "a",
+            " ",
+            "\t",
+            "\u00a0",
+            "\u2009",
+            "\u3000",
+            "&amp;",
+        ]
+    ),
+    min_size=1,
+    max_size=8,
+).map("".join)
 line = st.one_of(
     paragraph,
+    mojibake_bits,
     paragraph.map(lambda p: p + " JUST IN: Storm warning for the coast"),
     st.sampled_from(BOILERPLATE),
     short_line,
