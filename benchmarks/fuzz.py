@@ -35,6 +35,8 @@ SEED_LIKE = st.lists(
             ["Sponsor: X", "Photo: AP", "Read more: y", "By Jane Doe", "23 Nov 2023", "Trending Now"]
         ),
         st.text(alphabet="ABCDEFGHIJ :.!?’”–-|", max_size=60),
+        # letters of mojibake beside odd spaces: ftfy judges a letter by what stands beside it
+        st.text(alphabet="ÂÃâ€™©é\u0080\u009d \t\u00a0\u2009\u3000&;amp", max_size=20),
     ),
     max_size=30,
 ).map("\n".join)
