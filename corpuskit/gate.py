@@ -116,12 +116,11 @@ def apply_fixes(paths: list[Path], config: Config, args, stream: TextIO) -> Fixi
     from corpuskit import cached_run
     from corpuskit.fix_kinds import fixable_codes
     from corpuskit.fixes import diff, fix_bytes, write
+    from corpuskit.reporters.text import render_concise
 
     unsafe = getattr(args, "unsafe_fixes", False)
     show_diff = getattr(args, "diff", False)
     enabled = not getattr(args, "no_cache", False)
-    from corpuskit.reporters.text import render_concise
-
     fixing = Fixing()
     results = cached_run.run(cached_run.local_runner(config), paths, config, enabled=enabled, render="tally")
     for result in results:

@@ -150,7 +150,8 @@ def _fix_line(
     stripped = spaced.rstrip()
     if len(stripped) < len(spaced):
         steps.append("strip trailing whitespace")
-    if again and stripped.lstrip() != line and might_need_ftfy(stripped.lstrip()):
+    core = stripped.lstrip()  # the line as the record shows it: ftfy may see more there
+    if again and core != line and might_need_ftfy(core):
         return _fix_again(stripped, steps)
     if line is not original:
         return stripped, steps, None
