@@ -150,9 +150,10 @@ def _fix_line(
     stripped = spaced.rstrip()
     if len(stripped) < len(spaced):
         steps.append("strip trailing whitespace")
-    core = stripped.lstrip()  # the line as the record shows it: ftfy may see more there
-    if again and core != line and might_need_ftfy(core):
-        return _fix_again(stripped, steps)
+    if again and not stripped.isascii():  # ftfy judges other letters by what stands beside them
+        core = stripped.lstrip()  # the line as the record shows it: ftfy may see more there
+        if core != line and might_need_ftfy(core):
+            return _fix_again(stripped, steps)
     if line is not original:
         return stripped, steps, None
     shared = len(stripped) if odd is None else min(odd.start(), len(stripped))
