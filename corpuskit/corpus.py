@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # numpy and the models are imported when a seed is compared
 INDEX_VERSION = 2  # 2: shingles of words as the rules count them (Chinese, Thai, ...)
 SHINGLE = 5
 NUM_PERM = 128
+SIGNATURE_ROWS = 4096  # shingles hashed at a time: 4 MB of NUM_PERM hashes each
 BANDS, ROWS = 32, 4
 
 
@@ -103,8 +104,12 @@ def signature(text: str) -> np.ndarray:
     values = shingles(text)
     if values.size == 0:
         return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
-    hashed = (values[:, None] * a[None, :] + b[None, :]) >> np.uint64(32)  # wraps mod 2**64
-    return hashed.min(axis=0).astype(np.uint32)
+    lowest = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint64)
+    for start in range(0, values.size, SIGNATURE_ROWS):  # a long book has 10**6 shingles
+        chunk = values[start : start + SIGNATURE_ROWS]
+        hashed = (chunk[:, None] * a[None, :] + b[None, :]) >> np.uint64(32)  # wraps mod 2**64
+        np.minimum(lowest, hashed.min(axis=0), out=lowest)
+    return lowest.astype(np.uint32)
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:

@@ -237,10 +237,12 @@ def _intrinsic(blocks: list[Block]) -> tuple[np.ndarray, list[str]]:
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     classes = _classes(codes)
 
-    # per-block counts of each counted class, in one pass (each block keeps its "\n")
-    shifts = np.array([_BITS.index(name) for name in _COUNTED], dtype=np.uint16)
-    bits = ((classes[:, None] >> shifts) & 1).astype(np.int32)
-    counts = dict(zip(_COUNTED, np.add.reduceat(bits, starts, axis=0).T.astype(float), strict=True))
+    # per-block counts of each counted class (each block keeps its "\n"), a class at a
+    # time: a table of every character's bits would take 30 bytes a character
+    counts = {
+        name: np.add.reduceat(((classes & _BIT[name]) != 0).astype(np.int32), starts).astype(float)
+        for name in _COUNTED
+    }
     inner = np.zeros(len(classes), dtype=np.int32)  # a sentence end followed by a space
     inner[:-1] = ((classes[:-1] & _BIT["terminal"]) != 0) & ((classes[1:] & _BIT["space"]) != 0)
     inner[ends - 1] = 0  # the "\n" after a block is not part of it

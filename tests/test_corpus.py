@@ -145,6 +145,22 @@ def test_similar_topics_in_several_languages_are_not_duplicates():
     assert similarity(signature(ARTICLE_DE), signature(ARTICLE_DE_OTHER)) < 0.2
 
 
+@given(st.lists(st.sampled_from(ARTICLE_DE.split() + ARTICLE_FR.split()), max_size=120), st.integers(1, 40))
+def test_signature_does_not_depend_on_how_many_shingles_are_hashed_at_a_time(words, rows):
+    """A long text's shingles are hashed a chunk at a time (a book would otherwise take a
+    gigabyte); the minimum over the chunks is the minimum over all."""
+    import corpuskit.corpus
+
+    text = " ".join(words)
+    whole = signature(text)
+    original = corpuskit.corpus.SIGNATURE_ROWS
+    corpuskit.corpus.SIGNATURE_ROWS = rows
+    try:
+        assert (signature(text) == whole).all()
+    finally:
+        corpuskit.corpus.SIGNATURE_ROWS = original
+
+
 def test_threshold_is_configurable():
     texts = [ARTICLE_DE, ARTICLE_DE.replace("Bibliothek", "Stadtbibliothek")]
     results = [clean_text(t, seed=f"{i}.txt") for i, t in enumerate(texts)]
