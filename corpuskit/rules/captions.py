@@ -5,6 +5,7 @@ archive tag, "FILE - ..."; a label in capitals, "ULYKKE: ..."), or by where they
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -316,7 +317,7 @@ class CaptionAfterCredit(BlockRule):
                 continue
             if _is_date_line(block, ctx):
                 continue  # the article's dateline below a credit ("Reuters"), not a caption
-            if _echoes_another(block, ctx.all_blocks):
+            if _echoes_another(block, ctx):
                 yield self.hit(block, REMOVE, "caption repeating another line, after a credit")
             else:
                 yield self.hit(block, FLAG, "short block after a photo credit: maybe a caption")
@@ -331,12 +332,39 @@ def _is_date_line(block: Block, ctx: Context) -> bool:
     return parse_date(block.text, ctx.language_hint(), False) is not None
 
 
-def _echoes_another(block: Block, blocks: list[Block]) -> bool:
+def _echoes_another(block: Block, ctx: Context) -> bool:
+    """Whether another block, as long or longer, holds 80 % of the block's distinct words.
+
+    Such a block lacks at most `len(words) - shared` of them, so it holds one of any that
+    many + 1: only the blocks holding the block's rarest words are compared (a page of a
+    thousand pictures would otherwise compare every caption with every block).
+
+    >>> from corpuskit.segment import segment
+    >>> blocks = segment("Rain floods the valley\\n\\nPhoto: AP\\n\\nRain floods the valley.")
+    >>> ctx = Context(blocks, blocks, {})
+    >>> _echoes_another(blocks[2], ctx), _echoes_another(blocks[1], ctx)
+    (True, False)
+    """
     words = block.lowered_words
-    for other in blocks:
+    shared = math.ceil(0.8 * len(words))
+    holding = _blocks_holding(ctx)
+    rarest = sorted(words, key=lambda word: len(holding[word]))[: len(words) - shared + 1]
+    for index in {index for word in rarest for index in holding[word]}:
+        other = ctx.all_blocks[index]
         if other is block or other.word_count < len(words):
             continue
-        shared = words & other.lowered_words
-        if len(shared) >= 0.8 * len(words):
+        if len(words & other.lowered_words) >= shared:
             return True
     return False
+
+
+def _blocks_holding(ctx: Context) -> dict[str, list[int]]:
+    """For every lower-cased word of the document, the blocks holding it (made once a
+    document, when a caption is first compared)."""
+    holding = ctx.memo.get(_blocks_holding)
+    if holding is None:
+        holding = ctx.memo[_blocks_holding] = {}
+        for other in ctx.all_blocks:
+            for word in other.lowered_words:
+                holding.setdefault(word, []).append(other.index)
+    return holding
