@@ -98,7 +98,7 @@ def opening_sentence(block: Block) -> Block | None:
     return segment(parts[0])[0] if len(parts) == 2 else None
 
 
-_unscreened = 0  # blocks this process handed to the line rules without the screen
+_unscreened = 0  # short blocks this process gave the line rules (screened once past COMPILE_AFTER)
 
 
 def screened_blocks(ctx: Context) -> list[Block]:
@@ -106,16 +106,16 @@ def screened_blocks(ctx: Context) -> list[Block]:
 
     Compiling the screen costs more than asking every rule about a few hundred blocks (the
     lexicons answer those from their phrase sets), so the first `COMPILE_AFTER` blocks of a
-    process, a `check` of a few seeds, go to the rules unscreened: the same answers."""
+    process, a `check` of a few seeds, go to the rules unscreened: the same answers. A
+    document that would take the count past it is screened (one seed of 100,000 lines)."""
     global _unscreened
     rules = tuple(LexiconLineRule._every)
     found = ctx.memo.get(rules)
     if found is None:
         most = max(max(rule.max_words, rule.notice_words) for rule in rules)
         found = [b for b in ctx.all_blocks if b.word_count <= most]
-        if _unscreened < COMPILE_AFTER:
-            _unscreened += len(found)
-        else:
+        _unscreened += len(found)
+        if _unscreened > COMPILE_AFTER:
             screen = _screen(rules)
             found = [b for b in found if screen.may_match(fold(b.text))]
         ctx.memo[rules] = found
