@@ -349,12 +349,13 @@ def _echoes_another(block: Block, ctx: Context) -> bool:
     shared = math.ceil(0.8 * len(words))
     holding = _blocks_holding(ctx)
     rarest = sorted(words, key=lambda word: len(holding[word]))[: len(words) - shared + 1]
-    for index in {index for word in rarest for index in holding[word]}:
-        other = ctx.all_blocks[index]
-        if other is block or other.word_count < len(words):
-            continue
-        if len(words & other.lowered_words) >= shared:
-            return True
+    for word in rarest:  # the rarest first: an echo is found in a few comparisons
+        for index in holding[word]:
+            other = ctx.all_blocks[index]
+            if other is block or other.word_count < len(words):
+                continue
+            if len(words & other.lowered_words) >= shared:
+                return True
     return False
 
 
