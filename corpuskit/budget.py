@@ -1,4 +1,5 @@
-"""A time budget per document: a seed that takes too long is reported, not waited for."""
+"""The budgets a seed is held to: a seed that takes too long is reported, not waited
+for; a seed too large is reported, not read."""
 
 from __future__ import annotations
 
@@ -38,3 +39,13 @@ def time_budget(seconds: float):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def max_seed_bytes(config) -> int | None:
+    """`max-seed-size` (MB) of a `Config` or its snapshot, in bytes; None for no limit.
+
+    >>> from types import SimpleNamespace
+    >>> max_seed_bytes(SimpleNamespace(max_seed_size=2.5)), max_seed_bytes(SimpleNamespace(max_seed_size=0))
+    (2500000, None)
+    """
+    return int(config.max_seed_size * 1_000_000) if config.max_seed_size else None

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from corpuskit import __version__
+from corpuskit.budget import max_seed_bytes
 from corpuskit.discover import SIDECAR_SUFFIXES, sidecar_names
 from corpuskit.project import find_pyproject
 from corpuskit.snapshot import json_values
@@ -118,6 +119,7 @@ class Cache:
         self._db: sqlite3.Connection | None = None
         self.hits = self.misses = 0
         self._sidecars_in: dict[str, frozenset[str]] = {}  # folder -> names of the sidecars in it
+        self.max_bytes = max_seed_bytes(config)  # a larger seed has no key: the runner reports it
 
     def key(self, path: str, raw_sha256: str) -> str:
         """An entry's key: the salt, the seed's path and hash, and its sidecars' contents."""
@@ -501,8 +503,9 @@ def seed_keys(paths: list, config: Config) -> tuple[Cache, list[str | None]]:
 
 
 def seed_shas(cache: Cache, names: list[str]) -> list[str | None]:
-    """The sha256 of each seed's bytes (None when it cannot be read): as recorded when the
-    file has the size and time it had then, else read and recorded anew."""
+    """The sha256 of each seed's bytes (None when it cannot be read, or is larger than
+    `max-seed-size`): as recorded when the file has the size and time it had then, else
+    read and recorded anew."""
     known = cache.known_hashes(names)
     hashed: list[tuple[str, int, int, str, int]] = []
     shas: list[str | None] = []
@@ -511,11 +514,14 @@ def seed_shas(cache: Cache, names: list[str]) -> list[str | None]:
         try:
             stat = os.stat(name)
             size, mtime = stat.st_size, stat.st_mtime_ns
+            if cache.max_bytes is not None and size > cache.max_bytes:
+                shas.append(None)
+                continue
             memo = known.get(name)
             if memo and memo[:2] == (size, mtime) and mtime < memo[3] - _RACY_NS:
                 sha = memo[2]  # same size and time as when hashed, and not written just then
             else:
-                sha = hashlib.sha256(Path(name).read_bytes()).hexdigest()
+                sha = _sha256_of(name)
                 hashed.append((name, size, mtime, sha, now))
         except OSError:
             shas.append(None)  # the runner reports it
@@ -523,6 +529,15 @@ def seed_shas(cache: Cache, names: list[str]) -> list[str | None]:
         shas.append(sha)
     cache.store_hashes(hashed)
     return shas
+
+
+def _sha256_of(name: str) -> str:
+    """The sha256 of a file's bytes, read a megabyte at a time."""
+    digest = hashlib.sha256()
+    with open(name, "rb") as file:
+        while chunk := file.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def clean(config: Config) -> Path | None:

@@ -52,6 +52,11 @@ class Config(BaseModel):
     time_budget: float = Field(
         60.0, ge=0, description="seconds one seed may take before F003 reports it (0: no limit)"
     )
+    max_seed_size: float = Field(
+        20.0,
+        ge=0,
+        description="MB a seed may hold; a larger one is reported (F007) and not read (0: no limit)",
+    )
     required_fields: list[MetaField] = Field(
         [], description="metadata fields every seed must have: an error (M101-M106) when empty"
     )

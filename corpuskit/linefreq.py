@@ -209,22 +209,25 @@ class LineTable:
         return cls(hashes.astype(np.uint64), counts.astype(np.uint32), documents)
 
 
-def count_corpus(paths: Iterable[str | Path]) -> LineTable:
+def count_corpus(paths: Iterable[str | Path], max_bytes: int | None = None) -> LineTable:
     """The first of `build`'s two passes: count the lines of every readable seed (the
-    second pass, cleaning, consults the result). Unreadable seeds are left to the second
-    pass, which reports them."""
+    second pass, cleaning, consults the result). Unreadable seeds, and seeds of more than
+    `max_bytes`, are left to the second pass, which reports them."""
     counter = LineCounter()
-    for hashes in map(seed_hashes, paths):
+    for hashes in (seed_hashes(path, max_bytes) for path in paths):
         if hashes is not None:
             counter.add_hashes(hashes)
     return counter.table()
 
 
-def seed_hashes(path: str | Path) -> np.ndarray | None:
-    """`document_hashes` of one seed file; None when it cannot be read or decoded."""
+def seed_hashes(path: str | Path, max_bytes: int | None = None) -> np.ndarray | None:
+    """`document_hashes` of one seed file; None when it cannot be read or decoded, or
+    holds more than `max_bytes` (it is not read then)."""
     from corpuskit.decode import DecodeError, decode
 
     try:
+        if max_bytes is not None and Path(path).stat().st_size > max_bytes:
+            return None
         return document_hashes(decode(Path(path).read_bytes()).text.splitlines())
     except (OSError, DecodeError):
         return None

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from corpuskit import __version__
 from corpuskit.assemble import assemble
-from corpuskit.budget import OverBudget, time_budget
+from corpuskit.budget import OverBudget, max_seed_bytes, time_budget
 from corpuskit.decide import apply_span_rules, decide_blocks
 from corpuskit.decode import DecodeError, decode, utf8_of
 from corpuskit.explicit import ExplicitMeta, Problem, declared_values, find_front_matter, merge, read_sidecar
@@ -62,7 +62,7 @@ from corpuskit.rules.explicit import FrontMatter
 from corpuskit.rules.gate import UnusedSuppression, layout_problems
 from corpuskit.rules.html import MarkedButKept, StrayMarkup
 from corpuskit.rules.lines import PaywallNote, compile_screen
-from corpuskit.rules.notices import CharsetDetected, EncodingFixed, OverTime, UnreadableSeed
+from corpuskit.rules.notices import CharsetDetected, EncodingFixed, OversizedSeed, OverTime, UnreadableSeed
 from corpuskit.segment import Block, segment
 from corpuskit.suppress import Directive, matches, parse_directive, per_file_ignores
 
@@ -109,6 +109,8 @@ def clean_file(
     shown = str(path) if name is None else name
     config = config or _default_config()
     try:
+        if too_large := _oversized(shown, path.stat().st_size, config):
+            return too_large  # not read: it could be gigabytes
         raw = path.read_bytes()
     except OSError as err:
         return _unreadable(shown, f"cannot read {shown}: {_why_unreadable(path, err)}")
@@ -180,6 +182,9 @@ def clean_bytes(
 
 
 def _clean_bytes(raw, name, config, explicit, problems, line_table=None) -> CleanResult:
+    config = config or _default_config()
+    if too_large := _oversized(name, len(raw), config):
+        return too_large
     try:
         decoded = decode(raw)
     except DecodeError as err:
@@ -190,11 +195,21 @@ def _clean_bytes(raw, name, config, explicit, problems, line_table=None) -> Clea
         raw,
         seed_id(name),
         name,
-        config or _default_config(),
+        config,
         explicit,
         problems,
         line_table=line_table,
     )
+
+
+def _oversized(name: str, size: int, config: Config) -> CleanResult | None:
+    """F007 for a seed of more than `max-seed-size` MB (`size` in bytes); None otherwise."""
+    limit = max_seed_bytes(config)
+    if limit is None or size <= limit:
+        return None
+    size_mb, limit_mb = size / 1_000_000, config.max_seed_size
+    message = f"{name} is {size_mb:.1f} MB, more than max-seed-size ({limit_mb:g} MB); not read"
+    return _unreadable(name, message, OversizedSeed)
 
 
 def _unreadable(path: str, message: str, rule: type[Rule] = UnreadableSeed) -> CleanResult:

@@ -13,6 +13,7 @@ import json
 # The settings that change what cleaning produces (record and findings).
 DIGESTED = frozenset({
     "select", "ignore", "per_file_ignores", "severity", "max_removed_share", "time_budget",
+    "max_seed_size",
     "required_fields", "recommended_fields", "allowed_languages", "min_words",
     "earliest_published_year", "id_pattern",
 })  # fmt: skip

@@ -19,6 +19,7 @@ from corpuskit import clean_bytes, clean_file
 from corpuskit.assemble import rebuild_original
 from corpuskit.atomic import InterruptShield, atomic_dir, atomic_file
 from corpuskit.cli import main
+from corpuskit.linefreq import LineTable
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = "Die Bürger von Zürich stimmten am Sonntag über den neuen Haushalt ab, berichtete die Zeitung."
@@ -115,6 +116,31 @@ def test_a_seed_over_its_time_budget_is_reported(tmp_path, monkeypatch):
     result = clean_file(seed, Config(time_budget=0.2))
     assert result.record is None and codes(result) == ["F003"]
     assert "took longer than 0.2 s" in result.report.findings[0].message
+
+
+def test_a_seed_over_the_size_limit_is_reported_without_being_read(tmp_path, monkeypatch):
+    from corpuskit.config import Config
+
+    seed = tmp_path / "dump.txt"
+    seed.write_text(TEXT * 20, encoding="utf-8")  # 1,900 bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail(f"{self} was read"))
+    result = clean_file(seed, Config(max_seed_size=0.001))
+    assert result.record is None and codes(result) == ["F007"]
+    message = f"{seed} is 0.0 MB, more than max-seed-size (0.001 MB); not read"
+    assert result.report.findings[0].message == message
+
+
+def test_the_size_limit_counts_bytes_and_zero_lifts_it():
+    from corpuskit.config import Config
+
+    raw = ("Ærlig talt, " + TEXT).encode("utf-8")
+
+    def cleaned(raw: bytes, mb: float):
+        return clean_bytes(raw, name="a.txt", config=Config(max_seed_size=mb))
+
+    assert cleaned(raw, len(raw) / 1e6).record is not None
+    assert codes(cleaned(raw, (len(raw) - 1) / 1e6)) == ["F007"]
+    assert cleaned(raw * 10_000, 0).record is not None
 
 
 @pytest.fixture()
@@ -341,6 +367,27 @@ def test_build_counts_every_seed_checked_beside_those_that_fail(project, capsys)
     seeds = len(os.listdir(project / "seeds"))
     assert main(["build"]) == 1
     assert f"{seeds} seeds checked, 1 failing: 1 error, 0 warning, 0 info." in capsys.readouterr().err
+
+
+def test_a_seed_over_the_size_limit_fails_the_gate_and_the_rest_is_built(project, capsys):
+    """Its lines are not counted either: the first pass does not read it."""
+    big = (TEXT + "\n") * 3_000  # 0.3 MB
+    (project / "seeds/big.txt").write_text(big, encoding="utf-8")
+    (project / "pyproject.toml").write_text("[tool.corpuskit]\nmax-seed-size = 0.1\n", encoding="utf-8")
+    expected = "seeds/big.txt:1:1: F007 seeds/big.txt is 0.3 MB, more than max-seed-size (0.1 MB); not read"
+    for args in (["check", "--no-cache"], ["check"], ["check"]):  # the second check: with the cache
+        assert main([*args, "--output-format", "concise", "seeds"]) == 1
+        assert expected in capsys.readouterr().out.splitlines()
+    for args in (["build", "--no-cache"], ["build"]):
+        assert main(args) == 1
+        records = (project / "build/corpus.jsonl").read_text("utf-8").splitlines()
+        assert [json.loads(r)["id"] for r in records] == sorted(p.stem for p in project.glob("seeds/0*"))
+        report = json.loads((project / "build/reports/big.json").read_text("utf-8"))
+        assert [f["code"] for f in report["findings"]] == ["F007"]
+        assert LineTable.load(project / "build/corpus.lines").documents == len(records)
+    (project / "pyproject.toml").write_text("[tool.corpuskit]\nmax-seed-size = 1\n", encoding="utf-8")
+    main(["check", "--output-format", "concise", "seeds"])  # a new limit: the cached F007 is not reused
+    assert "F007" not in capsys.readouterr().out
 
 
 def test_a_file_name_that_is_not_utf8_is_reported_not_read(project, capsys):

@@ -11,11 +11,13 @@ build leaves the previous output untouched.
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 from corpuskit import cached_run
 from corpuskit import corpus as corpus_checks
 from corpuskit.atomic import InterruptShield, atomic_dir, atomic_file
+from corpuskit.budget import max_seed_bytes
 from corpuskit.commands.common import corpus_files, engine_of, load_settings, stray_reports
 from corpuskit.destinations import check_output_file, check_reports_folder
 from corpuskit.discover import sorted_by_id
@@ -46,13 +48,14 @@ def run(args) -> int:
 
         jobs = getattr(args, "jobs", None)
         if args.no_cache:
-            table = count_in_workers(paths, jobs)
+            table = count_in_workers(paths, jobs, max_seed_bytes(config))
         else:  # line hashes kept in the results cache: unchanged seeds are not read again
             from corpuskit import line_pass
 
-            table = line_pass.count_corpus(paths, config, lambda misses: seed_hashes_of(misses, jobs))
+            hash_seeds = partial(seed_hashes_of, jobs=jobs, max_bytes=max_seed_bytes(config))
+            table = line_pass.count_corpus(paths, config, hash_seeds)
     else:
-        table = count_corpus(paths)
+        table = count_corpus(paths, max_seed_bytes(config))
     with use_table(table):  # second pass: clean with those counts
         if args.no_cache and not args.html:  # workers clean and serialize: the fastest path
             outputs = engine_of(args, "render_all")(paths, config)

@@ -11,6 +11,7 @@ import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -53,34 +54,34 @@ def render_entries(paths: Iterable[Path], config: Config, jobs: int | None = 1) 
     return _map(_made_batch, list(paths), config, jobs)
 
 
-def count_corpus(paths: Sequence[Path], jobs: int | None = 1) -> LineTable:
+def count_corpus(paths: Sequence[Path], jobs: int | None = 1, max_bytes: int | None = None) -> LineTable:
     """`linefreq.count_corpus` (build's first pass), the seeds read and their lines hashed
     in `jobs` worker processes; this process only adds up the hashes."""
     counter = linefreq.LineCounter()
-    for hashes in seed_hashes_of(paths, jobs):
+    for hashes in seed_hashes_of(paths, jobs, max_bytes):
         if hashes is not None:
             counter.add_hashes(hashes)
     return counter.table()
 
 
-def seed_hashes_of(paths: Sequence, jobs: int | None = 1) -> Iterator:
+def seed_hashes_of(paths: Sequence, jobs: int | None = 1, max_bytes: int | None = None) -> Iterator:
     """`linefreq.seed_hashes` of every seed, in order, read and hashed in `jobs` worker
     processes; meanwhile this process warms up what the second pass's workers share."""
     jobs = min(1 if jobs is None else jobs_or_cpus(jobs), max(1, len(paths) // COUNT_BATCH))
     if jobs == 1:
-        yield from map(linefreq.seed_hashes, paths)
+        yield from _hash_batch(paths, max_bytes)
         return
     batches = [paths[start : start + COUNT_BATCH] for start in range(0, len(paths), COUNT_BATCH)]
     with _context().Pool(jobs) as pool:
-        counted = pool.imap(_hash_batch, batches)
+        counted = pool.imap(partial(_hash_batch, max_bytes=max_bytes), batches)
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # py3langid: one BLAS thread a worker
         _warm_up()  # meanwhile, what the second pass's workers will share (`_map`)
         for found in counted:
             yield from found
 
 
-def _hash_batch(paths: Sequence[Path]) -> list:
-    return [linefreq.seed_hashes(path) for path in paths]
+def _hash_batch(paths: Sequence[Path], max_bytes: int | None) -> list:
+    return [linefreq.seed_hashes(path, max_bytes) for path in paths]
 
 
 def _warm_up() -> None:

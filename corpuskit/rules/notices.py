@@ -85,6 +85,30 @@ class OverTime(Notice):
     summary = "seed took longer than the time budget"
 
 
+class OversizedSeed(Notice):
+    """Reports a seed larger than `max-seed-size`, without reading it.
+
+    What it does: a seed of more than `max-seed-size` MB (default 20) is reported as an
+    error and left out of the corpus and of the count of repeated lines; its bytes are
+    not read. The rest of the corpus is still processed.
+
+    Why: cleaning takes memory in proportion to a seed's text, about 80 times its size
+    for prose: one stray database dump or book among the seeds would otherwise exhaust a
+    CI machine's memory, or every worker's at once, instead of being named.
+
+    Example:
+        >>> from corpuskit import clean_bytes
+        >>> from corpuskit.config import Config
+        >>> result = clean_bytes(b"A" * 2_000_000, name="dump.txt", config=Config(max_seed_size=1))
+        >>> result.report.findings[0].message
+        'dump.txt is 2.0 MB, more than max-seed-size (1 MB); not read'
+    """
+
+    code, name, category = "F007", "oversized-seed", "file"
+    severity = Severity.ERROR
+    summary = "seed larger than max-seed-size: not read"
+
+
 class LinkOutside(Notice):
     """Reports a seed-named file whose link leads outside the corpus folder.
 
