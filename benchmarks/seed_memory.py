@@ -2,8 +2,9 @@
 seed, so it must grow with the seed's size no faster than the seed's own text does.
 
 Each seed is made from ../shared/bench/dev.jsonl and checked by a new process
-(`python -m corpuskit check SEED --no-cache`), measured from outside: wall time, CPU time
-and peak RSS. Two shapes of seed, each at every size of `--sizes-mb`:
+(`python -m corpuskit check SEED --no-cache`, with `max-seed-size` and `time-budget`
+lifted), measured from outside: wall time, CPU time and peak RSS. Two shapes of seed,
+each at every size of `--sizes-mb`:
 
 - prose: the gold article texts of the dev pages, one after another (a book, a long
   report);
@@ -82,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     header = ("MB", "wall s", "CPU s", "MB/CPU-s", "peak RSS MB", "RSS / seed")
     print(f"{'seed':8} {aligned(header)}")
     with tempfile.TemporaryDirectory(prefix="corpuskit-seed-memory-") as folder:
+        settings = "[tool.corpuskit]\nmax-seed-size = 0\ntime-budget = 0\n"  # no limits: measure
+        Path(folder, "pyproject.toml").write_text(settings, encoding="utf-8")
         for shape, field in (("prose", "gold"), ("chrome", "text_full")):
             for size in args.sizes_mb:
                 seed = Path(folder) / f"{shape}-{size:g}.txt"

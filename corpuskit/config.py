@@ -53,7 +53,7 @@ class Config(BaseModel):
         60.0, ge=0, description="seconds one seed may take before F003 reports it (0: no limit)"
     )
     max_seed_size: float = Field(
-        20.0,
+        10.0,
         ge=0,
         description="MB a seed may hold; a larger one is reported (F007) and not read (0: no limit)",
     )

@@ -88,7 +88,7 @@ class OverTime(Notice):
 class OversizedSeed(Notice):
     """Reports a seed larger than `max-seed-size`, without reading it.
 
-    What it does: a seed of more than `max-seed-size` MB (default 20) is reported as an
+    What it does: a seed of more than `max-seed-size` MB (default 10) is reported as an
     error and left out of the corpus and of the count of repeated lines; its bytes are
     not read. The rest of the corpus is still processed.
 
