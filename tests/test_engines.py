@@ -205,3 +205,26 @@ def test_warm_up_leaves_workers_nothing_to_compile():
     for loaded in lexicon._loaded:
         assert {"_prefix", "_anywhere"} <= set(vars(loaded)), loaded.category
     assert lines._unscreened >= lexicon.COMPILE_AFTER
+
+
+def test_the_first_pass_in_one_process_reads_a_seed_at_a_time(tmp_path, monkeypatch):
+    """Its hashes go to the counter seed by seed: a corpus's hashes are never all held."""
+    from corpuskit import linefreq
+    from corpuskit.engines.local import seed_hashes_of
+
+    paths = []
+    for n in range(5):
+        paths.append(tmp_path / f"{n}.txt")
+        paths[-1].write_text(f"Line {n}\n", encoding="utf-8")
+    read: list[Path] = []
+    original = linefreq.seed_hashes
+
+    def reading(path, max_bytes=None):
+        read.append(path)
+        return original(path, max_bytes)
+
+    monkeypatch.setattr(linefreq, "seed_hashes", reading)
+    hashes = seed_hashes_of(paths, jobs=1)
+    next(hashes)
+    assert read == paths[:1]
+    assert len(list(hashes)) == 4 and read == paths

@@ -69,7 +69,7 @@ def seed_hashes_of(paths: Sequence, jobs: int | None = 1, max_bytes: int | None 
     processes; meanwhile this process warms up what the second pass's workers share."""
     jobs = min(1 if jobs is None else jobs_or_cpus(jobs), max(1, len(paths) // COUNT_BATCH))
     if jobs == 1:
-        yield from _hash_batch(paths, max_bytes)
+        yield from (linefreq.seed_hashes(path, max_bytes) for path in paths)  # one seed at a time
         return
     batches = [paths[start : start + COUNT_BATCH] for start in range(0, len(paths), COUNT_BATCH)]
     with _context().Pool(jobs) as pool:
