@@ -8,6 +8,9 @@ import pytest
 
 from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, BODY_NB, around
 from corpuskit import clean_text
+from corpuskit.config import Config
+
+NO_MODEL = Config(ignore=["B301"])  # the header and footer rules alone
 
 
 def codes_acting_on(text: str, needle: str) -> set[str]:
@@ -32,6 +35,8 @@ POSITIVES = [
     ("B103", "Foto: NTB", BODY_NB),
     ("B106", "Read more: Floods hit the north", BODY),
     ("B106", "Lesen Sie auch: Neue Regeln für Mieter", BODY_DE),
+    ("B106", "JUST IN: The mayor resigned tonight after a long row.", BODY),
+    ("B106", "Read more about the budget", BODY),
     ("B106", "Lire aussi : La réforme des retraites", BODY_FR),
     ("B106", "Les også: Dette er nytt i statsbudsjettet", BODY_NB),
     ("B107", "Most read", BODY),
@@ -78,6 +83,22 @@ NEGATIVES = [
     "Quảng cáo trực tuyến đang thay đổi cách các doanh nghiệp nhỏ tiếp cận khách hàng.",
     "分享到朋友圈的视频引发了热议。",
 ]
+
+
+TEASER_SENTENCES = [  # a teaser phrase that opens the writer's own sentence
+    "Read more about the hospice's work and you quickly see why the village cares.",
+    "See also the important notes in the section below.",
+    "Weiterlesen möchte man fast die kleinen Sprüche in den Keksen, die der Sohn schreibt.",
+    "Lees meer over de actie op het bord in de winkel, want een website heeft de bakkerij niet.",
+    "Читайте также на двери объявление о том, какие книги особенно нужны.",
+]
+
+
+@pytest.mark.parametrize("line", TEASER_SENTENCES, ids=[t[:20] for t in TEASER_SENTENCES])
+def test_sentence_opening_with_a_teaser_phrase_is_flagged(line):
+    res = clean_text(around(line, BODY))
+    assert line in res.record.text
+    assert ("B106", "flagged") in {(f.code, f.action) for f in res.report.findings if f.text == line}
 
 
 @pytest.mark.parametrize("line", NEGATIVES, ids=[t[:24] for t in NEGATIVES])
@@ -268,6 +289,34 @@ def test_header_sentence_is_flagged_not_removed(body):
     res = clean_text(f"It rained all night.\n\n{body}")
     assert res.record.text.startswith("It rained all night.")
     assert [f.code for f in res.report.findings if f.action == "flagged"] == ["B113"]
+
+
+CLOSING_SUBHEADINGS = [  # a subheading, then a closing paragraph of short sentences
+    (BODY, "Verdict", "All in all, a bold evening at the theatre.\nJust do not go tired."),
+    (BODY_DE, "Fazit", "Alles in allem ein mutiger Abend im Theater.\nNur nicht müde hingehen."),
+    (BODY_FR, "Verdict", "Au final, une soirée audacieuse au théâtre.\nMais n'y allez pas fatigué."),
+    (BODY_NB, "Konklusjon", "Alt i alt en modig kveld på teateret.\nBare ikke gå dit trøtt."),
+]
+
+
+@pytest.mark.parametrize(("body", "heading", "closing"), CLOSING_SUBHEADINGS, ids=["en", "de", "fr", "nb"])
+def test_short_line_between_sentences_below_the_article_is_flagged(body, heading, closing):
+    """The footer rule alone (B301 off) keeps a subheading between sentences, and still
+    removes the chrome below them."""
+    res = clean_text(f"{body}\n\n{heading}\n{closing}\n\nTags: x, y\n3 Kommentare", config=NO_MODEL)
+    assert res.record.text == f"{body}\n\n{heading}\n\n{closing.replace(chr(10), chr(10) * 2)}\n"
+    assert {(f.code, f.action) for f in res.report.findings if f.text == heading} == {("B112", "flagged")}
+
+
+@pytest.mark.parametrize(
+    ("body", "time"), [(BODY, "14.30"), (BODY_NB, "14.30"), (BODY_DE, "14:30 Uhr")], ids=["en", "nb", "de"]
+)
+def test_short_line_between_sentences_above_the_article_is_flagged(body, time):
+    """A live blog's time between two short entries stays; the menu above them goes."""
+    entries = "The storm reached the coast early this morning.\n{}\nSchools are closed across the region."
+    res = clean_text(f"| Home | World |\n{entries.format(time)}\n\n{body}", config=NO_MODEL)
+    assert time in res.record.text and "Home" not in res.record.text
+    assert {(f.code, f.action) for f in res.report.findings if f.text == time} == {("B111", "flagged")}
 
 
 def test_no_prose_means_no_zones():

@@ -159,6 +159,18 @@ class Context:
         enough = first.word_count + second.word_count >= CUT_SENTENCE_WORDS or _closes_a_sentence(second)
         return enough and second.text.lstrip()[:1].islower()
 
+    def between_sentences(self, block: Block) -> bool:
+        """Whether the lines before and after the block, both still kept, are sentences:
+        a short line inside running text is its subheading, a speaker's name or the time
+        of a live blog's entry ("… the council said." / "Reactions" / "The mayor …")."""
+        return self._sentence_at(block.index - 1) and self._sentence_at(block.index + 1)
+
+    def _sentence_at(self, at: int) -> bool:
+        if not 0 <= at < len(self.all_blocks):
+            return False
+        block = self.all_blocks[at]
+        return block.index not in self.removed_by and self.is_kept(block) and is_sentence(block)
+
     def open_blocks(self) -> Iterator[Block]:
         """Blocks no rule has removed or lifted yet in this pass."""
         return (b for b in self.blocks if b.index not in self.decisions)

@@ -21,7 +21,8 @@ class HeaderClutter(BlockRule):
     mastheads in capitals, counters, crumbs, lone symbols; unless it has three words or
     more and the line model (B301) reads it as text (a line of a hard-wrapped paragraph,
     a list item), or it is a piece of a sentence cut into lines ("WeWork" / "is reportedly
-    being investigated …": the next line goes on in lower case).
+    being investigated …": the next line goes on in lower case). A line between two
+    sentences is flagged instead: a subheading, a speaker's name, a live blog's time.
 
     Why: a careless scrape starts with the page's navigation and widgets; but an article
     that opens with a wrapped paragraph or a list also has short lines "above the first
@@ -43,7 +44,10 @@ class HeaderClutter(BlockRule):
                     continue  # a piece of a sentence cut into lines
                 if block.word_count >= 3 and ctx.line_scores.get(block.index, 1.0) < MODEL_READS_TEXT:
                     continue  # the line model reads it as text: a wrapped line, a list item
-                yield self.hit(block, REMOVE, "short line above the article, not a sentence")
+                if ctx.between_sentences(block):
+                    yield self.hit(block, FLAG, "short line between sentences kept: a subheading?")
+                else:
+                    yield self.hit(block, REMOVE, "short line above the article, not a sentence")
 
 
 class FooterClutter(BlockRule):
@@ -56,7 +60,8 @@ class FooterClutter(BlockRule):
     ("Top stories of the year:") or a line of that list, which the headline list rule
     (B123) flags and keeps. When what stands below the article holds more
     than twice the article's words, such a line is flagged instead: the article goes on
-    there, in a table or a list of lines without full stops.
+    there, in a table or a list of lines without full stops. So is a line between two
+    sentences: the subheading of a closing paragraph of short sentences.
 
     Why: the end of a scraped page is navigation and widgets; but a paragraph wrapped
     into short lines also ends "below the last paragraph", and it is article text. Page
@@ -86,6 +91,8 @@ class FooterClutter(BlockRule):
                     continue  # the line model reads it as text: a wrapped line, a table cell
                 if outweighs:
                     yield self.hit(block, FLAG, "short line below the article, which it outweighs: a table?")
+                elif ctx.between_sentences(block):
+                    yield self.hit(block, FLAG, "short line between sentences kept: a subheading?")
                 else:
                     yield self.hit(block, REMOVE, "short line below the article, not a sentence")
 

@@ -13,7 +13,7 @@ from functools import cache
 from typing import ClassVar
 
 from corpuskit.lexicon import COMPILE_AFTER, lexicon
-from corpuskit.rules.base import REMOVE, BlockRule, Context, Hit
+from corpuskit.rules.base import FLAG, REMOVE, BlockRule, Context, Hit, is_sentence
 from corpuskit.screen import Screen, fold
 from corpuskit.segment import SENTENCE_MARKS, Block, per_block, segment
 
@@ -70,7 +70,11 @@ class LexiconLineRule(BlockRule):
                 phrase = self._match_block(block)
                 self._answers[block.index] = phrase
             if phrase:
-                yield self.hit(block, REMOVE, f"{self.summary} ('{phrase}')")
+                yield self.verdict(block, phrase)
+
+    def verdict(self, block: Block, phrase: str) -> Hit:
+        """The hit for a block that matched `phrase`: removed (a rule may flag instead)."""
+        return self.hit(block, REMOVE, f"{self.summary} ('{phrase}')")
 
     def _match_block(self, block: Block) -> str | None:
         if block.word_count <= self.max_words:
@@ -251,9 +255,12 @@ class ReadMoreTeaser(LexiconLineRule):
 
     What it does: removes a line of up to 30 words that starts with a teaser phrase
     ("Read more", "Lire aussi", "Lesen Sie auch", "Les også", "Leer más", ...) or with a
-    capitalised promo label and a colon ("READ MORE:", "JUST IN:").
+    capitalised promo label and a colon ("READ MORE:", "JUST IN:"). A line that runs on
+    from the phrase without a colon or a dash and ends like a sentence ("Read more about
+    the hospice's work and you see why the village cares.") is flagged and stays.
 
-    Why: teasers are headlines of other articles inserted between paragraphs.
+    Why: teasers are headlines of other articles inserted between paragraphs; the writer's
+    own sentence may open with the same words.
 
     Example:
         >>> from corpuskit import clean_text
@@ -264,6 +271,16 @@ class ReadMoreTeaser(LexiconLineRule):
     code, name, category = "B106", "read-more-teaser", "teaser"
     summary = "teaser for another article"
     at_start, max_words = ("teaser", "inline_promo"), 30
+
+    def verdict(self, block: Block, phrase: str) -> Hit:
+        """A line that runs on from the phrase without a label's separator and ends like a
+        sentence is flagged, not removed: "See also the notes below." is the writer's own
+        pointer, "Read more about the hospice's work and you see why." a sentence."""
+        rest = block.lowered.lstrip(" \t•·*#>«»\"'“”").removeprefix(phrase.lower()).lstrip()
+        labelled = not rest or phrase[-1] in _LABEL_FOLLOWERS or rest[0] in _LABEL_FOLLOWERS
+        if not labelled and is_sentence(block):
+            return self.hit(block, FLAG, f"sentence starting with a teaser phrase kept ('{phrase}')")
+        return super().verdict(block, phrase)
 
     def match(self, block: Block) -> str | None:
         phrase = lexicon("teaser").prefix(block.text)
