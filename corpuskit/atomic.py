@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import stat
 import tempfile
 import threading
 from contextlib import contextmanager
@@ -40,10 +41,28 @@ def final_mode(path: Path, folder: bool = False) -> int:
         return (0o777 if folder else 0o666) & ~_umask()
 
 
+def is_special(path: Path) -> bool:
+    """Whether `path` is a device, a pipe or a socket: written into, never replaced.
+
+    >>> is_special(Path("/dev/null")), is_special(Path("/no/such/file"))
+    (True, False)
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 @contextmanager
 def atomic_file(path: Path):
     """Open a temporary file beside `path` for writing text; on success it replaces
-    `path`, on any error it is deleted and `path` is untouched."""
+    `path`, on any error it is deleted and `path` is untouched. A device or a pipe
+    (`--output-file /dev/null`) is written into: replacing it would put a file in its place."""
+    if is_special(path):
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            yield handle
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

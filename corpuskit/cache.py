@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import sys
 import time
@@ -45,6 +46,10 @@ _BATCH = 500  # keys or paths a query asks about
 _RACY_NS = 2_000_000_000  # a file written this close to its hashing is hashed again next time
 # the libraries whose output ends up in a report, by import name
 _LIBRARIES = ("ftfy", "py3langid", "dateparser", "charset_normalizer", "bs4", "pydantic")
+
+
+GITIGNORE = "# made by corpuskit\n*\n"  # the first line marks a folder as the cache
+_DATABASE_FILE = re.compile(r"v\d+\.sqlite3(-wal|-shm|-journal)?")  # the cache's database, any schema
 
 
 def cache_dir(config: Config, start: Path | None = None) -> Path:
@@ -158,9 +163,11 @@ class Cache:
         try:
             if create:
                 self.folder.mkdir(parents=True, exist_ok=True)
+                if not _is_cache(self.folder) and any(self.folder.iterdir()):
+                    return None  # a folder of other files: never hide them from git, nor mix in
                 gitignore = self.folder / ".gitignore"
                 if not gitignore.exists():
-                    gitignore.write_text("# made by corpuskit\n*\n", encoding="utf-8")
+                    gitignore.write_text(GITIGNORE, encoding="utf-8")
                 if not file.exists():
                     _drop_older_schemas(self.folder)
             db = sqlite3.connect(file, timeout=30, isolation_level=None)
@@ -540,12 +547,36 @@ def _sha256_of(name: str) -> str:
     return digest.hexdigest()
 
 
-def clean(config: Config) -> Path | None:
-    """Delete the cache folder; returns it when there was one."""
-    import shutil
-
+def clean(config: Config) -> tuple[Path, list[str]] | None:
+    """Delete the files of the cache and then its folder, when it holds nothing else;
+    returns the folder and the names of the other files it holds (kept), or None when
+    there is no cache. Only what corpuskit writes there goes (its `.gitignore` and its
+    database files): a `cache-dir` that names a folder of other files costs none of them."""
     folder = cache_dir(config)
-    if not folder.exists():
+    if not _is_cache(folder):
         return None
-    shutil.rmtree(folder)
-    return folder
+    for name in os.listdir(folder):
+        if name == ".gitignore" or _DATABASE_FILE.fullmatch(name):
+            (folder / name).unlink(missing_ok=True)
+    others = sorted(entry.name for entry in folder.iterdir())
+    if not others:
+        folder.rmdir()
+    return folder, others
+
+
+def _is_cache(folder: Path) -> bool:
+    """Whether `folder` holds a cache corpuskit made: its `.gitignore` says so, or it holds
+    nothing but corpuskit's database files."""
+    try:
+        with open(folder / ".gitignore", encoding="utf-8") as handle:
+            if handle.readline() == GITIGNORE.splitlines(keepends=True)[0]:
+                return True
+        return False
+    except FileNotFoundError:
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            return False
+        return bool(names) and all(_DATABASE_FILE.fullmatch(name) for name in names)
+    except (OSError, UnicodeDecodeError):
+        return False

@@ -5,8 +5,10 @@ a folder of other files.
 writes the corpus file in one step; `check --output-file` writes one file. A mistyped
 path must not cost the seeds or anything else:
 
-- a file written (the corpus, `--output-file`) is a file name (not `-`), not a folder
-  and not one of the seeds;
+- a file written (the corpus, `--output-file`) is a file name (not `-`), not a folder,
+  not one of the seeds and not a project's settings (`pyproject.toml`); the corpus file,
+  which has its index and line table beside it, is not a device or a pipe either, and no
+  other output of the same build is written over it or into the reports folder;
 - the reports folder is not a file, holds no seed (it is not the seeds' folder or one
   above it), does not hold the corpus file, and holds nothing but reports (`*.json`; names
   of files starting with a dot are ignored), since whatever else is in it would be deleted.
@@ -17,6 +19,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+
+from corpuskit.atomic import is_special
 
 SHOWN = 3  # entries named in an error
 
@@ -46,6 +50,8 @@ def check_output_file(path: Path, seeds: Iterable[str | Path], option: str) -> N
         raise DestinationError(f"{option} -: give a file (outputs are files, written whole)")
     if path.is_dir():
         raise DestinationError(f"{option} {path}: is a folder; give a file")
+    if path.name == "pyproject.toml":
+        raise DestinationError(f"{option} {path}: is a project's settings file; give another file")
     if not path.exists():
         return
     name = path.name
@@ -53,6 +59,47 @@ def check_output_file(path: Path, seeds: Iterable[str | Path], option: str) -> N
         seed = str(seed)
         if os.path.basename(seed) == name and os.path.samefile(seed, path):
             raise DestinationError(f"{option} {path}: is one of the seeds; give another file")
+
+
+def check_corpus_file(path: Path, seeds: Iterable[str | Path], option: str) -> None:
+    """The corpus file of a build: an output file (`check_output_file`) that is a file,
+    since its index and line table are written beside it.
+
+    >>> try:
+    ...     check_corpus_file(Path("/dev/null"), [], "-o")
+    ... except DestinationError as err:
+    ...     print(err)
+    -o /dev/null: is not a regular file (the corpus has its index and line table beside it); give a file
+    """
+    check_output_file(path, seeds, option)
+    if is_special(path):
+        raise DestinationError(
+            f"{option} {path}: is not a regular file (the corpus has its index and line table beside it); "
+            "give a file"
+        )
+
+
+def check_page_file(
+    path: Path, seeds: Iterable[str | Path], files: Iterable[Path], reports: Path, option: str
+) -> None:
+    """The review page of a build: an output file that is none of the build's other `files`
+    (the corpus, its index and line table) and not in the reports folder it replaces.
+
+    >>> try:
+    ...     check_page_file(Path("build/corpus.jsonl"), [], [Path("build/corpus.jsonl")], Path("r"), "--html")
+    ... except DestinationError as err:
+    ...     print(err)
+    --html build/corpus.jsonl: is also a file the build writes (build/corpus.jsonl); give another file
+    """
+    check_output_file(path, seeds, option)
+    page = os.path.realpath(path)
+    for other in files:
+        if os.path.realpath(other) == page:
+            raise DestinationError(
+                f"{option} {path}: is also a file the build writes ({other}); give another file"
+            )
+    if _within(page, os.path.realpath(reports)):
+        raise DestinationError(f"{option} {path}: lies in the reports folder, which the build replaces")
 
 
 def check_reports_folder(path: Path, seeds: Iterable[str | Path], corpus: Path, option: str) -> None:

@@ -183,6 +183,12 @@ def test_output_folder_that_cannot_be_written(project, capsys):
             ["check", "--output-file", "seeds/001_70b67248d1ab0fe6.txt"],
             "--output-file seeds/001_70b67248d1ab0fe6.txt: is one",
         ),
+        (["build", "-o", "pyproject.toml"], "--output pyproject.toml: is a project's settings file"),
+        (["check", "--output-file", "pyproject.toml"], "--output-file pyproject.toml: is a project's"),
+        (["build", "--html", "pyproject.toml"], "--html pyproject.toml: is a project's settings file"),
+        (["build", "--html", "build/corpus.jsonl"], "--html build/corpus.jsonl: is also a file the build"),
+        (["build", "--html", "build/corpus.lines"], "--html build/corpus.lines: is also a file the build"),
+        (["build", "--html", "build/reports/page.html"], "--html build/reports/page.html: lies in the"),
     ],
 )
 def test_an_output_over_the_seeds_or_other_files_is_refused(project, capsys, args, says):
@@ -195,6 +201,28 @@ def test_an_output_over_the_seeds_or_other_files_is_refused(project, capsys, arg
     err = capsys.readouterr().err
     assert says in err and "Traceback" not in err
     assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before
+
+
+def test_a_corpus_file_that_is_a_pipe_is_refused(project, capsys):
+    """The corpus has its index and line table beside it: `-o /dev/null` makes no sense."""
+    os.mkfifo(project / "pipe")
+    assert main(["build", "-o", "pipe"]) == 2
+    assert "--output pipe: is not a regular file" in capsys.readouterr().err
+    assert (project / "pipe").is_fifo() and not (project / "pipe.lines").exists()
+
+
+@pytest.mark.parametrize("args", [["check", "--output-file", "pipe"], ["build", "--html", "pipe"]])
+def test_an_output_that_is_a_pipe_is_written_into_not_replaced(project, args):
+    """`--output-file /dev/null` must leave the device in place: a pipe stands in for it."""
+    import threading
+
+    os.mkfifo(project / "pipe")
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append((project / "pipe").read_bytes()), daemon=True)
+    reader.start()
+    main(args)
+    reader.join(timeout=30)
+    assert (project / "pipe").is_fifo() and received and received[0]
 
 
 def test_a_reports_folder_of_reports_is_replaced(project):

@@ -190,6 +190,32 @@ def test_entries_are_stored_compressed(project):
         assert "B101" in {f["code"] for f in json.loads(findings)} and "B101" in text
 
 
+@pytest.mark.parametrize("setting", ["../mine", ".", "seeds"])
+def test_a_cache_dir_of_other_files_is_neither_used_nor_deleted(project, capsys, setting):
+    mine = project.parent / f"mine-{project.name}"
+    mine.mkdir()
+    (mine / "thesis.txt").write_text("precious", encoding="utf-8")
+    setting = setting.replace("mine", mine.name)
+    (project / "pyproject.toml").write_text(f'[tool.corpuskit]\ncache-dir = "{setting}"\n', encoding="utf-8")
+
+    def files() -> dict:
+        return {p: p.read_bytes() for folder in (project, mine) for p in folder.rglob("*") if p.is_file()}
+
+    before = files()
+    assert main(["check"]) == 0
+    assert main(["clean-cache"]) == 0
+    assert "no cache to remove" in capsys.readouterr().err
+    assert files() == before
+
+
+def test_clean_cache_keeps_what_else_the_cache_folder_holds(project, capsys):
+    assert main(["check"]) == 0
+    (project / ".corpuskit_cache" / "notes.txt").write_text("mine", encoding="utf-8")
+    assert main(["clean-cache"]) == 0
+    assert "kept what else it holds: notes.txt" in capsys.readouterr().err
+    assert [p.name for p in (project / ".corpuskit_cache").iterdir()] == ["notes.txt"]
+
+
 def test_cache_dir_setting_and_environment(project, monkeypatch):
     (project / "pyproject.toml").write_text('[tool.corpuskit]\ncache-dir = "tmp/ck"\n', encoding="utf-8")
     assert main(["check"]) == 0

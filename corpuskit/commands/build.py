@@ -19,7 +19,7 @@ from corpuskit import corpus as corpus_checks
 from corpuskit.atomic import InterruptShield, atomic_dir, atomic_file
 from corpuskit.budget import max_seed_bytes
 from corpuskit.commands.common import corpus_files, engine_of, load_settings, stray_reports
-from corpuskit.destinations import check_output_file, check_reports_folder
+from corpuskit.destinations import check_corpus_file, check_page_file, check_reports_folder
 from corpuskit.discover import sorted_by_id
 from corpuskit.engines.output import Printed, render
 from corpuskit.linefreq import count_corpus, save_table, table_path, use_table
@@ -38,10 +38,11 @@ def run(args) -> int:
     strays = files.strays
     paths = [str(path) for path in sorted_by_id(files.seeds)]  # a str: a quarter of a Path's memory
     del files
-    check_output_file(output, paths, "--output" if args.output else "the corpus file")
+    check_corpus_file(output, paths, "--output" if args.output else "the corpus file")
     check_reports_folder(reports_dir, paths, output, "--reports" if args.reports else "the reports folder")
     if args.html:
-        check_output_file(Path(args.html), paths, "--html")
+        files = (output, corpus_checks.index_path(config, output), table_path(output))
+        check_page_file(Path(args.html), paths, files, reports_dir, "--html")
     if (getattr(args, "engine", None) or "local") == "local":  # first pass: how many seeds hold each line
         from corpuskit.engines.local import count_corpus as count_in_workers
         from corpuskit.engines.local import seed_hashes_of
