@@ -179,6 +179,12 @@ def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        if getattr(args, "diff", False) and any(
+            getattr(args, name, None) for name in ("output_format", "output_file", "statistics")
+        ):
+            parser.error(
+                "--diff prints the fixes as a diff; it takes no --output-format, --output-file, --statistics"
+            )
     except SystemExit as exit_:
         return int(exit_.code or 0)
     module, function = args.handler.split(":")

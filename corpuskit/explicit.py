@@ -14,6 +14,7 @@ are errors naming the file, the line and what is wrong; values read from a page
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -103,9 +104,10 @@ def find_front_matter(text: str, name: str) -> tuple[FrontMatter | None, list[Pr
 
 
 def sidecars_of(seed: Path) -> list[Path]:
-    """Existing sidecar files of a seed: `<name>.meta.yaml|yml|json` or
-    `<stem>.meta.yaml|yml|json` beside it."""
-    return [seed.with_name(n) for n in sidecar_names(seed.name) if seed.with_name(n).is_file()]
+    """Existing sidecars of a seed: `<name>.meta.yaml|yml|json` or `<stem>.meta.yaml|yml|json`
+    beside it; whatever stands under such a name, so that a folder or a broken link there is
+    reported as a sidecar that cannot be read, not passed over."""
+    return [seed.with_name(n) for n in sidecar_names(seed.name) if os.path.lexists(seed.with_name(n))]
 
 
 def read_sidecar(seed: Path) -> tuple[ExplicitMeta | None, list[Problem]]:

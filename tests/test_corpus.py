@@ -136,6 +136,18 @@ def test_duplicate_ids(project, capsys):
     assert {finding["path"], finding["detail"]["file"]} == {f"seeds/{SEED}.txt", f"seeds/sub/{SEED}.md"}
 
 
+def test_a_build_keeps_the_report_of_every_seed_with_a_duplicate_id(project, capsys):
+    (project / "seeds" / "sub").mkdir()
+    for name in ("sub/a.txt", "a.md", "a.txt"):
+        (project / "seeds" / name).write_text(f"{name}\n\n{ARTICLE_FR}\n\n{ARTICLE_DE}\n", encoding="utf-8")
+    assert main(["build", "seeds"]) == 1
+    assert "and 8 reports" in capsys.readouterr().err
+    reports = sorted(p.name for p in (project / "build" / "reports").iterdir())
+    assert len(reports) == 8 and {"a.json", "a~2.json", "a~3.json"} <= set(reports)
+    paths = {json.loads((project / "build" / "reports" / name).read_text())["path"] for name in reports}
+    assert {"seeds/a.txt", "seeds/a.md", "seeds/sub/a.txt"} <= paths
+
+
 def test_similar_topics_in_several_languages_are_not_duplicates():
     texts = [ARTICLE_DE, ARTICLE_DE_OTHER, ARTICLE_FR, ARTICLE_DE.replace("Bibliothek", "Stadtbibliothek")]
     results = [clean_text(t, seed=f"{i}.txt") for i, t in enumerate(texts)]

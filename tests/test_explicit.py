@@ -186,6 +186,19 @@ def test_two_sidecars_are_an_error(tmp_path):
     assert clean_file(tmp_path / "x.txt").record.meta.title is None
 
 
+@pytest.mark.parametrize("kind", ["folder", "broken link"])
+def test_a_sidecar_that_cannot_be_read_is_an_error(tmp_path, kind):
+    (tmp_path / "x.txt").write_text(BODY, encoding="utf-8")
+    sidecar = tmp_path / "x.meta.yaml"
+    if kind == "folder":
+        sidecar.mkdir()
+    else:
+        sidecar.symlink_to(tmp_path / "nowhere.yaml")
+    [finding] = codes(clean_file(tmp_path / "x.txt"), "M202")
+    assert finding.detail.type == "sidecar_unreadable" and finding.detail.file == str(sidecar)
+    assert finding.severity == "error"
+
+
 def test_page_metadata_is_lenient_and_weaker_than_front_matter():
     page = ExplicitMeta(
         {

@@ -277,6 +277,16 @@ def test_diff_writes_nothing_and_exits_1(project, capsys):
     assert capsys.readouterr().out == ""
 
 
+@pytest.mark.parametrize(
+    "flags", [["--output-format", "sarif"], ["--output-file", "out.sarif"], ["--statistics"]]
+)
+def test_diff_refuses_the_options_of_a_report(project, capsys, flags):
+    seed(project, "a.txt", f"Sponsor: Acme  \n\n{BODY}")
+    assert main(["check", "--diff", *flags]) == 2
+    assert "--diff prints the fixes as a diff; it takes no" in capsys.readouterr().err
+    assert not (project / "out.sarif").exists()
+
+
 def test_fix_keeps_file_mode_and_encoding(project):
     path = seed(project, "a.txt", b"\xef\xbb\xbfTitle  \n" + BODY.encode())
     path.chmod(0o640)

@@ -75,6 +75,7 @@ def run(args) -> int:
             outputs = (render(result) for result in (results if results is not None else fresh))
         checking = corpus_checks.Review(config)  # ids and duplicates between seeds
         written = total = 0
+        named: set[str] = set()  # report names written: a seed whose id is taken (C001) gets another
         problems: Spool[FileReport | Printed] = Spool()  # printed at the end, kept on disk till then
         # the corpus and its reports change together: Ctrl-C waits for both switches
         with InterruptShield() as shield, atomic_file(output) as corpus, atomic_dir(reports_dir) as folder:
@@ -86,7 +87,7 @@ def run(args) -> int:
                 if out.record_json is not None:
                     corpus.write(out.record_json + "\n")
                     written += 1
-                (folder / f"{out.id}.json").write_text(out.report_json, encoding="utf-8")
+                (folder / report_name(out.id, named)).write_text(out.report_json, encoding="utf-8")
                 if out.worst >= config.fail_on.rank:
                     problems.append(out.printed(config.fail_on.rank))
             shield.hold()
@@ -107,3 +108,19 @@ def run(args) -> int:
     records, reports = f"{written} record{'s' * (written != 1)}", f"{total} report{'s' * (total != 1)}"
     print(f"wrote {records} to {output} and {reports} to {reports_dir}/", file=sys.stderr)
     return 1 if problems else 0
+
+
+def report_name(seed_id: str, taken: set[str]) -> str:
+    """The file name of a seed's report: `<id>.json`, or `<id>~2.json` (`~3`, ...) when a
+    seed with the same id (C001) already has that one; added to `taken`.
+
+    >>> taken = set()
+    >>> report_name("a", taken), report_name("a", taken), report_name("a", taken)
+    ('a.json', 'a~2.json', 'a~3.json')
+    """
+    name, number = f"{seed_id}.json", 1
+    while name in taken:
+        number += 1
+        name = f"{seed_id}~{number}.json"
+    taken.add(name)
+    return name
