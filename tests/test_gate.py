@@ -287,6 +287,19 @@ def test_diff_refuses_the_options_of_a_report(project, capsys, flags):
     assert not (project / "out.sarif").exists()
 
 
+@pytest.mark.parametrize(
+    ("outlet", "credit"), [("Dagbladet", "Foto: Dagbladet"), ("Le Monde", "Images Le Monde")]
+)
+def test_unsafe_fixes_keep_the_line_the_source_rests_on(project, outlet, credit):
+    """The outlet above the article is lifted because a credit signs with it: deleting the
+    credit would lose `meta.source` when the fixed seed is cleaned again."""
+    path = seed(project, "a.txt", f"{outlet}\n{outlet}\n\n{BODY}\n\n{credit}\nSponsor: Acme\n")
+    assert clean_file(path).record.meta.source == outlet
+    assert main(["fix", "--unsafe-fixes"]) == 1
+    assert credit in path.read_text("utf-8") and "Sponsor" not in path.read_text("utf-8")
+    assert clean_file(path).record.meta.source == outlet
+
+
 def test_fix_keeps_file_mode_and_encoding(project):
     path = seed(project, "a.txt", b"\xef\xbb\xbfTitle  \n" + BODY.encode())
     path.chmod(0o640)
