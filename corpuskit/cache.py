@@ -308,15 +308,18 @@ class Cache:
         return hashlib.sha256(f"{self.code}\nlines\n{sha}".encode()).hexdigest()
 
     def read_lines(self, keys: list[str]) -> dict[str, bytes]:
-        """The stored line hashes of `keys` (at most `_BATCH` of them), by key."""
+        """The stored line hashes of `keys` (at most `_BATCH` of them), by key. A damaged
+        row (not whole 64-bit hashes) is left out: a miss, so the seed is read again and
+        its row written over."""
         db = self._connect(create=False)
         if db is None or not keys:
             return {}
         query = f"SELECT key, hashes FROM lines WHERE key IN ({','.join('?' * len(keys))})"
         try:
-            return dict(db.execute(query, keys).fetchall())
+            rows = db.execute(query, keys).fetchall()
         except sqlite3.Error:
             return {}
+        return {key: value for key, value in rows if isinstance(value, bytes) and len(value) % 8 == 0}
 
     def store_lines(self, rows: list[tuple[str, bytes]]) -> None:
         """Write (key, line hashes) rows; rows older than 30 days are dropped (an unchanged

@@ -379,3 +379,24 @@ def test_a_changed_seed_is_counted_again(project):
     from_cache = _lines_table(project)
     assert main(["build", "--no-cache"]) == 0
     assert _lines_table(project) == from_cache
+
+
+@pytest.mark.parametrize("damage", [b"\x01\x02\x03", "not bytes", None])
+def test_damaged_line_hashes_are_counted_again_and_stored_over(project, damage):
+    """A stored row of line hashes that is not whole 64-bit hashes is a miss: the seeds
+    are read again, the counts are those of a build without the cache, the row is written
+    over."""
+    assert main(["build", "--no-cache"]) == 0
+    counted = _lines_table(project)
+    assert main(["build"]) == 0
+    database = project / f".corpuskit_cache/v{cache.SCHEMA}.sqlite3"
+    with sqlite3.connect(database) as db:
+        db.execute("UPDATE lines SET hashes = ?", (damage,))
+    db.close()
+    for jobs in ("1", "2"):
+        assert main(["build", "-j", jobs]) == 0
+        assert _lines_table(project) == counted
+    with sqlite3.connect(database) as db:
+        sizes = [size for (size,) in db.execute("SELECT length(hashes) FROM lines")]
+    db.close()
+    assert sizes and all(size and size % 8 == 0 for size in sizes)
