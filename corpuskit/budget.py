@@ -7,6 +7,8 @@ import signal
 import threading
 from contextlib import contextmanager
 
+LONGEST_TIMER = 10**8  # seconds (three years): a longer budget is no limit, and the timer cannot count it
+
 
 class OverBudget(Exception):
     """Cleaning one document took longer than its budget."""
@@ -17,14 +19,15 @@ def time_budget(seconds: float):
     """Raise `OverBudget` in the block once `seconds` of wall time have passed.
 
     Works where a real-time timer can interrupt the running code (the main thread of a
-    process on Unix); elsewhere the block runs unbounded. ``seconds <= 0`` disables it.
+    process on Unix); elsewhere the block runs unbounded. ``seconds <= 0`` disables it, as
+    does a budget over `LONGEST_TIMER` (which the system's timer may not hold).
 
     >>> with time_budget(5):
     ...     sum(range(10))
     45
     """
     in_main_thread = threading.current_thread() is threading.main_thread()
-    usable = seconds > 0 and hasattr(signal, "setitimer") and in_main_thread
+    usable = 0 < seconds <= LONGEST_TIMER and hasattr(signal, "setitimer") and in_main_thread
     if not usable:
         yield
         return

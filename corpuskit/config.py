@@ -29,7 +29,9 @@ def _kebab(name: str) -> str:
 class Config(BaseModel):
     """The effective settings of one run."""
 
-    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True, defer_build=True)
+    model_config = ConfigDict(
+        extra="forbid", alias_generator=_kebab, populate_by_name=True, defer_build=True, allow_inf_nan=False
+    )
 
     paths: list[str] = Field(
         ["seeds"],

@@ -118,6 +118,27 @@ def test_a_seed_over_its_time_budget_is_reported(tmp_path, monkeypatch):
     assert "took longer than 0.2 s" in result.report.findings[0].message
 
 
+def test_a_budget_longer_than_the_timer_holds_is_no_limit(tmp_path):
+    from corpuskit.config import Config
+
+    seed = tmp_path / "a.txt"
+    seed.write_text(TEXT, encoding="utf-8")
+    for seconds in (1e10, 1e300):
+        assert clean_file(seed, Config(time_budget=seconds)).record is not None
+
+
+@pytest.mark.parametrize("setting", ["time-budget", "max-seed-size", "near-duplicate-threshold"])
+@pytest.mark.parametrize("value", ["inf", "nan"])
+def test_a_setting_that_is_not_a_finite_number_is_refused(tmp_path, monkeypatch, capsys, setting, value):
+    (tmp_path / "pyproject.toml").write_text(f"[tool.corpuskit]\n{setting} = {value}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 2
+    assert (
+        f"pyproject.toml: [tool.corpuskit]: {setting}: Input should be a finite number"
+        in capsys.readouterr().err
+    )
+
+
 def test_a_seed_over_the_size_limit_is_reported_without_being_read(tmp_path, monkeypatch):
     from corpuskit.config import Config
 
