@@ -6,8 +6,9 @@ Every key, its default and its meaning are listed by `corpuskit config`.
 from __future__ import annotations
 
 import difflib
+import os
 import re
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Literal
 
 import tomllib
@@ -102,6 +103,36 @@ class Config(BaseModel):
         ".corpuskit_cache", description="results cache, relative to the folder of pyproject.toml"
     )
 
+    @field_validator("paths")
+    @classmethod
+    def _paths(cls, value: list[str]) -> list[str]:
+        """Folders and files to clean: names a file system can hold."""
+        for path in value:
+            _no_nul(path)
+        return value
+
+    @field_validator("output")
+    @classmethod
+    def _output(cls, value: str) -> str:
+        """The corpus file: a file name (its index and line counts are named after it)."""
+        _no_nul(value)
+        if PurePath(value).name in ("", ".."):
+            raise ValueError(f"{value!r} names a folder; give the corpus file, e.g. 'build/corpus.jsonl'")
+        return value
+
+    @field_validator("reports", "cache_dir")
+    @classmethod
+    def _folder(cls, value: str) -> str:
+        """A folder corpuskit replaces (`build`'s reports) or deletes (`clean-cache`) whole:
+        never the project's folder or one above it."""
+        _no_nul(value)
+        if set(PurePath(os.path.normpath(value)).parts) <= {".", "..", os.sep}:
+            raise ValueError(
+                f"{value!r} is the project's folder or one above it, which corpuskit would replace "
+                "or delete whole; give a folder of its own"
+            )
+        return value
+
     @field_validator("select", "ignore")
     @classmethod
     def _selectors(cls, value: list[str]) -> list[str]:
@@ -150,6 +181,12 @@ class Config(BaseModel):
     def digest(self) -> str:
         """Hash of the settings that change what cleaning produces (record and findings)."""
         return settings_digest(self.model_dump(mode="json"))
+
+
+def _no_nul(path: str) -> None:
+    """Refuse a path no file system takes: one holding a NUL character."""
+    if "\0" in path:
+        raise ValueError(f"{path!r} holds a NUL character, which no path can")
 
 
 def load_config(start: Path | None = None) -> tuple[Config, Path | None]:

@@ -191,6 +191,15 @@ def test_bad_config_is_a_usage_error(tmp_path, monkeypatch, capsys):
     assert "pyproject.toml: [tool.corpuskit]: fail-on" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_corpus_file_that_names_a_folder_is_a_usage_error(tmp_path, monkeypatch, capsys, command):
+    (tmp_path / "pyproject.toml").write_text("[tool.corpuskit]\noutput = '.'\n")
+    monkeypatch.chdir(tmp_path)
+    assert main([command]) == 2
+    err = capsys.readouterr().err
+    assert "pyproject.toml: [tool.corpuskit]: output: '.' names a folder" in err and "internal" not in err
+
+
 @pytest.mark.parametrize(
     ("line", "says"),
     [

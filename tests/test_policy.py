@@ -103,12 +103,27 @@ def test_id_pattern():
         ("ignore = ['ALL', 'b101']", "ignore: unknown rule code or prefix 'b101'"),
         ("per-file-ignores = {'*.txt' = ['B9']}", "per-file-ignores: unknown rule code or prefix 'B9'"),
         ("severity = {B1 = 'info'}", "severity: 'B1' is not a rule code"),
+        ("output = ''", "output: '' names a folder; give the corpus file"),
+        ("output = '.'", "output: '.' names a folder"),
+        ("output = 'build/..'", "output: 'build/..' names a folder"),
+        ('output = "x\\u0000y"', "output: 'x\\\\x00y' holds a NUL character"),
+        ('paths = ["seeds", "a\\u0000"]', "paths: 'a\\\\x00' holds a NUL character"),
+        ("reports = ''", "reports: '' is the project's folder or one above it"),
+        ("cache-dir = '.'", "cache-dir: '.' is the project's folder or one above it"),
+        ("cache-dir = '../..'", "cache-dir: '../..' is the project's folder or one above it"),
     ],
 )
 def test_bad_policy_names_the_key(tmp_path, line, message):
     (tmp_path / "pyproject.toml").write_text(f"[tool.corpuskit]\n{line}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=message):
         load_config(tmp_path)
+
+
+def test_path_settings_of_their_own_are_accepted(tmp_path):
+    lines = "output = 'out/c.jsonl'\nreports = '/srv/reports'\ncache-dir = '../cache'\npaths = ['.']\n"
+    (tmp_path / "pyproject.toml").write_text(f"[tool.corpuskit]\n{lines}", encoding="utf-8")
+    config = load_config(tmp_path)[0]
+    assert (config.output, config.reports, config.cache_dir) == ("out/c.jsonl", "/srv/reports", "../cache")
 
 
 def test_known_selectors_are_accepted(tmp_path):
