@@ -154,13 +154,15 @@ class StoredIndex:
             return None
         try:
             arrays = npz.open_arrays(path)
-            if arrays["version"].read().tolist() != [INDEX_VERSION, SHINGLE, NUM_PERM]:
+            version = arrays["version"]
+            if version.shape != (3,) or version.read().tolist() != [INDEX_VERSION, SHINGLE, NUM_PERM]:
                 raise UnreadableIndex(f"{path}: written by another version of corpuskit")
             index = cls(arrays)
         except (OSError, ValueError, KeyError) as exc:
             raise UnreadableIndex(f"{path}: cannot be read ({type(exc).__name__}: {exc})") from exc
-        if len({len(index.ids), len(index.paths), len(index.hashes), len(index.signatures)}) != 1:
-            raise UnreadableIndex(f"{path}: its columns differ in length")
+        problem = _column_problem(arrays)
+        if problem:
+            raise UnreadableIndex(f"{path}: {problem}")
         return index
 
     def __len__(self) -> int:
@@ -184,6 +186,41 @@ class StoredIndex:
 
 
 DIGEST_SIZE = 32  # sha256
+_COLUMNS = {  # name -> (dtype, shape of a row) of the index's columns; "U": strings of any width
+    "ids": ("U", ()),
+    "paths": ("U", ()),
+    "hashes": ("|u1", (DIGEST_SIZE,)),
+    "signatures": ("<u4", (NUM_PERM,)),
+}
+
+
+def _column_problem(arrays: dict) -> str | None:
+    """What makes the columns of an index file unusable, if anything: a column of another
+    type or row shape (written by something else, or damaged), or columns of different
+    lengths. Comparing seeds with such rows would fail or find the wrong duplicates.
+
+    >>> import numpy as np
+    >>> from types import SimpleNamespace
+    >>> def column(dtype, *shape):
+    ...     return SimpleNamespace(dtype=np.dtype(dtype), shape=shape)
+    >>> good = {"ids": column("<U3", 2), "paths": column("<U9", 2), "hashes": column("u1", 2, 32),
+    ...         "signatures": column("<u4", 2, 128)}
+    >>> _column_problem(good) is None
+    True
+    >>> _column_problem(dict(good, hashes=column("u1", 2, 3)))
+    'its hashes column holds |u1 values of shape (2, 3), not rows of 32 |u1'
+    >>> _column_problem(dict(good, ids=column("<U3", 3)))
+    'its columns differ in length'
+    """
+    lengths = set()
+    for name, (dtype, row) in _COLUMNS.items():
+        column = arrays[name]
+        kind = column.dtype.kind if dtype == "U" else column.dtype.str
+        if kind != dtype or len(column.shape) != 1 + len(row) or column.shape[1:] != row:
+            wanted = f"rows of {row[0]} {dtype}" if row else "one string a row"
+            return f"its {name} column holds {column.dtype.str} values of shape {column.shape}, not {wanted}"
+        lengths.add(column.shape[0])
+    return "its columns differ in length" if len(lengths) > 1 else None
 
 
 def _save_index(path: Path, rows: int, ids: tuple, paths: tuple, hashes, signatures) -> None:

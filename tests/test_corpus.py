@@ -321,3 +321,33 @@ def test_an_index_that_cannot_be_used_is_named_in_a_warning(project, capsys):
     assert main(["check", "seeds"]) == 0
     err = capsys.readouterr().err
     assert err.startswith(f"warning: {index}: cannot be read (") and "compared with each other only" in err
+
+
+@pytest.mark.parametrize(
+    ("column", "damage", "says"),
+    [
+        (
+            "hashes",
+            lambda a: a[:, :3],
+            "its hashes column holds |u1 values of shape (5, 3), not rows of 32 |u1",
+        ),
+        ("signatures", lambda a: a[:, :5], "its signatures column holds <u4 values of shape (5, 5)"),
+        ("signatures", lambda a: a.astype("<u8"), "its signatures column holds <u8 values of shape (5, 128)"),
+        ("ids", lambda a: a[:3], "its columns differ in length"),
+        ("ids", lambda a: a[0], "its ids column holds <U"),
+        ("version", lambda a: a[0], "written by another version of corpuskit"),
+    ],
+)
+def test_an_index_with_columns_of_another_shape_is_named_in_a_warning(project, capsys, column, damage, says):
+    """An index whose columns do not hold what `build` writes (written by something else,
+    or damaged) is left aside with a warning, as an unreadable one is."""
+    import numpy as np
+
+    assert main(["build"]) == 0
+    index = index_path(Config())
+    arrays = dict(np.load(index))
+    np.savez(index, **dict(arrays, **{column: damage(arrays[column])}))
+    capsys.readouterr()
+    assert main(["check", "seeds"]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith(f"warning: {index}: {says}") and "compared with each other only" in err
