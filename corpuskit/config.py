@@ -136,16 +136,20 @@ class Config(BaseModel):
     @field_validator("select", "ignore")
     @classmethod
     def _selectors(cls, value: list[str]) -> list[str]:
+        """Rule codes or prefixes, in upper case whatever the case written (as the flags)."""
         from corpuskit.rules import check_selectors  # the rule registry, only when settings are validated
 
-        check_selectors(value)
-        return value
+        codes = [code.upper() for code in value]
+        check_selectors(codes)
+        return codes
 
     @field_validator("per_file_ignores")
     @classmethod
     def _per_file(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        """Rule codes or prefixes by path pattern, in upper case."""
         from corpuskit.rules import check_selectors
 
+        value = {pattern: [code.upper() for code in codes] for pattern, codes in value.items()}
         for codes in value.values():
             check_selectors(codes)
         return value
@@ -153,8 +157,10 @@ class Config(BaseModel):
     @field_validator("severity")
     @classmethod
     def _severity_codes(cls, value: dict[str, Severity]) -> dict[str, Severity]:
+        """Severities by rule code (a whole code, in upper case)."""
         from corpuskit.rules import ALL_RULES
 
+        value = {code.upper(): severity for code, severity in value.items()}
         for code in value:
             if code not in ALL_RULES:
                 raise ValueError(f"{code!r} is not a rule code (see `corpuskit rules`)")

@@ -100,8 +100,11 @@ def test_id_pattern():
         ("min-words = -1", "min-words"),
         ("near-duplicate-threshold = 0", "near-duplicate-threshold"),
         ("select = ['B1O1']", "select: unknown rule code or prefix 'B1O1'"),
-        ("ignore = ['ALL', 'b101']", "ignore: unknown rule code or prefix 'b101'"),
+        ("ignore = ['ALL', 'b1o1']", "ignore: unknown rule code or prefix 'B1O1'"),
+        ("ignore = ['']", "ignore: unknown rule code or prefix ''"),
+        ("select = ['B1', '']", "select: unknown rule code or prefix ''"),
         ("per-file-ignores = {'*.txt' = ['B9']}", "per-file-ignores: unknown rule code or prefix 'B9'"),
+        ("per-file-ignores = {'seeds/*' = ['']}", "per-file-ignores: unknown rule code or prefix ''"),
         ("severity = {B1 = 'info'}", "severity: 'B1' is not a rule code"),
         ("output = ''", "output: '' names a folder; give the corpus file"),
         ("output = '.'", "output: '.' names a folder"),
@@ -130,6 +133,21 @@ def test_known_selectors_are_accepted(tmp_path):
     lines = "select = ['ALL', 'B', 'B1', 'M101']\nignore = ['H1']\nseverity = {M101 = 'error'}\n"
     (tmp_path / "pyproject.toml").write_text(f"[tool.corpuskit]\n{lines}", encoding="utf-8")
     assert load_config(tmp_path)[0].select == ["ALL", "B", "B1", "M101"]
+
+
+def test_codes_in_the_settings_take_any_case_as_the_flags_do(tmp_path):
+    lines = (
+        "select = ['all', 'b1']\nignore = ['m1']\nper-file-ignores = {'*.txt' = ['h1']}\n"
+        "severity = {m101 = 'error'}\n"
+    )
+    (tmp_path / "pyproject.toml").write_text(f"[tool.corpuskit]\n{lines}", encoding="utf-8")
+    config = load_config(tmp_path)[0]
+    assert (config.select, config.ignore, config.per_file_ignores) == (
+        ["ALL", "B1"],
+        ["M1"],
+        {"*.txt": ["H1"]},
+    )
+    assert list(config.severity) == ["M101"]
 
 
 @pytest.mark.parametrize("flag", ["--select", "--extend-select", "--ignore"])

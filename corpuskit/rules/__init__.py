@@ -186,7 +186,7 @@ def check_selectors(selectors: Iterable[str]) -> None:
     a word, so settings and flags holding one are refused.
 
     >>> check_selectors(["ALL", "B", "B1", "B101"])
-    >>> for wrong in ("B9", "b101", "B1O1"):
+    >>> for wrong in ("B9", "b101", "B1O1", ""):
     ...     try:
     ...         check_selectors(["B1", wrong])
     ...     except ValueError as err:
@@ -194,9 +194,12 @@ def check_selectors(selectors: Iterable[str]) -> None:
     unknown rule code or prefix 'B9' (see `corpuskit rules`)
     unknown rule code or prefix 'b101' (see `corpuskit rules`)
     unknown rule code or prefix 'B1O1' (see `corpuskit rules`)
+    unknown rule code or prefix '' (see `corpuskit rules`)
+
+    An empty code would be the prefix of every code: ignored, it would switch every rule off.
     """
     for selector in selectors:
-        if selector != "ALL" and not any(code.startswith(selector) for code in ALL_RULES):
+        if selector != "ALL" and not (selector and any(code.startswith(selector) for code in ALL_RULES)):
             raise ValueError(f"unknown rule code or prefix {selector!r} (see `corpuskit rules`)")
 
 
