@@ -50,13 +50,14 @@ class Config(BaseModel):
     severity: dict[str, Severity] = Field({}, description="per-code severity overrides")
     fail_on: Severity = Field(Severity.ERROR, description="lowest severity that fails the gate")
     max_removed_share: float = Field(
-        0.6, ge=0, le=1, description="D002 warns when cleaning removes more than this share"
+        0.6, strict=True, ge=0, le=1, description="D002 warns when cleaning removes more than this share"
     )
     time_budget: float = Field(
-        60.0, ge=0, description="seconds one seed may take before F003 reports it (0: no limit)"
+        60.0, strict=True, ge=0, description="seconds one seed may take before F003 reports it (0: no limit)"
     )
     max_seed_size: float = Field(
         10.0,
+        strict=True,
         ge=0,
         description="MB a seed may hold; a larger one is reported (F007) and not read (0: no limit)",
     )
@@ -70,9 +71,12 @@ class Config(BaseModel):
     allowed_languages: list[str] = Field(
         [], description="ISO 639-1 codes a seed may be in (M107 error otherwise); empty: any"
     )
-    min_words: int = Field(0, ge=0, description="D003 fails a seed with fewer words after cleaning; 0: off")
+    min_words: int = Field(
+        0, strict=True, ge=0, description="D003 fails a seed with fewer words after cleaning; 0: off"
+    )
     earliest_published_year: int = Field(
         1900,
+        strict=True,
         ge=1,
         description="M108 fails an explicit date before this year (or in the future); "
         "an inferred one is dropped",
@@ -82,6 +86,7 @@ class Config(BaseModel):
     )
     near_duplicate_threshold: float = Field(
         0.8,
+        strict=True,
         gt=0,
         le=1,
         description="C003 fails a seed whose text is this similar to another's (estimated Jaccard "
@@ -205,7 +210,7 @@ def load_config(start: Path | None = None) -> tuple[Config, Path | None]:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         raise ConfigError(f"{path}: cannot read: {err}") from None
     try:
-        return Config.model_validate(table), path
+        return Config.model_validate(table, by_alias=True, by_name=False), path  # keys in kebab-case only
     except ValidationError as err:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc']) or '(table)'}: {_config_message(e)}" for e in err.errors()

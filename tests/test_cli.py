@@ -191,6 +191,15 @@ def test_bad_config_is_a_usage_error(tmp_path, monkeypatch, capsys):
     assert "pyproject.toml: [tool.corpuskit]: fail-on" in capsys.readouterr().err
 
 
+def test_settings_of_their_own_type_are_accepted(tmp_path):
+    from corpuskit.config import load_config
+
+    lines = "min-words = 5\ntime-budget = 30\nmax-removed-share = 1\nnear-duplicate-threshold = 0.9\n"
+    (tmp_path / "pyproject.toml").write_text(f"[tool.corpuskit]\n{lines}")
+    config = load_config(tmp_path)[0]
+    assert (config.min_words, config.time_budget, config.max_removed_share) == (5, 30.0, 1.0)
+
+
 @pytest.mark.parametrize("command", ["check", "build"])
 def test_a_corpus_file_that_names_a_folder_is_a_usage_error(tmp_path, monkeypatch, capsys, command):
     (tmp_path / "pyproject.toml").write_text("[tool.corpuskit]\noutput = '.'\n")
@@ -206,6 +215,13 @@ def test_a_corpus_file_that_names_a_folder_is_a_usage_error(tmp_path, monkeypatc
         ("languages = ['de']", "languages: unknown setting; did you mean `allowed-languages`?"),
         ("failon = 'error'", "failon: unknown setting; did you mean `fail-on`?"),
         ("colour = 'blue'", "colour: unknown setting; the settings are paths, include,"),
+        ("min_words = 5", "min_words: unknown setting; did you mean `min-words`?"),
+        ("fail_on = 'error'", "fail_on: unknown setting; did you mean `fail-on`?"),
+        ("min-words = true", "min-words: Input should be a valid integer"),
+        ("min-words = '5'", "min-words: Input should be a valid integer"),
+        ("min-words = 5.0", "min-words: Input should be a valid integer"),
+        ("time-budget = '60'", "time-budget: Input should be a valid number"),
+        ("near-duplicate-threshold = true", "near-duplicate-threshold: Input should be a valid number"),
     ],
 )
 def test_an_unknown_setting_names_the_nearest(tmp_path, monkeypatch, capsys, line, says):
