@@ -190,7 +190,7 @@ def test_entries_are_stored_compressed(project):
         assert "B101" in {f["code"] for f in json.loads(findings)} and "B101" in text
 
 
-@pytest.mark.parametrize("setting", ["../mine", ".", "seeds"])
+@pytest.mark.parametrize("setting", ["../mine", "seeds"])  # the project's own folder is refused
 def test_a_cache_dir_of_other_files_is_neither_used_nor_deleted(project, capsys, setting):
     mine = project.parent / f"mine-{project.name}"
     mine.mkdir()
