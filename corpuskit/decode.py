@@ -1,4 +1,5 @@
-"""Bytes to text: byte-order mark, then strict UTF-8, then a detected charset.
+"""Bytes to text: byte-order mark, then UTF-16 by its high bytes, then strict UTF-8, then
+a detected charset.
 
 Decoding is always exact and reversible: the chosen codec encodes the text back to the
 same bytes, which the reconstruction test relies on.
@@ -10,6 +11,7 @@ import codecs
 from dataclasses import dataclass
 
 from corpuskit.models import Decoding
+from corpuskit.utf16 import byte_order, read_utf16
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -47,16 +49,14 @@ def decode(raw: bytes) -> Decoded:
                 return Decoded(raw[len(bom) :].decode(codec), Decoding(encoding=codec, bom=True))
             except UnicodeDecodeError as err:
                 raise DecodeError(f"byte-order mark says {codec}, but {err.reason}") from None
+    order = byte_order(raw)
+    utf16 = _utf16(raw, (order,), None) if order is not None else None
+    if utf16 is not None:
+        return utf16
     try:
         return Decoded(raw.decode("utf-8"), Decoding(encoding="utf-8"))
     except UnicodeDecodeError:
         pass
-    if b"\x00" in raw[:4096] and _looks_like_utf16(raw):
-        codec = "utf-16-le" if raw[1:2] == b"\x00" else "utf-16-be"
-        try:
-            return Decoded(raw.decode(codec), Decoding(encoding=codec, detected=True))
-        except UnicodeDecodeError:
-            pass
     return _detect(raw)
 
 
@@ -71,20 +71,15 @@ def utf8_of(raw: bytes, decoding: Decoding) -> bytes | None:
     return raw if decoding.encoding == "utf-8" and not decoding.bom else None
 
 
-def _looks_like_utf16(raw: bytes) -> bool:
-    """Half the bytes of ASCII-heavy UTF-16 are NUL, all on one side."""
-    sample = raw[:4096]
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    return max(even, odd) > len(sample) // 4 and min(even, odd) < len(sample) // 64 + 1
-
-
 _MULTIBYTE_MIN_HIGH_BYTES = 16
 
 
 def _detect(raw: bytes) -> Decoded:
-    """Ask charset-normalizer, keep the first guess that decodes to the same bytes again,
-    and refuse binary data. Multi-byte East Asian guesses need enough non-ASCII bytes to
-    be believed; a few stray high bytes are far more often a Western single-byte file."""
+    """Ask charset-normalizer, keep the first guess that decodes to the same bytes again
+    (a UTF-16 guess: that reads as text, in the byte order that reads best), else UTF-16
+    text it did not recognise, and refuse binary data. Multi-byte East Asian guesses need
+    enough non-ASCII bytes to be believed; a few stray high bytes are far more often a
+    Western single-byte file."""
     from charset_normalizer import from_bytes
 
     high = sum(b >= 0x80 for b in raw)
@@ -94,6 +89,11 @@ def _detect(raw: bytes) -> Decoded:
             return Decoded(western, Decoding(encoding="cp1252", detected=True, confidence=None))
     for match in from_bytes(raw):
         codec = codecs.lookup(match.encoding).name
+        if codec.startswith("utf-16"):
+            utf16 = _utf16(raw, ("utf-16-le", "utf-16-be"), round(1.0 - float(match.chaos), 3))
+            if utf16 is not None:
+                return utf16
+            continue
         if high < _MULTIBYTE_MIN_HIGH_BYTES and not _single_byte(codec):
             continue
         try:
@@ -101,9 +101,13 @@ def _detect(raw: bytes) -> Decoded:
         except UnicodeDecodeError:
             continue
         if text.encode(codec) == raw:
-            _refuse_binary(text)
+            if _binary(text):
+                break
             confidence = round(1.0 - float(match.chaos), 3)
             return Decoded(text, Decoding(encoding=codec, detected=True, confidence=confidence))
+    utf16 = _utf16(raw, ("utf-16-le", "utf-16-be"), 0.0)
+    if utf16 is not None:
+        return utf16
     for codec in ("cp1252", "latin-1"):
         try:
             text = raw.decode(codec)
@@ -112,6 +116,16 @@ def _detect(raw: bytes) -> Decoded:
         _refuse_binary(text)
         return Decoded(text, Decoding(encoding=codec, detected=True, confidence=0.0))
     raise DecodeError("not text: no character encoding fits these bytes")  # pragma: no cover
+
+
+def _utf16(raw: bytes, orders: tuple[str, ...], confidence: float | None) -> Decoded | None:
+    """`raw` decoded as UTF-16 without a byte-order mark in the best of `orders`, when one
+    reads as text (`corpuskit.utf16.read_utf16`)."""
+    reading = read_utf16(raw, orders)
+    if reading is None:
+        return None
+    codec, text = reading
+    return Decoded(text, Decoding(encoding=codec, detected=True, confidence=confidence))
 
 
 def _plausible_cp1252(raw: bytes) -> str | None:
@@ -124,8 +138,7 @@ def _plausible_cp1252(raw: bytes) -> str | None:
     for ch in set(text):
         if ch >= "\x80" and not (_is_latin_letter(ch) or ch in "’‘“”–—…€•«»°§©®™·´¨"):
             return None
-    _refuse_binary(text)
-    return text
+    return None if _binary(text) else text
 
 
 def _is_latin_letter(ch: str) -> bool:
@@ -139,10 +152,19 @@ def _single_byte(codec: str) -> bool:
 
 
 def _refuse_binary(text: str) -> None:
+    """Refuse binary data decoded as a charset, naming how many control characters it has."""
+    if _binary(text):
+        raise DecodeError(f"binary data, not text ({_controls(text)} control characters)")
+
+
+def _binary(text: str) -> bool:
     """Text has few control characters; binary data decoded as a charset has many."""
-    controls = sum(1 for ch in text if (ch < " " and ch not in "\t\n\r\f") or "\x7f" <= ch <= "\x9f")
-    if controls > max(2, len(text) // 20):
-        raise DecodeError(f"binary data, not text ({controls} control characters)")
+    return _controls(text) > max(2, len(text) // 20)
+
+
+def _controls(text: str) -> int:
+    """How many control characters `text` holds, other than tabs, line breaks and form feeds."""
+    return sum(1 for ch in text if (ch < " " and ch not in "\t\n\r\f") or "\x7f" <= ch <= "\x9f")
 
 
 def encode(text: str, decoding: Decoding) -> bytes:

@@ -66,6 +66,39 @@ def test_utf16_with_and_without_bom(bom):
     assert_rebuilds(result, raw)
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello there, plain English text.\n",  # ASCII only: the bytes are valid UTF-8 too
+        "今日はいい天気ですね。散歩に行きましょう。\n",
+        "今天天气很好，我们一起去公园散步吧。政府昨天宣布了新的经济政策，市场反应积极。",  # no ASCII at all
+        "Сегодня прекрасная погода, правительство объявило о новой политике.\n",
+        "วันนี้อากาศดีมาก รัฐบาลประกาศนโยบายเศรษฐกิจใหม่\n",
+    ],
+)
+def test_utf16_without_bom_is_detected_in_any_script(text, codec):
+    raw = text.encode(codec)
+    result = clean_bytes(raw, name="x.txt")
+    assert (result.report.decoding.encoding, result.report.decoding.bom) == (codec, False)
+    assert "E002" in codes(result) and "F001" not in codes(result)
+    assert_rebuilds(result, raw)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252", "shift_jis", "gbk"])
+def test_other_encodings_are_not_taken_for_utf16(encoding):
+    text = TEXT if encoding == "cp1252" else "Die Burger stimmten ab. 市民は日曜日に予算について投票した。"
+    raw = (text * 3).encode(encoding)
+    assert not clean_bytes(raw, name="x.txt").report.decoding.encoding.startswith("utf-16")
+
+
+def test_safe_fixes_keep_utf16_without_bom(tmp_path):
+    seed = tmp_path / "a.txt"
+    seed.write_bytes("Hello there, plain English text.   \n".encode("utf-16-le"))
+    assert main(["fix", "--no-cache", str(seed)]) == 1
+    assert seed.read_bytes() == "Hello there, plain English text.\n".encode("utf-16-le")
+
+
 @pytest.mark.parametrize("raw", [b"", b"  \n\t\n \r\n"])
 def test_empty_and_whitespace_only_are_errors(raw):
     result = clean_bytes(raw, name="x.txt")

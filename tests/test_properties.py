@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from corpuskit import clean_bytes, clean_text
 from corpuskit.assemble import rebuild_normalized, rebuild_original
+from corpuskit.decode import decode
 from corpuskit.models import FileReport, SeedRecord
 from corpuskit.normalize import restore
 
@@ -178,6 +179,36 @@ def test_original_bytes_rebuilt(text, encoding):
         assert res.report.findings[0].code == "F001"
     else:
         assert rebuild_original(res.record.text, res.report) == raw
+
+
+SCRIPTS = [
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéèàüöäßçñ",
+    "".join(map(chr, range(0x0410, 0x0450))),  # Cyrillic
+    "".join(map(chr, range(0x03B1, 0x03CA))),  # Greek
+    "".join(map(chr, range(0x0627, 0x064B))),  # Arabic
+    "".join(map(chr, range(0x05D0, 0x05EB))),  # Hebrew
+    "".join(map(chr, range(0x0915, 0x093A))),  # Devanagari
+    "".join(map(chr, range(0x0E01, 0x0E2F))),  # Thai
+    "".join(chr(c) for c in range(0x4E01, 0x9FA6) if c % 256),  # CJK (a NUL low byte: below)
+    "".join(chr(c) for c in range(0xAC01, 0xD7A4) if c % 256),  # Hangul
+]
+script_words = st.sampled_from(SCRIPTS).flatmap(
+    lambda letters: st.lists(
+        st.text(st.sampled_from(letters), min_size=1, max_size=8), min_size=2, max_size=40
+    )
+)
+separators = st.sampled_from([" ", ", "])
+
+
+@SETTINGS
+@given(script_words, separators, st.sampled_from(["\n", ".\n"]), st.sampled_from(["le", "be"]))
+def test_utf16_without_bom_decodes_back_exactly(words, space, end, order):
+    """Words of one script, with spaces and a line break, in UTF-16 without a byte-order
+    mark (characters whose low byte is NUL, such as 一, are left out: a text made of them
+    alone reads as well the other way round)."""
+    text = space.join(words) + end
+    decoded = decode(text.encode(f"utf-16-{order}"))
+    assert (decoded.text, decoded.decoding.encoding) == (text, f"utf-16-{order}")
 
 
 @settings(max_examples=200, deadline=None)
