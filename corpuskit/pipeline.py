@@ -355,7 +355,8 @@ def _text_findings(
     codes (E003, E004)."""
     found = []
     if decoding.detected and rules.on(CharsetDetected):
-        message = f"not UTF-8: decoded as {decoding.encoding} (confidence {decoding.confidence})"
+        sure = "" if decoding.confidence is None else f" (confidence {decoding.confidence})"
+        message = f"not UTF-8: decoded as {decoding.encoding}{sure}"
         found.append(finding(CharsetDetected, message, rules.severity(CharsetDetected)))
     for fix in normalized.fixes:
         rule = StrayMarkup if STRIP_TAGS_STEP in fix.explanation else EncodingFixed

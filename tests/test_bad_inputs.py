@@ -85,6 +85,18 @@ def test_utf16_without_bom_is_detected_in_any_script(text, codec):
     assert_rebuilds(result, raw)
 
 
+@pytest.mark.parametrize(
+    ("raw", "says"),
+    [
+        ("Hello there, plain English text.\n".encode("utf-16-le"), "not UTF-8: decoded as utf-16-le"),
+        ("Café crème.\n".encode("cp1252"), "not UTF-8: decoded as cp1252"),
+    ],
+)
+def test_a_charset_without_a_confidence_is_named_alone(raw, says):
+    (message,) = [f.message for f in clean_bytes(raw, name="x.txt").report.findings if f.code == "E002"]
+    assert message == says
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "cp1252", "shift_jis", "gbk"])
 def test_other_encodings_are_not_taken_for_utf16(encoding):
     text = TEXT if encoding == "cp1252" else "Die Burger stimmten ab. 市民は日曜日に予算について投票した。"

@@ -29,8 +29,10 @@ class EncodingFixed(Notice):
 class CharsetDetected(Notice):
     """Reports a seed that is not UTF-8 and was decoded with a detected charset.
 
-    What it does: when the bytes are not valid UTF-8 (and carry no byte-order mark), the
-    charset is detected (charset-normalizer) and the report names it with its confidence.
+    What it does: when the bytes are not valid UTF-8 (and carry no byte-order mark), or are
+    UTF-16 without one, the charset is detected (charset-normalizer, the high bytes of
+    UTF-16, a short file's Western letters) and the report names it, with charset-normalizer's
+    confidence when it gave one.
 
     Why: a corpus should be UTF-8; a detected charset can be wrong, so it is a warning.
 
