@@ -139,6 +139,16 @@ def test_clean_file_and_stdin(corpus, capsys, monkeypatch):
     assert "B101" in {f["code"] for f in document["report"]["findings"]}
 
 
+@pytest.mark.parametrize("raw", [b"", b"  \n\t\n"])
+def test_clean_of_an_empty_seed_fails_like_check(corpus, capsys, monkeypatch, raw):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw)))
+    assert main(["clean", "-"]) == 1
+    assert "corpuskit: -: no text left after cleaning" in capsys.readouterr().err
+
+
 def test_clean_missing_file(corpus, capsys):
     assert main(["clean", "nope.txt"]) == 1
     assert "cannot read nope.txt" in capsys.readouterr().err

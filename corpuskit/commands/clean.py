@@ -10,6 +10,8 @@ from corpuskit.pipeline import clean_bytes, clean_file
 
 
 def run(args) -> int:
+    """Clean one seed and print it; exit 1, naming the problem on stderr, when the seed
+    could not be read (F00x) or no text is left (D001), as `check` fails it."""
     config = load_settings(args)
     if args.file == "-":
         result = clean_bytes(sys.stdin.buffer.read(), name="-", config=config)
@@ -28,4 +30,7 @@ def run(args) -> int:
         for finding in result.report.findings:
             print(f"corpuskit: {finding.message}", file=sys.stderr)
         return 1
-    return 0
+    empty = [f for f in result.report.findings if f.code == "D001"]
+    for finding in empty:
+        print(f"corpuskit: {args.file}: {finding.message}", file=sys.stderr)
+    return 1 if empty else 0
