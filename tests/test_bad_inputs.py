@@ -508,6 +508,16 @@ def test_a_file_name_with_a_line_break_keeps_each_finding_on_one_line(project, c
         assert not any(line.startswith("lines.txt") for line in lines)
 
 
+def test_a_file_name_with_a_control_character_is_escaped_for_github(project, capsys, monkeypatch):
+    (project / "seeds/red\x1b[31m.txt").write_text("Menu\n" + TEXT + "\n", encoding="utf-8")
+    summary = project / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    main(["check", "seeds", "--output-format", "github"])
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "file=seeds/red\\x1b[31m.txt," in out
+    assert "\x1b" not in summary.read_text("utf-8")
+
+
 def test_a_seed_named_two_ways_is_checked_once(project, capsys):
     seed = "seeds/000_d384953f4071e83d.txt"
     assert main(["check", "seeds", seed, str(project / seed), f"./{seed}"]) in (0, 1)

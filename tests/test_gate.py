@@ -349,6 +349,7 @@ def test_output_file(project, capsys):
 def test_github_escaping():
     assert escape_data("100% done\r\nnext") == "100%25 done%0D%0Anext"
     assert escape_property("seeds/a,b:c.txt") == "seeds/a%2Cb%3Ac.txt"
+    assert escape_data("bell\x07 esc\x1b[0m tab\t\r\n") == "bell\\x07 esc\\x1b[0m tab\\t%0D%0A"
 
 
 def test_github_format_is_the_default_in_actions(project, capsys, monkeypatch):

@@ -7,6 +7,7 @@ from collections import Counter
 from typing import TextIO
 
 from corpuskit.models import FileReport, Severity
+from corpuskit.reporters.text import one_line
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 SUMMARY_LIMIT = 1024 * 1024 - 64 * 1024  # GitHub takes at most 1 MiB per step summary
@@ -14,11 +15,16 @@ WORST_FILES = 25
 
 
 def escape_data(text: str) -> str:
-    """The message part of a workflow command.
+    """The message part of a workflow command: line breaks in GitHub's own escapes, other
+    characters that are not printable (ESC, tabs, direction overrides) written as the text
+    format writes them, so that no control character reaches the log raw.
 
     >>> escape_data("50% off\\nnow")
     '50%25 off%0Anow'
+    >>> print(escape_data("seeds/\\x1b[31mred.txt"))
+    seeds/\\x1b[31mred.txt
     """
+    text = "\n".join("\r".join(map(one_line, line.split("\r"))) for line in text.split("\n"))
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -44,7 +50,7 @@ def _cell(text: str) -> str:
     """Text safe inside a Markdown table cell."""
     text = text.replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return " ".join(text.split())
+    return one_line(" ".join(text.split()))
 
 
 def step_summary(reports: list[FileReport], fail_on: Severity) -> str:
