@@ -90,12 +90,23 @@ def emit(reports: list[FileReport], config: Config, args, not_read: int = 0) -> 
             REPORTERS[chosen](reports, stream, Context(fail_on=threshold, not_read=not_read))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if chosen == "github" and summary:
-        from corpuskit.reporters.github import append_step_summary
-
-        append_step_summary(summary, reports, threshold)
+        _append_step_summary(summary, reports, threshold)
     if getattr(args, "exit_zero", False):
         return 0
     return 1 if failing(reports, threshold) else 0
+
+
+def _append_step_summary(path: str, reports: list[FileReport], threshold: Severity) -> None:
+    """Append the Markdown summary to the job page's file. The summary is a nicety: a file
+    that cannot be written is named in a warning on stderr, and the findings alone still
+    decide the exit code."""
+    from corpuskit.reporters.github import append_step_summary
+
+    try:
+        append_step_summary(path, reports, threshold)
+    except OSError as err:
+        reason = err.strerror or err
+        print(f"corpuskit: warning: cannot write the step summary {path}: {reason}", file=sys.stderr)
 
 
 @dataclass

@@ -367,6 +367,14 @@ def test_github_format_is_the_default_in_actions(project, capsys, monkeypatch):
     assert "| `seeds/a,b.txt` | 0 | 2 | 1 |" in markdown
 
 
+def test_an_unwritable_step_summary_is_a_warning_not_a_failure(project, capsys, monkeypatch):
+    seed(project, "a.txt", f"{BODY}\n")
+    summary = project / "no-such-folder" / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert main(["check", "--output-format", "github"]) == 0
+    assert f"corpuskit: warning: cannot write the step summary {summary}" in capsys.readouterr().err
+
+
 def test_step_summary_stays_under_one_mebibyte():
     from corpuskit.models import Decoding, FileReport, Finding
 
