@@ -24,6 +24,11 @@ characters, direction marks."""
 _MAX_BAD_SHARE = 50
 """At most one character in this many may be one text never holds."""
 
+_NOT_HIGH_BYTE_VALUES = b"\t\n\r" + bytes(range(0x20, 0x100))
+"""Bytes deleted to see whether a sample holds one of the values below 0x20 that the high
+bytes of UTF-16 text take; tab and line breaks fill the high side only with other such
+values around them (a page of 0x09, 0x0A or 0x0D)."""
+
 _MAX_ASCII_PAIRS = 0.75
 """A larger share of code units made of two printable ASCII bytes is a single-byte file
 (mostly ASCII text) read two bytes at a time."""
@@ -42,6 +47,8 @@ def byte_order(raw: bytes) -> str | None:
     ('utf-16-le', 'utf-16-be')
     """
     sample = raw[: 2 * _SAMPLE]
+    if not sample.translate(None, _NOT_HIGH_BYTE_VALUES):
+        return None  # no byte below 0x20 but tab and line breaks: a plain text file (one C pass)
     units = len(sample) // 2
     sides = (("utf-16-le", sample[1::2], sample[0::2]), ("utf-16-be", sample[0::2], sample[1::2]))
     for value in range(0x20):
