@@ -39,6 +39,22 @@ BODY_BN = (  # Bengali: a script without case, sentences end with the danda (।
     "পৌরসভার সদস্যরা মঙ্গলবার সন্ধ্যায় নতুন বাজেট নিয়ে আলোচনা করেন এবং দীর্ঘ বিতর্কের পর "
     "আরও তিন বছর গ্রন্থাগারের অর্থায়নের সিদ্ধান্ত নেন।"
 )
+BODY_JA = (  # Japanese, Chinese and Korean: words counted per one or two characters, or per space
+    "市議会は火曜日の夜に新しい予算について話し合い、長い議論の末、図書館への資金提供をさらに3年間"
+    "続けることを決めた。"
+)
+BODY_ZH = "市议会周二晚上开会讨论新的预算，经过长时间的辩论，议员们同意继续为图书馆提供三年的资金。"
+BODY_KO = (
+    "시의회는 화요일 저녁 새 예산을 논의했으며, 긴 토론 끝에 도서관에 3년 더 예산을 지원하기로 결정했다."
+)
+BODY_AR = (
+    "اجتمع المجلس البلدي مساء الثلاثاء لمناقشة الميزانية الجديدة، وبعد نقاش طويل وافق الأعضاء "
+    "على تمويل المكتبة لثلاث سنوات أخرى."
+)
+BODY_CS = (
+    "Zastupitelstvo se v úterý večer sešlo k projednání nového rozpočtu a po dlouhé debatě "
+    "rozhodlo financovat knihovnu další tři roky."
+)
 
 
 @pytest.fixture(autouse=True)

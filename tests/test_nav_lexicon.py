@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, BODY_PL
+from conftest import BODY, BODY_AR, BODY_CS, BODY_DE, BODY_ES, BODY_FR, BODY_JA, BODY_KO, BODY_PL, BODY_ZH
 from corpuskit import clean_text
 
 LONE = [
@@ -49,6 +49,18 @@ LONE = [
     ("de", "Lesenswert: Interview über die Zukunft der Bibliotheken", "B106"),
     ("en", "Editor's pick: The ten best walks on the coast", "B106"),
     ("fr", "À découvrir aussi : les dix plus belles plages du Nord", "B106"),
+    ("ja", "記事一覧", "B108"),
+    ("ja", "アクセスランキング", "B107"),
+    ("ja", "こちらもおすすめ：新しい橋が開通", "B106"),
+    ("zh", "加载更多", "B108"),
+    ("zh", "熱門新聞", "B107"),
+    ("zh", "相关阅读：新桥开通", "B106"),
+    ("ko", "맨 위로", "B108"),
+    ("ko", "많이 본 기사", "B107"),
+    ("ar", "عرض المزيد", "B108"),
+    ("ar", "اقرأ أيضًا: افتتاح جسر جديد", "B106"),
+    ("cs", "Odmítnout vše", "B108"),
+    ("cs", "Přečtěte si více: Nový most v Brně otevřen", "B106"),
 ]
 
 IN_SENTENCES = {
@@ -59,8 +71,14 @@ IN_SENTENCES = {
     "pl": "Powiązane artykuły naukowe opisują ten sam problem, powiedział badacz w czwartek.",
     "ru": "Назад к списку вопросов комиссия вернулась только в четверг, сообщил депутат.",
     "it": "Torna alla lista dei candidati il nome del sindaco uscente, ha detto il partito.",
+    "ja": "記事一覧を見ると、事故の記事は昨年から増えている。",
+    "zh": "加载更多数据需要时间，工程师解释说。",
+    "ko": "많이 본 기사를 분석한 결과, 정치 기사가 가장 많았다.",
+    "ar": "عرض المزيد من الوثائق أمام المحكمة يوم الاثنين، بحسب المحامي.",
+    "cs": "Odmítnout vše, co vláda navrhla, opozice nechce, řekl poslanec.",
 }
 BODIES = {"en": BODY, "de": BODY_DE, "fr": BODY_FR, "es": BODY_ES, "pl": BODY_PL, "ru": BODY, "it": BODY}
+BODIES |= {"ja": BODY_JA, "zh": BODY_ZH, "ko": BODY_KO, "ar": BODY_AR, "cs": BODY_CS}
 
 
 @pytest.mark.parametrize(("lang", "line", "code"), LONE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, around, removed_by
+from conftest import BODY, BODY_AR, BODY_CS, BODY_DE, BODY_ES, BODY_FR, BODY_JA, BODY_ZH, around, removed_by
 from corpuskit import clean_text
 
 REMOVED = [
@@ -14,6 +14,11 @@ REMOVED = [
     ("B115", "Temps de lecture : 4 min", BODY_FR),
     ("B115", "11 minut czytania", BODY),
     ("B115", "Tiempo de lectura: 6 minutos", BODY_ES),
+    ("B115", "読了時間：約3分", BODY_JA),
+    ("B115", "阅读时间：3分钟", BODY_ZH),
+    ("B115", "4 دقائق للقراءة", BODY_AR),
+    ("B115", "4 minuty čtení", BODY_CS),
+    ("B115", "5 perc olvasás", BODY),
     ("B116", "Advertising disclosure: We may receive compensation for links in our stories.", BODY),
     ("B116", "Die mit Sternchen markierten Links sind Affiliate-Links.", BODY_DE),
     ("B116", "Les opinions exprimées n'engagent que leurs auteurs.", BODY_FR),
@@ -35,6 +40,9 @@ KEPT = [
     ("The committee said the reading time of the report, 40 minutes, was far too long for ministers.", BODY),
     ("Lesezeit", BODY_DE),
     ("Le temps de lecture moyen a doublé en dix ans, selon l'étude publiée mardi par le ministère.", BODY_FR),
+    ("学生每天的阅读时间平均为3小时。", BODY_ZH),  # the phrase inside a run of Chinese letters
+    ("読了時間が長い記事ほど、読者の満足度は高い。", BODY_JA),  # no number
+    ("Čtení trvá dětem v průměru 4 minuty, říká učitelka.", BODY_CS),
     # the words of a disclaimer in a longer article paragraph
     (
         "Der Verlag erklärte am Montag, man behalte sich alle Rechte vor, und kündigte an, gegen die "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, BODY_PL, around, removed_by
+from conftest import BODY, BODY_AR, BODY_DE, BODY_ES, BODY_FR, BODY_KO, BODY_PL, around, removed_by
 
 STAMPS = [
     ("3 hours ago", BODY),
@@ -19,6 +19,11 @@ STAMPS = [
     ("· 2 godziny temu", BODY_PL),
     ("5 päivää sitten", BODY),
     ("for 3 timer siden", BODY),
+    ("3시간 전", BODY_KO),
+    ("· 5분 전", BODY_KO),
+    ("منذ 3 ساعات", BODY_AR),
+    ("قبل 2 أيام", BODY_AR),
+    ("3 órával ezelőtt", BODY),
 ]
 
 
@@ -34,6 +39,8 @@ KEPT = [
     ("Há 3 pessoas na sala", BODY_ES),
     ("vor 2 Zeugen", BODY_DE),  # not a unit of time
     ("Vor 3 Jahren begann der Bau der neuen Brücke über den Fluss.", BODY_DE),
+    ("3년 전 그날", BODY_KO),  # not a stamp: a title
+    ("منذ 3 سنوات والمدينة تنتظر افتتاح الجسر.", BODY_AR),
 ]
 
 

@@ -6,7 +6,19 @@ import datetime as dt
 
 import pytest
 
-from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, BODY_NB, around
+from conftest import (
+    BODY,
+    BODY_AR,
+    BODY_CS,
+    BODY_DE,
+    BODY_ES,
+    BODY_FR,
+    BODY_JA,
+    BODY_KO,
+    BODY_NB,
+    BODY_ZH,
+    around,
+)
 from corpuskit import clean_text
 from corpuskit.config import Config
 
@@ -55,6 +67,48 @@ POSITIVES = [
     ("B110", "Diese Website verwendet Cookies.", BODY_DE),
     ("B110", "Nous utilisons des cookies pour améliorer votre expérience.", BODY_FR),
     ("B110", "Informujemy, że korzystamy z cookies.", BODY),
+    # Japanese, Chinese, Korean, Arabic and Czech
+    ("B101", "إعلان", BODY_AR),
+    ("B101", "スポンサー", BODY_JA),
+    ("B101", "협찬", BODY_KO),
+    ("B101", "赞助", BODY_ZH),
+    ("B102", "この記事は有料会員限定です。", BODY_JA),
+    ("B102", "هذا المحتوى متاح للمشتركين فقط", BODY_AR),
+    ("B102", "Celý článek je dostupný pouze pro předplatitele.", BODY_CS),
+    ("B103", "写真：共同通信", BODY_JA),
+    ("B103", "共同通信", BODY_JA),
+    ("B103", "图：新华社", BODY_ZH),
+    ("B103", "사진=연합뉴스", BODY_KO),
+    ("B103", "تصوير: أحمد علي", BODY_AR),
+    ("B103", "(أ ف ب)", BODY_AR),
+    ("B106", "続きを読む", BODY_JA),
+    ("B106", "阅读全文", BODY_ZH),
+    ("B106", "اقرأ المزيد: افتتاح جسر جديد", BODY_AR),
+    ("B106", "Číst dál", BODY_CS),
+    ("B107", "人気記事", BODY_JA),
+    ("B107", "热门文章", BODY_ZH),
+    ("B107", "많이 본 뉴스", BODY_KO),
+    ("B107", "الأكثر قراءة", BODY_AR),
+    ("B107", "Nejčtenější články", BODY_CS),
+    ("B108", "メニュー", BODY_JA),
+    ("B108", "返回列表", BODY_ZH),
+    ("B108", "본문 바로가기", BODY_KO),
+    ("B108", "تسجيل الخروج", BODY_AR),
+    ("B108", "Přijmout vše", BODY_CS),
+    ("B109", "Twitterでシェア", BODY_JA),
+    ("B109", "微信扫一扫", BODY_ZH),
+    ("B109", "카카오톡으로 공유", BODY_KO),
+    ("B109", "شارك المقال", BODY_AR),
+    ("B109", "Sdílet na X", BODY_CS),
+    ("B110", "当サイトではCookieを使用しています。", BODY_JA),
+    ("B110", "本网站使用Cookie，继续浏览即表示您同意。", BODY_ZH),
+    ("B110", "이 웹사이트는 쿠키를 사용합니다.", BODY_KO),
+    ("B110", "يستخدم هذا الموقع ملفات تعريف الارتباط لتحسين تجربتك.", BODY_AR),
+    (
+        "B110",
+        "Tento web používá k poskytování služeb, personalizaci reklam a analýze návštěvnosti soubory cookie.",
+        BODY_CS,
+    ),
 ]
 
 
@@ -82,6 +136,22 @@ NEGATIVES = [
     "إعلان الحكومة عن خطة جديدة للنقل أثار جدلا واسعا في البرلمان يوم الاثنين.",
     "Quảng cáo trực tuyến đang thay đổi cách các doanh nghiệp nhỏ tiếp cận khách hàng.",
     "分享到朋友圈的视频引发了热议。",
+    # the same words in article sentences: Japanese, Chinese, Korean, Arabic and Czech
+    "同社は先月、Cookieを使用した広告配信を停止すると発表した。",
+    "続きを読むには会員登録が必要だという批判も出ている。",
+    "写真は市内の公園で撮影されたものだという。",
+    "共同通信の世論調査によると、内閣支持率は前回から5ポイント低下した。",
+    "研究人员发现，网站使用Cookie追踪用户的现象十分普遍。",
+    "新华社记者在现场看到，救援工作仍在进行。",
+    "热门文章往往标题更短，研究人员说。",
+    "업계는 쿠키를 사용하는 광고 방식이 곧 사라질 것으로 보고 있다.",
+    "사진 속 인물은 다음 날 경찰에 자진 출석했다.",
+    "연합뉴스 보도에 따르면 회담은 다음 주에 열린다.",
+    "قال الباحثون إن المواقع التي تستخدم ملفات تعريف الارتباط تجمع بيانات كثيرة عن زوارها.",
+    "شارك المقاتلون في المعارك لعدة أيام قبل الانسحاب.",
+    "Firma uvedla, že soubory cookie používá jen pro měření návštěvnosti.",
+    "Přijmout všechny uprchlíky země nemůže, řekl ministr.",
+    "Reklama na cigarety je v Česku zakázaná už mnoho let.",
 ]
 
 

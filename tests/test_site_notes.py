@@ -6,7 +6,22 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import BODY, BODY_BN, BODY_DE, BODY_ES, BODY_FR, BODY_NB, BODY_PL, around, removed_by
+from conftest import (
+    BODY,
+    BODY_AR,
+    BODY_BN,
+    BODY_CS,
+    BODY_DE,
+    BODY_ES,
+    BODY_FR,
+    BODY_JA,
+    BODY_KO,
+    BODY_NB,
+    BODY_PL,
+    BODY_ZH,
+    around,
+    removed_by,
+)
 from corpuskit import clean_text
 from corpuskit.lexicon import read_phrases
 from corpuskit.rules.model import using_model
@@ -64,6 +79,22 @@ REMOVED = [
     ("B119", "أخبار ذات صلة", BODY),
     ("B119", "এই বিভাগের আরো খবর", BODY_BN),
     ("B119", "相关新闻", BODY),
+    ("B119", "相关报道", BODY_ZH),
+    ("B119", "مقالات ذات صلة", BODY_AR),
+    ("B119", "Další zprávy", BODY_CS),
+    ("B119", "함께 보면 좋은 기사", BODY_KO),
+    # comment-section headers with their counts
+    ("B117", "みんなのコメント(23)", BODY_JA),
+    ("B117", "全部评论(23)", BODY_ZH),
+    ("B117", "댓글 23", BODY_KO),
+    ("B117", "التعليقات (23)", BODY_AR),
+    ("B117", "12 hozzászólás", BODY),
+    # newsletter appeals
+    ("B121", "ニュースレターを購読する", BODY_JA),
+    ("B121", "订阅我们的新闻通讯", BODY_ZH),
+    ("B121", "뉴스레터를 구독하세요", BODY_KO),
+    ("B121", "اشترك في النشرة البريدية ليصلك كل جديد", BODY_AR),
+    ("B121", "Odebírejte náš newsletter a nic vám neunikne.", BODY_CS),
     # page notices
     ("B120", "Haben Sie das Gesuchte nicht gefunden?", BODY_DE),
     ("B120", "You are using a browser version with limited support for CSS.", BODY),
@@ -133,6 +164,13 @@ KEPT = [
     ("The residents were invited to join the discussion at the town hall on Friday.", BODY),
     ("Viele Leser wollten die Ausgabe kaufen, doch sie war schnell vergriffen.", BODY_DE),
     ("Kup teraz, zapłać później: tak działa nowy system płatności w sklepach.", BODY_PL),
+    # comment, newsletter and related words in Japanese, Chinese, Korean, Arabic and Czech prose
+    ("コメントを寄せた市民は500人を超えた。", BODY_JA),
+    ("メルマガ登録者数は前年の2倍に増えた。", BODY_JA),
+    ("评论人士认为，这项政策将影响出口。", BODY_ZH),
+    ("댓글 조작 사건의 재판이 3년 만에 끝났다.", BODY_KO),
+    ("التعليقات التي نشرها الوزير أثارت غضبا واسعا.", BODY_AR),
+    ("Další zprávy o nehodě slíbila policie zveřejnit v pondělí.", BODY_CS),
 ]
 
 
