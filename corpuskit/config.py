@@ -128,13 +128,13 @@ class Config(BaseModel):
     @field_validator("reports", "cache_dir")
     @classmethod
     def _folder(cls, value: str) -> str:
-        """A folder corpuskit replaces (`build`'s reports) or deletes (`clean-cache`) whole:
-        never the project's folder or one above it."""
+        """A folder corpuskit replaces whole (`build`'s reports) or marks as its own (the
+        cache, whose `.gitignore` hides it from git): never the project's folder or one above it."""
         _no_nul(value)
         if set(PurePath(os.path.normpath(value)).parts) <= {".", "..", os.sep}:
             raise ValueError(
                 f"{value!r} is the project's folder or one above it, which corpuskit would replace "
-                "or delete whole; give a folder of its own"
+                "or hide from git; give a folder of its own"
             )
         return value
 
