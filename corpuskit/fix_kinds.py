@@ -33,6 +33,33 @@ def fix_kind(finding: Finding) -> str | None:
     return kind
 
 
+def assign_fixes(findings: list[Finding]) -> None:
+    """Fill `fix` on every finding of a seed (`fix_kind`), but a removed line that a lifted
+    field rests on (`evidence_of_lifts`) gets none: an unsafe fix keeps it."""
+    kept = evidence_of_lifts(findings)
+    for finding in findings:
+        finding.fix = None if finding.action == "removed" and finding.text in kept else fix_kind(finding)
+
+
+def evidence_of_lifts(findings: list[Finding]) -> set[str]:
+    """Removed lines a lifted field rests on, which an unsafe fix keeps: the credit or the
+    copyright line that names the outlet printed above the article (M004 lifts a name only
+    when the page signs with it). Deleting them would lose `meta.source` the next time the
+    seed is cleaned.
+
+    >>> lifted = Finding(code="M004", rule="source-line", category="metadata", severity="info",
+    ...     message="outlet name: Dagbladet", text="Dagbladet", action="lifted:source")
+    >>> credit = Finding(code="B103", rule="credit", category="credit", severity="info",
+    ...     message="credit", text="Foto: Dagbladet", action="removed")
+    >>> evidence_of_lifts([lifted, credit])
+    {'Foto: Dagbladet'}
+    """
+    names = {f.text for f in findings if f.action == "lifted:source" and f.text}
+    return {
+        f.text for f in findings if f.action == "removed" and f.text and any(name in f.text for name in names)
+    }
+
+
 def fixable_codes(findings: Iterable[Finding], unsafe: bool) -> set[str]:
     """Codes whose fixes apply: safe ones, and unsafe ones when allowed."""
     kinds = {SAFE, UNSAFE} if unsafe else {SAFE}

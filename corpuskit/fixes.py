@@ -40,11 +40,8 @@ def fix_text(text: str, normalized: Normalized, findings: list[Finding], codes: 
     """
     lines = normalized.text.split("\n") if "E001" in codes else _LINE_END.split(text)
     rows = [[line, ending] for line, ending in zip(lines, [*_LINE_END.findall(text), ""], strict=True)]
-    evidence = _evidence_of_lifts(findings)
     removed = [
-        f
-        for f in findings
-        if f.action == "removed" and f.code in codes and f.start is not None and f.text not in evidence
+        f for f in findings if f.action == "removed" and f.fix and f.code in codes and f.start is not None
     ]
     if removed:
         rows = _remove(normalized.text, rows, removed)
@@ -58,26 +55,6 @@ def fix_text(text: str, normalized: Normalized, findings: list[Finding], codes: 
         if rows:
             rows[-1][1] = rows[-1][1] or newline
     return "".join(line + ending for line, ending in rows)
-
-
-def _evidence_of_lifts(findings: list[Finding]) -> set[str]:
-    """Removed lines a lifted field rests on, which an unsafe fix keeps: the credit or the
-    copyright line that names the outlet printed above the article (M004 lifts a name only
-    when the page signs with it). Deleting them would lose `meta.source` the next time the
-    seed is cleaned.
-
-    >>> from corpuskit.findings import Finding
-    >>> lifted = Finding(code="M004", rule="source-line", category="metadata", severity="info",
-    ...     message="outlet name: Dagbladet", text="Dagbladet", action="lifted:source")
-    >>> credit = Finding(code="B103", rule="credit", category="credit", severity="info",
-    ...     message="credit", text="Foto: Dagbladet", action="removed")
-    >>> _evidence_of_lifts([lifted, credit])
-    {'Foto: Dagbladet'}
-    """
-    names = {f.text for f in findings if f.action == "lifted:source" and f.text}
-    return {
-        f.text for f in findings if f.action == "removed" and f.text and any(name in f.text for name in names)
-    }
 
 
 def _remove(source: str, rows: list[list[str]], removed: list[Finding]) -> list[list[str]]:

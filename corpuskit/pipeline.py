@@ -28,7 +28,7 @@ from corpuskit.findings import (
     html_findings,
     problem_finding,
 )
-from corpuskit.fix_kinds import fix_kind
+from corpuskit.fix_kinds import assign_fixes
 from corpuskit.html import HtmlPage, is_html, read_html
 from corpuskit.lexicon import compile_loaded
 from corpuskit.lifting import (
@@ -331,8 +331,7 @@ def _clean(
             )
 
         report.findings += _unused_suppressions(directive, without, rules, locate)
-    for each in report.findings:
-        each.fix = fix_kind(each)
+    assign_fixes(report.findings)
     report.findings.sort(key=lambda f: (f.start if f.start is not None else -1, f.code))
     return CleanResult(record, report)
 

@@ -294,7 +294,12 @@ def test_unsafe_fixes_keep_the_line_the_source_rests_on(project, outlet, credit)
     """The outlet above the article is lifted because a credit signs with it: deleting the
     credit would lose `meta.source` when the fixed seed is cleaned again."""
     path = seed(project, "a.txt", f"{outlet}\n{outlet}\n\n{BODY}\n\n{credit}\nSponsor: Acme\n")
+    findings = clean_file(path).report.findings
     assert clean_file(path).record.meta.source == outlet
+    assert {f.text: f.fix for f in findings if f.action == "removed"} == {
+        credit: None,
+        "Sponsor: Acme": "unsafe",
+    }
     assert main(["fix", "--unsafe-fixes"]) == 1
     assert credit in path.read_text("utf-8") and "Sponsor" not in path.read_text("utf-8")
     assert clean_file(path).record.meta.source == outlet
