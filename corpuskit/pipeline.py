@@ -336,6 +336,21 @@ def _clean(
     return CleanResult(record, report)
 
 
+QUOTED_CHARS = 120  # of a repaired stretch, quoted in a finding's message; the report keeps it whole
+
+
+def _clipped(text: str) -> str:
+    """A stretch of text quoted for a message: whole when short, else its start and its
+    length, so that one finding stays one readable line (a run of a million tags).
+
+    >>> print(_clipped("<br>"), _clipped("<p>" * 100)[-25:])
+    '<br>' <p><p>'… (300 characters)
+    """
+    if len(text) <= QUOTED_CHARS:
+        return repr(text)
+    return f"{text[:QUOTED_CHARS]!r}… ({len(text):,} characters)"
+
+
 def _read_page(text: str, path: str, config: Config) -> HtmlPage | None:
     """An HTML seed's page (its text view and what it declares); None for a text seed."""
     if not is_html(path):
@@ -363,7 +378,7 @@ def _text_findings(
             found.append(
                 finding(
                     rule,
-                    f"{', '.join(fix.explanation)}: {fix.original!r} -> {fix.fixed!r}",
+                    f"{', '.join(fix.explanation)}: {_clipped(fix.original)} -> {_clipped(fix.fixed)}",
                     rules.severity(rule),
                     start=fix.start,
                     end=fix.end,

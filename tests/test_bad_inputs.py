@@ -33,6 +33,15 @@ def assert_rebuilds(result, raw: bytes) -> None:
     assert rebuild_original(result.record.text, result.report) == raw
 
 
+def test_a_long_run_of_repaired_text_is_quoted_short():
+    """A scrape with a run of 100,000 stray tags: its finding stays one readable line."""
+    from corpuskit import clean_text
+
+    findings = clean_text('<span class="x">' * 100_000 + "The council met on Tuesday.").report.findings
+    [markup] = [f for f in findings if f.code == "H201"]
+    assert len(markup.message) < 400 and "(1,600,000 characters)" in markup.message
+
+
 def test_binary_file_is_refused_with_its_name():
     result = clean_bytes(bytes(range(256)) * 16, name="seeds/photo.txt")
     assert result.record is None
