@@ -54,10 +54,20 @@ def decode(raw: bytes) -> Decoded:
     if utf16 is not None:
         return utf16
     try:
-        return Decoded(raw.decode("utf-8"), Decoding(encoding="utf-8"))
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    return _detect(raw)
+        return _detect(raw)
+    nuls = raw.count(0)  # one C pass: valid UTF-8 is not text yet
+    if nuls >= _NULS_OF_BINARY and nuls * 10 >= len(raw):
+        raise DecodeError(f"binary data, not text ({nuls} NUL bytes: UTF-32, or UTF-16 cut short?)")
+    return Decoded(text, Decoding(encoding="utf-8"))
+
+
+_NULS_OF_BINARY = 16
+"""NUL bytes, and one byte in ten at least, that make bytes which are valid UTF-8 binary
+data: text holds none, UTF-32 without a byte-order mark or UTF-16 of an odd length (which
+no UTF-16 reading takes) hold NULs in every character, and a safe fix that strips them as
+control characters (E001) would leave a file of letters torn from their code points."""
 
 
 def utf8_of(raw: bytes, decoding: Decoding) -> bytes | None:
@@ -87,6 +97,8 @@ def _detect(raw: bytes) -> Decoded:
         western = _plausible_cp1252(raw)
         if western is not None:
             return Decoded(western, Decoding(encoding="cp1252", detected=True, confidence=None))
+    if _mostly_utf8(raw, high):
+        return Decoded(raw.decode("latin-1"), Decoding(encoding="latin-1", detected=True, confidence=None))
     for match in from_bytes(raw):
         codec = codecs.lookup(match.encoding).name
         if codec.startswith("utf-16"):
@@ -116,6 +128,19 @@ def _detect(raw: bytes) -> Decoded:
         _refuse_binary(text)
         return Decoded(text, Decoding(encoding=codec, detected=True, confidence=0.0))
     raise DecodeError("not text: no character encoding fits these bytes")  # pragma: no cover
+
+
+def _mostly_utf8(raw: bytes, high: int) -> bool:
+    """UTF-8 but for a few bytes of another charset (a pasted line, a stray "caf\\xe9"): at
+    most one high byte in ten is outside a valid UTF-8 sequence. Such a file is read as
+    Latin-1, exactly, and ftfy repairs the UTF-8 in it line by line (E001); no charset of
+    its own would read both parts, and UTF-16 would read them as ideographs.
+
+    >>> _mostly_utf8("Городской совет. ".encode() + b"caf\\xe9", 31), _mostly_utf8(b"caf\\xe9", 1)
+    (True, False)
+    """
+    replaced = raw.decode("utf-8", "replace").count("\ufffd") - raw.count("\ufffd".encode())
+    return 0 < replaced * 10 <= high
 
 
 def _utf16(raw: bytes, orders: tuple[str, ...], confidence: float | None) -> Decoded | None:

@@ -120,6 +120,49 @@ def test_safe_fixes_keep_utf16_without_bom(tmp_path):
     assert seed.read_bytes() == "Hello there, plain English text.\n".encode("utf-16-le")
 
 
+CYRILLIC = "Городской совет собрался во вторник вечером, чтобы обсудить новый бюджет.\n"
+FRENCH = (
+    "Le conseil a voté — « à l’unanimité » — le budget du café municipal, mardi soir, après un long débat."
+)
+
+
+@pytest.mark.parametrize(
+    ("stray", "kept"),
+    [(b"caf\xe9\n", "café"), (f"{FRENCH}\n".encode("cp1252"), FRENCH)],
+    ids=["latin-1 byte", "cp1252 line"],
+)
+def test_utf8_with_a_few_bytes_of_another_charset_keeps_both(tmp_path, stray, kept):
+    """Read exactly (Latin-1), repaired line by line: neither UTF-16 ideographs nor F001."""
+    raw = CYRILLIC.encode() * 3 + stray
+    result = clean_bytes(raw, name="x.txt")
+    assert result.report.decoding.encoding == "latin-1"
+    assert CYRILLIC.strip() in result.record.text and kept in result.record.text
+    assert_rebuilds(result, raw)
+    seed = tmp_path / "x.txt"
+    seed.write_bytes(raw)
+    main(["fix", "--no-cache", str(seed)])  # the repaired text does not fit Latin-1: left as it is
+    assert seed.read_bytes() == raw
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        CYRILLIC.encode("utf-32-le"),
+        CYRILLIC.encode("utf-32-be"),
+        ("Plain text. " * 4).encode("utf-16-le") + b"x",
+    ],
+    ids=["utf-32-le", "utf-32-be", "utf-16-odd"],
+)
+def test_valid_utf8_full_of_nul_bytes_is_binary(tmp_path, raw):
+    """UTF-32 without a byte-order mark reads as UTF-8: a safe fix must not strip its NULs."""
+    result = clean_bytes(raw, name="x.txt")
+    assert result.record is None and [f.code for f in result.report.findings] == ["F001"]
+    seed = tmp_path / "x.txt"
+    seed.write_bytes(raw)
+    assert main(["fix", "--no-cache", str(seed)]) == 1  # named as unreadable
+    assert seed.read_bytes() == raw
+
+
 @pytest.mark.parametrize("raw", [b"", b"  \n\t\n \r\n"])
 def test_empty_and_whitespace_only_are_errors(raw):
     result = clean_bytes(raw, name="x.txt")
