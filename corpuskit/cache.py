@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from corpuskit import __version__
 from corpuskit.budget import max_seed_bytes
 from corpuskit.discover import SIDECAR_SUFFIXES, sidecar_names
-from corpuskit.project import find_pyproject
+from corpuskit.project import ConfigError, find_pyproject
 from corpuskit.snapshot import json_values
 
 if TYPE_CHECKING:
@@ -54,14 +54,20 @@ _DATABASE_FILE = re.compile(r"v\d+\.sqlite3(-wal|-shm|-journal)?")  # the cache'
 
 def cache_dir(config: Config, start: Path | None = None) -> Path:
     """Where the cache lives: `CORPUSKIT_CACHE_DIR`, else `cache-dir` relative to the
-    folder of the nearest pyproject.toml (or the current folder)."""
+    folder of the nearest pyproject.toml (or the current folder). Never the project's
+    folder or one above it, however spelled (an absolute path, a link): its `.gitignore`
+    would hide the project from git."""
     override = os.environ.get("CORPUSKIT_CACHE_DIR")
-    if override:
-        return Path(override)
     start = (start or Path.cwd()).resolve()
     pyproject = find_pyproject(start)
     root = pyproject.parent if pyproject else start
-    return root / config.cache_dir
+    folder = Path(override) if override else root / config.cache_dir
+    if root.is_relative_to(folder.resolve()):
+        where = "CORPUSKIT_CACHE_DIR" if override else f"{pyproject or 'settings'}: cache-dir"
+        raise ConfigError(
+            f"{where} {folder}: is the project's folder or one above it; give a folder of its own"
+        )
+    return folder
 
 
 def code_fingerprint() -> str:
@@ -562,7 +568,7 @@ def clean(config: Config) -> tuple[Path, list[str]] | None:
         if name == ".gitignore" or _DATABASE_FILE.fullmatch(name):
             (folder / name).unlink(missing_ok=True)
     others = sorted(entry.name for entry in folder.iterdir())
-    if not others:
+    if not others and not folder.is_symlink():  # a link to the folder is the user's: it stays
         folder.rmdir()
     return folder, others
 

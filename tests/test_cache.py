@@ -208,6 +208,29 @@ def test_a_cache_dir_of_other_files_is_neither_used_nor_deleted(project, capsys,
     assert files() == before
 
 
+@pytest.mark.parametrize("spelling", ["absolute", "parent", "environment"])
+def test_a_cache_dir_that_is_the_project_however_spelled_is_refused(project, capsys, monkeypatch, spelling):
+    if spelling == "environment":
+        monkeypatch.setenv("CORPUSKIT_CACHE_DIR", str(project))
+    else:
+        folder = project if spelling == "absolute" else project.parent
+        (project / "pyproject.toml").write_text(
+            f'[tool.corpuskit]\ncache-dir = "{folder}"\n', encoding="utf-8"
+        )
+    assert main(["check"]) == 2
+    assert "is the project's folder or one above it" in capsys.readouterr().err
+    assert not (project / ".gitignore").exists()
+
+
+def test_clean_cache_keeps_a_link_to_the_cache_folder(project, capsys):
+    (project / "real").mkdir()
+    (project / "link").symlink_to(project / "real")
+    (project / "pyproject.toml").write_text('[tool.corpuskit]\ncache-dir = "link"\n', encoding="utf-8")
+    assert main(["check"]) == 0
+    assert main(["clean-cache"]) == 0
+    assert (project / "link").is_symlink() and not any((project / "real").iterdir())
+
+
 def test_clean_cache_keeps_what_else_the_cache_folder_holds(project, capsys):
     assert main(["check"]) == 0
     (project / ".corpuskit_cache" / "notes.txt").write_text("mine", encoding="utf-8")
