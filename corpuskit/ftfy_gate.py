@@ -295,23 +295,6 @@ class Gate:
             return False
         return self._encoding_might_change(line)
 
-    def might_change_any(self, text: str) -> bool:
-        """False only when ftfy would leave every line of `text` unchanged: the cheap
-        checks of `might_change`, on the whole text at once (a True asks for a look at
-        each line).
-
-        >>> default_gate().might_change_any("clean\\ntext"), default_gate().might_change_any("x\\nÃ©")
-        (False, True)
-        """
-        if text.isascii():
-            return self._ascii.search(text) is not None and self._ascii_might_change(text)
-        found = self._singles.search(text)
-        if found is not None and (found.group() != "&" or self._singles_after_ampersand(text)):
-            return True
-        if self._normal_form and not unicodedata.is_normalized(self._normal_form, text):
-            return True
-        return self._pairs is not None and self._pairs.search(text) is not None
-
     def suspects(
         self, text: str, also: str = "", line_ends: str = "", utf8: bytes | None = None
     ) -> list[int] | None:

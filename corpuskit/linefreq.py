@@ -20,7 +20,6 @@ import numpy as np
 
 _DIGIT = re.compile(r"\d")
 _NOT_WORD = re.compile(r"[^\w\s]+|_+")
-_SPACE = re.compile(r"\s+")
 _MAGIC = b"CKLINES1"
 _HEADER = struct.Struct("<8sQQ")  # magic, documents, entries
 TABLE_SUFFIX = ".lines"
@@ -30,19 +29,13 @@ class LineTableError(ValueError):
     """A line-frequency file that cannot be read; the message names the file."""
 
 
-def normalize_line(text: str) -> str:
-    """The form a line is counted under.
-
-    >>> normalize_line("  Share on Facebook! (12) ")
-    'share on facebook 00'
-    """
-    folded = _DIGIT.sub("0", text.lower())
-    return _SPACE.sub(" ", _NOT_WORD.sub(" ", folded)).strip()
-
-
 def line_hash(text: str) -> int:
-    """64-bit hash of a line's normalized form; 0 for a line with no word in it.
+    """64-bit hash of a line's normalized form: lower case, every digit a 0, every run of
+    characters that are not word characters one space, stripped ("  Share on Facebook! (12) "
+    is counted as "share on facebook 00"); 0 for a line with no word in it.
 
+    >>> line_hash("  Share on Facebook! (12) ") == line_hash("share on facebook 00")
+    True
     >>> line_hash("Home") == line_hash("  HOME |") != 0, line_hash("|||")
     (True, 0)
     """
