@@ -55,6 +55,26 @@ BODY_CS = (
     "Zastupitelstvo se v úterý večer sešlo k projednání nového rozpočtu a po dlouhé debatě "
     "rozhodlo financovat knihovnu další tři roky."
 )
+BODY_VI = (  # Vietnamese: written in syllables, each one a word
+    "Hội đồng thành phố đã họp vào tối thứ Ba để thảo luận về ngân sách mới và sau một cuộc tranh luận "
+    "kéo dài, các thành viên đã đồng ý cấp kinh phí cho thư viện thêm ba năm nữa."
+)
+BODY_ID = (
+    "Dewan kota bertemu pada Selasa malam untuk membahas anggaran baru, dan setelah perdebatan panjang "
+    "para anggota sepakat untuk mendanai perpustakaan selama tiga tahun lagi."
+)
+BODY_HR = (
+    "Gradsko vijeće sastalo se u utorak navečer kako bi raspravilo novi proračun i nakon duge rasprave "
+    "odlučilo je financirati knjižnicu još tri godine."
+)
+BODY_RO = (
+    "Consiliul local s-a reunit marți seara pentru a discuta noul buget și, după o dezbatere lungă, "
+    "membrii au decis să finanțeze biblioteca încă trei ani."
+)
+BODY_CA = (
+    "El consell municipal es va reunir dimarts al vespre per debatre el nou pressupost i, després d'un "
+    "llarg debat, els membres van acordar finançar la biblioteca tres anys més."
+)
 
 
 @pytest.fixture(autouse=True)

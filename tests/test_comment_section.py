@@ -5,7 +5,19 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, BODY_PL, removed_by
+from conftest import (
+    BODY,
+    BODY_CA,
+    BODY_DE,
+    BODY_ES,
+    BODY_FR,
+    BODY_HR,
+    BODY_ID,
+    BODY_PL,
+    BODY_RO,
+    BODY_VI,
+    removed_by,
+)
 from corpuskit import clean_text
 
 
@@ -25,6 +37,16 @@ COMMENT = {
     "semana, y el consejo puede estar orgulloso de su decisión.",
     "pl": "Uważam, że biblioteka zasługuje na każdy grosz, a nawet więcej. Moje dzieci czytają "
     "tam co tydzień, a rada może być dumna ze swojej decyzji.",
+    "vi": "Tôi nghĩ thư viện xứng đáng với từng đồng, thậm chí còn hơn thế. Các con tôi đến đó đọc "
+    "sách mỗi tuần, và hội đồng nên tự hào về quyết định này.",
+    "id": "Menurut saya perpustakaan layak mendapat setiap rupiah, bahkan lebih. Anak-anak saya membaca "
+    "di sana setiap minggu, dan dewan patut bangga dengan keputusan ini.",
+    "hr": "Mislim da knjižnica zaslužuje svaki cent, pa i više. Moja djeca ondje čitaju svaki tjedan, "
+    "a vijeće može biti ponosno na ovu odluku.",
+    "ro": "Cred că biblioteca merită fiecare ban, ba chiar mai mult. Copiii mei citesc acolo în fiecare "
+    "săptămână, iar consiliul poate fi mândru de această decizie.",
+    "ca": "Crec que la biblioteca es mereix cada cèntim, i encara més. Els meus fills hi llegeixen cada "
+    "setmana, i el consell pot estar orgullós d'aquesta decisió.",
 }
 
 SECTIONS = [
@@ -39,6 +61,14 @@ SECTIONS = [
     ("发表评论", BODY, "en"),
     ("أضف تعليقاً", BODY, "en"),
     ("댓글 쓰기", BODY, "en"),
+    ("Ý kiến bạn đọc (12)", BODY_VI, "vi"),
+    ("Bình luận", BODY_VI, "vi"),
+    ("Komentar (4)", BODY_ID, "id"),
+    ("Berikan Komentar", BODY_ID, "id"),
+    ("12 komentara", BODY_HR, "hr"),
+    ("Napišite komentar", BODY_HR, "hr"),
+    ("Lasă un răspuns", BODY_RO, "ro"),
+    ("Deixa una resposta", BODY_CA, "ca"),
 ]
 
 
@@ -75,6 +105,9 @@ def test_a_page_of_posts_each_with_its_comment_count_is_kept(label, body):
         ("Kommentieren", BODY_DE),  # a one-word button of a share bar
         ("他在会上发表评论，称该计划不切实际。", BODY),  # a sentence that holds the call's words
         ("Yorum yapmaktan kaçındı.", BODY),  # "declined to comment"
+        ("Bình luận của bạn đọc về dự luật được tổng hợp và gửi tới Quốc hội.", BODY_VI),  # a sentence
+        ("Komentar warganet soal jembatan itu ramai di media sosial", BODY_ID),  # more than a label
+        ("Napišite komentar i pošaljite ga uredništvu do petka, poručio je urednik.", BODY_HR),
     ],
 )
 def test_lines_that_do_not_open_a_comment_section(line, body):

@@ -5,7 +5,23 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import BODY, BODY_AR, BODY_CS, BODY_DE, BODY_ES, BODY_FR, BODY_JA, BODY_KO, BODY_PL, BODY_ZH
+from conftest import (
+    BODY,
+    BODY_AR,
+    BODY_CA,
+    BODY_CS,
+    BODY_DE,
+    BODY_ES,
+    BODY_FR,
+    BODY_HR,
+    BODY_ID,
+    BODY_JA,
+    BODY_KO,
+    BODY_PL,
+    BODY_RO,
+    BODY_VI,
+    BODY_ZH,
+)
 from corpuskit import clean_text
 
 LONE = [
@@ -61,6 +77,24 @@ LONE = [
     ("ar", "اقرأ أيضًا: افتتاح جسر جديد", "B106"),
     ("cs", "Odmítnout vše", "B108"),
     ("cs", "Přečtěte si více: Nový most v Brně otevřen", "B106"),
+    ("vi", "Về trang chủ", "B108"),
+    ("vi", "Xem nhiều nhất", "B107"),
+    ("vi", "Đọc thêm: Cầu mới thông xe ở Đà Nẵng", "B106"),
+    ("id", "Kembali ke atas", "B108"),
+    ("id", "Berita Terkini", "B107"),
+    ("id", "Simak juga: Jembatan baru dibuka", "B106"),
+    ("hr", "Povratak na vrh", "B108"),
+    ("hr", "Najčitanije vijesti", "B107"),
+    ("hr", "Pročitajte još: Novi most otvoren u Splitu", "B106"),
+    ("sr", "Pročitajte još: Otvoren novi most", "B106"),
+    ("sl", "Preskoči na vsebino", "B108"),
+    ("sl", "Preberite še: Odprli so nov most", "B106"),
+    ("ro", "Încarcă mai multe", "B108"),
+    ("ro", "Cele mai vizualizate", "B107"),
+    ("ro", "Citește și: Noul pod a fost deschis", "B106"),
+    ("ca", "Carregar més", "B108"),
+    ("ca", "Més populars", "B107"),
+    ("ca", "Llegiu també: Obre el nou pont de Girona", "B106"),
 ]
 
 IN_SENTENCES = {
@@ -76,9 +110,15 @@ IN_SENTENCES = {
     "ko": "많이 본 기사를 분석한 결과, 정치 기사가 가장 많았다.",
     "ar": "عرض المزيد من الوثائق أمام المحكمة يوم الاثنين، بحسب المحامي.",
     "cs": "Odmítnout vše, co vláda navrhla, opozice nechce, řekl poslanec.",
+    "vi": "Về trang chủ của công ty, nhiều khách hàng phàn nàn rằng thông tin đã quá cũ.",
+    "id": "Kembali ke atas panggung setelah lima tahun, penyanyi itu disambut meriah oleh penonton.",
+    "hr": "Povratak na vrh ljestvice trener je najavio još u proljeće, rekao je predsjednik kluba.",
+    "ro": "Încarcă mai multe camioane decât permite legea, a spus inspectorul de trafic.",
+    "ca": "Carregar més camions dels permesos és il·legal, va recordar l'inspector.",
 }
 BODIES = {"en": BODY, "de": BODY_DE, "fr": BODY_FR, "es": BODY_ES, "pl": BODY_PL, "ru": BODY, "it": BODY}
 BODIES |= {"ja": BODY_JA, "zh": BODY_ZH, "ko": BODY_KO, "ar": BODY_AR, "cs": BODY_CS}
+BODIES |= {"vi": BODY_VI, "id": BODY_ID, "hr": BODY_HR, "ro": BODY_RO, "ca": BODY_CA}
 
 
 @pytest.mark.parametrize(("lang", "line", "code"), LONE)
@@ -101,6 +141,11 @@ TEASER_WORDS_IN_SENTENCES = [
     ("de", "Lesenswert ist vor allem das Kapitel über die Stadt, schrieb der Kritiker."),
     ("en", "Editor's picks are chosen by the newsroom every morning, the paper explained."),
     ("fr", "À découvrir aussi, selon le guide, la vieille ville et son marché couvert."),
+    ("vi", "Đọc tiếp những trang cuối của cuốn sách, người đọc sẽ hiểu vì sao tác giả chọn cái kết ấy."),
+    ("id", "Simak juga penjelasan ahli gizi soal porsi makan anak di bagian akhir laporan ini."),
+    ("hr", "Pročitajte i ovu knjigu, savjetuje knjižničarka svim učenicima koji vole povijest."),
+    ("ro", "Citește mai mult decât colegii săi, spune profesoara despre elevul premiat."),
+    ("ca", "Llegeix més que ningú a la classe, explica la mestra sobre l'alumne premiat."),
 ]
 
 

@@ -5,7 +5,23 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import BODY, BODY_AR, BODY_CS, BODY_DE, BODY_ES, BODY_FR, BODY_JA, BODY_ZH, around, removed_by
+from conftest import (
+    BODY,
+    BODY_AR,
+    BODY_CA,
+    BODY_CS,
+    BODY_DE,
+    BODY_ES,
+    BODY_FR,
+    BODY_HR,
+    BODY_ID,
+    BODY_JA,
+    BODY_RO,
+    BODY_VI,
+    BODY_ZH,
+    around,
+    removed_by,
+)
 from corpuskit import clean_text
 
 REMOVED = [
@@ -19,6 +35,14 @@ REMOVED = [
     ("B115", "4 دقائق للقراءة", BODY_AR),
     ("B115", "4 minuty čtení", BODY_CS),
     ("B115", "5 perc olvasás", BODY),
+    ("B115", "Thời gian đọc: 5 phút", BODY_VI),
+    ("B115", "3 menit membaca", BODY_ID),
+    ("B115", "Waktu baca 4 menit", BODY_ID),
+    ("B115", "4 min čitanja", BODY_HR),
+    ("B115", "Vreme čitanja: 3 min", BODY_HR),
+    ("B115", "5 min branja", BODY),
+    ("B115", "Timp de citire: 4 minute", BODY_RO),
+    ("B115", "5 minuts de lectura", BODY_CA),
     ("B116", "Advertising disclosure: We may receive compensation for links in our stories.", BODY),
     ("B116", "Die mit Sternchen markierten Links sind Affiliate-Links.", BODY_DE),
     ("B116", "Les opinions exprimées n'engagent que leurs auteurs.", BODY_FR),
@@ -43,6 +67,10 @@ KEPT = [
     ("学生每天的阅读时间平均为3小时。", BODY_ZH),  # the phrase inside a run of Chinese letters
     ("読了時間が長い記事ほど、読者の満足度は高い。", BODY_JA),  # no number
     ("Čtení trvá dětem v průměru 4 minuty, říká učitelka.", BODY_CS),
+    ("Thời gian đọc sách của trẻ em đã giảm 30 phút mỗi ngày so với năm trước, theo khảo sát.", BODY_VI),
+    ("Waktu baca anak-anak rata-rata hanya 15 menit sehari, menurut survei terbaru.", BODY_ID),
+    ("Vrijeme čitanja", BODY_HR),
+    ("Timpul de citire al raportului, 40 de minute, a fost prea lung pentru miniștri.", BODY_RO),
     # the words of a disclaimer in a longer article paragraph
     (
         "Der Verlag erklärte am Montag, man behalte sich alle Rechte vor, und kündigte an, gegen die "

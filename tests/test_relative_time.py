@@ -5,7 +5,22 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import BODY, BODY_AR, BODY_DE, BODY_ES, BODY_FR, BODY_KO, BODY_PL, around, removed_by
+from conftest import (
+    BODY,
+    BODY_AR,
+    BODY_CA,
+    BODY_DE,
+    BODY_ES,
+    BODY_FR,
+    BODY_HR,
+    BODY_ID,
+    BODY_KO,
+    BODY_PL,
+    BODY_RO,
+    BODY_VI,
+    around,
+    removed_by,
+)
 
 STAMPS = [
     ("3 hours ago", BODY),
@@ -24,6 +39,17 @@ STAMPS = [
     ("منذ 3 ساعات", BODY_AR),
     ("قبل 2 أيام", BODY_AR),
     ("3 órával ezelőtt", BODY),
+    ("3 giờ trước", BODY_VI),
+    ("· 15 phút trước", BODY_VI),
+    ("3 jam yang lalu", BODY_ID),
+    ("2 hari lalu", BODY_ID),
+    ("prije 3 sata", BODY_HR),
+    ("prije 2 sedmice", BODY_HR),
+    ("pre 5 minuta", BODY_HR),
+    ("pred 3 urami", BODY),
+    ("în urmă cu 2 zile", BODY_RO),
+    ("3 ore în urmă", BODY_RO),
+    ("fa 3 hores", BODY_CA),
 ]
 
 
@@ -41,6 +67,12 @@ KEPT = [
     ("Vor 3 Jahren begann der Bau der neuen Brücke über den Fluss.", BODY_DE),
     ("3년 전 그날", BODY_KO),  # not a stamp: a title
     ("منذ 3 سنوات والمدينة تنتظر افتتاح الجسر.", BODY_AR),
+    ("3 năm trước, cây cầu này đã bị sập trong một trận lũ lớn.", BODY_VI),
+    ("3 hari lalu polisi menangkap tersangka di Bandung.", BODY_ID),
+    ("Prije 3 godine počela je gradnja novog mosta preko Save.", BODY_HR),
+    ("prije 3 utakmice", BODY_HR),  # not a unit of time
+    ("În urmă cu 3 ani a început construcția podului.", BODY_RO),
+    ("Fa 3 anys que es va inaugurar el pont.", BODY_CA),
 ]
 
 
