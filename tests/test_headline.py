@@ -274,6 +274,23 @@ def test_a_menu_entry_alone_above_the_article_is_no_title(entry, body):
 
 
 @pytest.mark.parametrize(
+    ("menu", "body"),
+    [
+        ("Forside | Nyheter | Sport | Kultur | Debatt", BODY_NB),
+        ("Startseite · Politik · Wirtschaft · Kultur · Sport", BODY_DE),
+        ("Accueil • Actualités • Sport • Culture", BODY_FR),
+    ],
+)
+def test_a_row_of_menu_entries_above_the_article_is_no_title(menu, body):
+    assert clean_text(f"{menu}\n\n{body}\n\n{body}\n").record.meta.title is None
+
+
+def test_a_title_with_its_site_and_section_is_still_a_title():
+    title = "Oberdorf | Lokales | Neue Turnhalle für Oberdorf"
+    assert clean_text(f"{title}\n\n{BODY_DE}\n").record.meta.title is not None
+
+
+@pytest.mark.parametrize(
     ("lines", "body"),
     [
         ("Copyright Policy", BODY),

@@ -104,7 +104,25 @@ def is_title_like(block: Block) -> bool:
         and (first.isalnum() or first in "\"'“‘«")
         and not block.text.rstrip(INVISIBLE).endswith(_NOT_TITLE_END)
         and not only_roles(block.text)
+        and not is_menu(block.text)
     )
+
+
+_MENU_SEPARATOR = re.compile(r"\s[|•·]\s")
+
+
+def is_menu(text: str) -> bool:
+    """Whether a line is a menu: four items or more of one to three words each, between
+    menu separators. A page's title names its site or section once or twice, never a row
+    of them.
+
+    >>> is_menu("Trang chủ | Thời sự | Thế giới | Kinh doanh"), is_menu("Home • World • Sport • Arts")
+    (True, True)
+    >>> is_menu("Site | Section | Council votes to close three branch libraries"), is_menu("A | B | C")
+    (False, False)
+    """
+    items = _MENU_SEPARATOR.split(text.strip())
+    return len(items) >= 4 and all(1 <= len(item.split()) <= 3 for item in items)
 
 
 _ROLE_JOINERS = frozenset({*_CONNECTORS, "the", "from", "with", "der", "die", "la", "le", "les", "el", "los"})
