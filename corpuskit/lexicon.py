@@ -11,8 +11,13 @@ import re
 from functools import cache, cached_property
 from importlib import resources
 
+from corpuskit.segment import WORD_MARKS
+
 EDGE_PUNCT = " \t.:;,!?|·•–—-_*#>»«\"'“”‘’()[]"
 _PHRASE_END = re.compile(r"[\s:：|/–—\-.,]")  # what may follow a prefix phrase, or the end ("：" in Chinese)
+# A character of a word: `\w`, and the vowel signs, points and joiners it leaves out
+WORD_CHAR = rf"[\w{WORD_MARKS}]"
+_IN_WORD = re.compile(WORD_CHAR)
 
 
 def read_phrases(category: str) -> dict[str, list[str]]:
@@ -139,7 +144,7 @@ class Lexicon:
 
     @cached_property
     def _anywhere(self) -> re.Pattern:
-        return re.compile(rf"(?<!\w)(?:{self._trie})(?!\w)")
+        return re.compile(rf"(?<!{WORD_CHAR})(?:{self._trie})(?!{WORD_CHAR})")
 
     def whole_line(self, text: str) -> str | None:
         """The phrase when the line is that phrase alone, give or take punctuation.
@@ -181,10 +186,13 @@ class Lexicon:
         return None
 
     def search(self, text: str) -> str | None:
-        """The first phrase found anywhere in the line, on word boundaries.
+        """The first phrase found anywhere in the line, on word boundaries: a letter's
+        vowel sign or point, or a joiner, belongs to its word as the letter does.
 
         >>> Lexicon("t", ["left to read"]).search("You have 50% of this article left to read.")
         'left to read'
+        >>> Lexicon("t", ["खबर"]).search("ताज़ा खबरें"), Lexicon("t", ["खबर"]).search("बड़ी खबर।")
+        (None, 'खबर')
         """
         answer = self._search_answers.get(text, _MISSING)
         if answer is _MISSING:
@@ -234,8 +242,13 @@ class Lexicon:
 
 
 def _is_word(char: str) -> bool:
-    """What `\\w` matches in a `str` pattern: letters, digits, numerals and the underscore."""
-    return char.isalnum() or char == "_"
+    """What `WORD_CHAR` matches: what `\\w` matches in a `str` pattern (letters, digits,
+    numerals and the underscore), and the combining marks and joiners inside words.
+
+    >>> [_is_word(c) for c in "a_1 -\u0947\u200c"]
+    [True, True, True, False, False, True, True]
+    """
+    return char.isalnum() or char == "_" or (not char.isascii() and _IN_WORD.match(char) is not None)
 
 
 _MISSING = object()

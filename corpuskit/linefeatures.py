@@ -22,7 +22,7 @@ from itertools import repeat
 
 import numpy as np
 
-from corpuskit.lexicon import every_phrase, read_phrases
+from corpuskit.lexicon import WORD_CHAR, every_phrase, read_phrases
 from corpuskit.linefreq import LineTable, line_hashes
 from corpuskit.segment import SENTENCE_MARKS, Block
 from corpuskit.usercache import kept
@@ -88,12 +88,20 @@ def stopwords() -> frozenset[str]:
     return every_phrase("stopwords")
 
 
+_LEXICON_WORD = re.compile(f"{WORD_CHAR}+")  # a word with its vowel signs, as `Block.words` reads it
+
+
 def _lexicon_words(categories: tuple[str, ...], shortest: int) -> frozenset[str]:
+    """The words of some lexicons' phrases, `shortest` characters or more, less stopwords.
+
+    >>> sorted(_lexicon_words(("teaser",), 3) & {"पढ़ें", "पढ", "read"})
+    ['read', 'पढ़ें']
+    """
     words = set()
     for category in categories:
         for phrases in read_phrases(category).values():
             for phrase in phrases:
-                words.update(w for w in re.findall(r"\w+", phrase.lower()) if len(w) >= shortest)
+                words.update(w for w in _LEXICON_WORD.findall(phrase.lower()) if len(w) >= shortest)
     return frozenset(words - stopwords())
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from corpuskit.lexicon import EDGE_PUNCT, folded, read_phrases, trie_pattern
+from corpuskit.lexicon import EDGE_PUNCT, WORD_CHAR, folded, read_phrases, trie_pattern
+from corpuskit.segment import WORD_MARKS
 
 _EDGE = "[" + re.escape(EDGE_PUNCT) + "]*"
 
@@ -40,9 +41,10 @@ class Screen:
     """
 
     def __init__(self, at_start: Iterable[str], inside: Iterable[str]):
-        # a start phrase is followed by a separator, edge punctuation or the end: no letter
-        self._start = re.compile(rf"{_EDGE}(?:{trie_pattern(_phrases(at_start))})(?![^\W_])")
-        self._inside = re.compile(rf"(?<!\w)(?:{trie_pattern(_phrases(inside))})(?!\w)")
+        # a start phrase is followed by a separator, edge punctuation or the end: no letter,
+        # nor a vowel sign or a point of one
+        self._start = re.compile(rf"{_EDGE}(?:{trie_pattern(_phrases(at_start))})(?![^\W_]|[{WORD_MARKS}])")
+        self._inside = re.compile(rf"(?<!{WORD_CHAR})(?:{trie_pattern(_phrases(inside))})(?!{WORD_CHAR})")
 
     def may_match(self, folded: str) -> bool:
         """Whether a phrase may match the line (given through `fold`); False is certain."""

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import BODY, BODY_FR
 from corpuskit import clean_text
-from corpuskit.lexicon import read_phrases
+from corpuskit.lexicon import Lexicon, folded, read_phrases
 from corpuskit.rules.lines import LexiconLineRule, _screen
 from corpuskit.screen import Screen, fold
 from corpuskit.segment import segment
@@ -73,3 +73,27 @@ def test_a_typographic_apostrophe_reads_as_the_plain_one(body, line, code):
     result = clean_text(f"{body}\n\n{line}\n\n{body}")
     assert line not in result.record.text
     assert [f.code for f in result.report.findings if f.text == line] == [code]
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("ताज़ा खबरें", None),  # a vowel sign and a nasal mark go on: "खबरें" is the longer word
+        ("किताब अच्छी है", None),  # "ताब" after a vowel sign is the end of "किताब"
+        ("बड़ी खबर: पुल खुला", "खबर"),
+        ("کوکی‌ها را پاک کنید", None),  # a joiner ties "ها" to the word
+        ("کوکی ها را پاک کنید", "کوکی"),
+    ],
+)
+def test_a_phrase_is_never_part_of_a_word_in_a_script_with_vowel_signs(line, found):
+    """Python's \\w leaves out vowel signs, points and joiners; a word goes on through them."""
+    lexicon = Lexicon("t", ["खबर", "ताब", "کوکی"])
+    assert lexicon._search_in_set(folded(line)) == found  # looked up in the set
+    lexicon.compile()
+    assert lexicon.search(line) == found  # the compiled pattern
+
+
+def test_a_start_phrase_followed_by_a_vowel_sign_does_not_pass_the_screen():
+    screen = Screen(["nav"], [])
+    assert screen.may_match(fold("होम"))
+    assert not screen.may_match(fold("होमी भाभा"))  # "होम" and a vowel sign: a name
