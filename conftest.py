@@ -75,6 +75,18 @@ BODY_CA = (
     "El consell municipal es va reunir dimarts al vespre per debatre el nou pressupost i, després d'un "
     "llarg debat, els membres van acordar finançar la biblioteca tres anys més."
 )
+BODY_HE = (  # Hebrew and Persian: scripts without case, written right to left
+    "מועצת העיר התכנסה ביום שלישי בערב כדי לדון בתקציב החדש, ולאחר ויכוח ארוך החליטו חברי "
+    "המועצה להמשיך לממן את הספרייה שלוש שנים נוספות."
+)
+BODY_FA = (
+    "اعضای شورای شهر سه‌شنبه شب برای بررسی بودجه جدید تشکیل جلسه دادند و پس از بحثی طولانی "
+    "تصمیم گرفتند هزینه کتابخانه را سه سال دیگر تأمین کنند."
+)
+BODY_HI = (  # Hindi: vowel signs that Python's \w leaves out, sentences end with the danda (।)
+    "नगर परिषद के सदस्यों ने मंगलवार शाम नए बजट पर चर्चा की और लंबी बहस के बाद पुस्तकालय को "
+    "तीन साल और धन देने का फैसला किया।"
+)
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,10 @@ from conftest import (
     BODY_CA,
     BODY_DE,
     BODY_ES,
+    BODY_FA,
     BODY_FR,
+    BODY_HE,
+    BODY_HI,
     BODY_HR,
     BODY_ID,
     BODY_PL,
@@ -47,6 +50,12 @@ COMMENT = {
     "săptămână, iar consiliul poate fi mândru de această decizie.",
     "ca": "Crec que la biblioteca es mereix cada cèntim, i encara més. Els meus fills hi llegeixen cada "
     "setmana, i el consell pot estar orgullós d'aquesta decisió.",
+    "he": "לדעתי הספרייה שווה כל שקל, ואף יותר. הילדים שלי קוראים שם כל שבוע, והמועצה יכולה "
+    "להיות גאה בהחלטה.",
+    "fa": "به نظر من کتابخانه ارزش هر ریالی را دارد و حتی بیشتر. بچه‌های من هر هفته آنجا کتاب "
+    "می‌خوانند و شورا می‌تواند به این تصمیم افتخار کند.",
+    "hi": "मुझे लगता है कि पुस्तकालय हर पैसे का हकदार है, बल्कि इससे भी ज़्यादा। मेरे बच्चे हर हफ्ते "
+    "वहां पढ़ते हैं और परिषद को इस फैसले पर गर्व होना चाहिए।",
 }
 
 SECTIONS = [
@@ -69,6 +78,12 @@ SECTIONS = [
     ("Napišite komentar", BODY_HR, "hr"),
     ("Lasă un răspuns", BODY_RO, "ro"),
     ("Deixa una resposta", BODY_CA, "ca"),
+    ("כתיבת תגובה", BODY_HE, "he"),
+    ("23 תגובות", BODY_HE, "he"),
+    ("دیدگاهتان را بنویسید", BODY_FA, "fa"),
+    ("۱۲ دیدگاه", BODY_FA, "fa"),
+    ("प्रातिक्रिया दे", BODY_HI, "hi"),
+    ("टिप्पणियां (4)", BODY_HI, "hi"),
 ]
 
 
@@ -108,6 +123,10 @@ def test_a_page_of_posts_each_with_its_comment_count_is_kept(label, body):
         ("Bình luận của bạn đọc về dự luật được tổng hợp và gửi tới Quốc hội.", BODY_VI),  # a sentence
         ("Komentar warganet soal jembatan itu ramai di media sosial", BODY_ID),  # more than a label
         ("Napišite komentar i pošaljite ga uredništvu do petka, poručio je urednik.", BODY_HR),
+        ("הוא סירב להוסיף תגובה לדברים.", BODY_HE),
+        ("תגובות הגולשים לתוכנית היו חריפות במיוחד", BODY_HE),  # more than a label
+        ("نظر شما درباره این طرح چیست؟", BODY_FA),  # a question to the reader
+        ("टिप्पणी करने से मंत्री ने इनकार कर दिया।", BODY_HI),
     ],
 )
 def test_lines_that_do_not_open_a_comment_section(line, body):

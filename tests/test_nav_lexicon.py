@@ -12,7 +12,10 @@ from conftest import (
     BODY_CS,
     BODY_DE,
     BODY_ES,
+    BODY_FA,
     BODY_FR,
+    BODY_HE,
+    BODY_HI,
     BODY_HR,
     BODY_ID,
     BODY_JA,
@@ -95,6 +98,21 @@ LONE = [
     ("ca", "Carregar més", "B108"),
     ("ca", "Més populars", "B107"),
     ("ca", "Llegiu també: Obre el nou pont de Girona", "B106"),
+    ("he", "טען עוד", "B108"),
+    ("he", "מדיניות פרטיות", "B108"),
+    ("he", "תגיות:", "B108"),
+    ("he", "כתבות מומלצות", "B107"),
+    ("he", "כדאי לקרוא גם: נפתח גשר חדש בחיפה", "B106"),
+    ("fa", "مشاهده بیشتر", "B108"),
+    ("fa", "قوانین و مقررات", "B108"),
+    ("fa", "برچسب‌ها:", "B108"),
+    ("fa", "جدیدترین اخبار", "B107"),
+    ("fa", "همچنین بخوانید: افتتاح پل جدید", "B106"),
+    ("hi", "और लोड करें", "B108"),
+    ("hi", "उपयोग की शर्तें", "B108"),
+    ("hi", "टैग्स", "B108"),
+    ("hi", "टॉप न्यूज़", "B107"),
+    ("hi", "इसे भी पढ़ें: नए पुल का उद्घाटन", "B106"),
 ]
 
 IN_SENTENCES = {
@@ -115,10 +133,14 @@ IN_SENTENCES = {
     "hr": "Povratak na vrh ljestvice trener je najavio još u proljeće, rekao je predsjednik kluba.",
     "ro": "Încarcă mai multe camioane decât permite legea, a spus inspectorul de trafic.",
     "ca": "Carregar més camions dels permesos és il·legal, va recordar l'inspector.",
+    "he": "תגיות המחיר בחנויות יוחלפו עד סוף החודש, הודיע משרד הכלכלה.",
+    "fa": "مشاهده بیشتر آثار این هنرمند در موزه ملی ممکن است، به گفته مدیر موزه.",
+    "hi": "और देखें तो इस साल बारिश पिछले साल से कम हुई है, मौसम विभाग ने बताया।",
 }
 BODIES = {"en": BODY, "de": BODY_DE, "fr": BODY_FR, "es": BODY_ES, "pl": BODY_PL, "ru": BODY, "it": BODY}
 BODIES |= {"ja": BODY_JA, "zh": BODY_ZH, "ko": BODY_KO, "ar": BODY_AR, "cs": BODY_CS}
 BODIES |= {"vi": BODY_VI, "id": BODY_ID, "hr": BODY_HR, "ro": BODY_RO, "ca": BODY_CA}
+BODIES |= {"he": BODY_HE, "fa": BODY_FA, "hi": BODY_HI}
 
 
 @pytest.mark.parametrize(("lang", "line", "code"), LONE)
@@ -146,6 +168,9 @@ TEASER_WORDS_IN_SENTENCES = [
     ("hr", "Pročitajte i ovu knjigu, savjetuje knjižničarka svim učenicima koji vole povijest."),
     ("ro", "Citește mai mult decât colegii săi, spune profesoara despre elevul premiat."),
     ("ca", "Llegeix més que ningú a la classe, explica la mestra sobre l'alumne premiat."),
+    ("he", "להמשך קריאה בספרייה נדרש כרטיס חדש, הודיעה העירייה."),
+    ("fa", "ادامه مطلب را نویسنده در شماره بعد منتشر می‌کند."),
+    ("hi", "पढ़ें और आगे बढ़ें, मुख्यमंत्री ने छात्रों से कहा।"),
 ]
 
 

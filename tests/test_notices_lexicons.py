@@ -12,7 +12,10 @@ from conftest import (
     BODY_CS,
     BODY_DE,
     BODY_ES,
+    BODY_FA,
     BODY_FR,
+    BODY_HE,
+    BODY_HI,
     BODY_HR,
     BODY_ID,
     BODY_JA,
@@ -43,6 +46,12 @@ REMOVED = [
     ("B115", "5 min branja", BODY),
     ("B115", "Timp de citire: 4 minute", BODY_RO),
     ("B115", "5 minuts de lectura", BODY_CA),
+    ("B115", "4 דקות קריאה", BODY_HE),
+    ("B115", "זמן קריאה: 6 דקות", BODY_HE),
+    ("B115", "زمان مطالعه: ۵ دقیقه", BODY_FA),
+    ("B115", "۷ دقیقه مطالعه", BODY_FA),
+    ("B115", "3 मिनट में पढ़ें", BODY_HI),
+    ("B115", "पढ़ने का समय: 4 मिनट", BODY_HI),
     ("B116", "Advertising disclosure: We may receive compensation for links in our stories.", BODY),
     ("B116", "Die mit Sternchen markierten Links sind Affiliate-Links.", BODY_DE),
     ("B116", "Les opinions exprimées n'engagent que leurs auteurs.", BODY_FR),
@@ -51,6 +60,9 @@ REMOVED = [
     ("B116", "版权所有 © 2024 新闻网", BODY),
     ("B116", "Copyright © 2024 ニュース 無断転載を禁じます", BODY),
     ("B116", "جميع الحقوق محفوظة © 2024", BODY),
+    ("B116", "© כל הזכויות שמורות לעיתון 2024", BODY_HE),
+    ("B116", "کلیه حقوق این سایت متعلق به خبرگزاری است.", BODY_FA),
+    ("B116", "सर्वाधिकार सुरक्षित © 2024", BODY_HI),
 ]
 
 
@@ -71,6 +83,11 @@ KEPT = [
     ("Waktu baca anak-anak rata-rata hanya 15 menit sehari, menurut survei terbaru.", BODY_ID),
     ("Vrijeme čitanja", BODY_HR),
     ("Timpul de citire al raportului, 40 de minute, a fost prea lung pentru miniștri.", BODY_RO),
+    ("ילדים מקדישים בממוצע 20 דקות קריאה ביום, לפי הסקר של משרד החינוך.", BODY_HE),
+    ("دانش‌آموزان روزانه ۲۰ دقیقه مطالعه می‌کنند، طبق گزارش وزارت آموزش و پرورش.", BODY_FA),
+    ("زمان مطالعه", BODY_FA),  # no number
+    ("छात्रों के पढ़ने का समय 2 घंटे बढ़ाया गया है, शिक्षा मंत्री ने कहा।", BODY_HI),
+    ("पढ़ने का समय", BODY_HI),
     # the words of a disclaimer in a longer article paragraph
     (
         "Der Verlag erklärte am Montag, man behalte sich alle Rechte vor, und kündigte an, gegen die "
@@ -79,6 +96,12 @@ KEPT = [
         BODY_DE,
     ),
     ("The findings do not necessarily mean the treatment works, the researchers cautioned.", BODY),
+    (
+        "איגוד העובדים טען בבית המשפט כי כל הזכויות שמורות לעובדים לפי ההסכם הישן, כולל תשלום על "
+        "שעות נוספות, דמי חופשה ותוכנית הפנסיה, ושהחברה ביטלה אותן בלי כל התייעצות ואף התעלמה משלוש "
+        "התראות בכתב שקיבלה ממשרד העבודה במהלך השנתיים האחרונות, כך לפי כתב התביעה שהוגש ביום שני.",
+        BODY_HE,
+    ),
     # "版权所有者" is the copyright holder, named in a sentence
     ("法院认定该公司是这张照片的版权所有者。", BODY),
 ]

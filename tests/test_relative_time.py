@@ -11,7 +11,10 @@ from conftest import (
     BODY_CA,
     BODY_DE,
     BODY_ES,
+    BODY_FA,
     BODY_FR,
+    BODY_HE,
+    BODY_HI,
     BODY_HR,
     BODY_ID,
     BODY_KO,
@@ -50,6 +53,13 @@ STAMPS = [
     ("în urmă cu 2 zile", BODY_RO),
     ("3 ore în urmă", BODY_RO),
     ("fa 3 hores", BODY_CA),
+    ("לפני 3 שעות", BODY_HE),
+    ("· לפני 20 דקות", BODY_HE),
+    ("۳ ساعت پیش", BODY_FA),
+    ("۲ روز قبل", BODY_FA),
+    ("3 घंटे पहले", BODY_HI),
+    ("5 दिन पूर्व", BODY_HI),
+    ("2 हफ्ते पहले", BODY_HI),
 ]
 
 
@@ -73,6 +83,12 @@ KEPT = [
     ("prije 3 utakmice", BODY_HR),  # not a unit of time
     ("În urmă cu 3 ani a început construcția podului.", BODY_RO),
     ("Fa 3 anys que es va inaugurar el pont.", BODY_CA),
+    ("לפני 3 שנים נפתח הגשר החדש מעל הנהר.", BODY_HE),
+    ("לפני 3 ילדים", BODY_HE),  # not a unit of time
+    ("۳ سال پیش این پل افتتاح شد و حالا نیاز به تعمیر دارد.", BODY_FA),
+    ("۳ نفر پیش", BODY_FA),
+    ("3 साल पहले इस पुल का उद्घाटन हुआ था।", BODY_HI),
+    ("3 लोग पहले", BODY_HI),
 ]
 
 
