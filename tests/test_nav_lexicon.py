@@ -179,3 +179,11 @@ def test_teaser_words_opening_a_sentence_stay(lang, sentence):
     body = BODIES[lang]
     result = clean_text(f"{body}\n\n{sentence}\n\n{body}\n")
     assert sentence in result.record.text
+
+
+def test_a_book_review_fact_box_below_the_article_stays():
+    """ "چاپ" (print) is a print button's label and an everyday word of a book's details: no
+    navigation word."""
+    box = "نویسنده: مریم توکلی\n\nناشر: نشر آبان\n\nنوبت چاپ: اول، ۱۴۰۳\n\nقیمت: ۲۴۰ هزار تومان"
+    text = f"{BODY_FA}\n\n{BODY_FA}\n\n{box}\n"
+    assert clean_text(text).record.text == text
