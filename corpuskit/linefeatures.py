@@ -88,7 +88,7 @@ def stopwords() -> frozenset[str]:
     return every_phrase("stopwords")
 
 
-_LEXICON_WORD = re.compile(f"{WORD_CHAR}+")  # a word with its vowel signs, as `Block.words` reads it
+_LEXICON_WORD = re.compile(f"{WORD_CHAR}+")  # a word with its vowel signs and joiners
 
 
 def _lexicon_words(categories: tuple[str, ...], shortest: int) -> frozenset[str]:

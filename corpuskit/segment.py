@@ -43,14 +43,13 @@ def _mark_ranges() -> str:
 
 
 _MARK = re.compile(f"[{_mark_ranges()}]")
-_MARKS = _MARK.pattern[1:-1] + "\u200c\u200d"  # and the joiners inside Indic and Persian words
-# The marks and joiners, for a character class: `\w` leaves them out, so a pattern that looks
-# at the edges of a word adds them ("पढ़" is no word of "पढ़ें", "ताब" none of "किताब")
-WORD_MARKS = _MARKS
-_LETTERS = rf"(?:[^\W{_HAN_KANA}{_UNSPACED}]|[{_MARKS}])+"
+# The marks, and the joiners inside Indic and Persian words, for a character class: `\w` leaves
+# them out, so a pattern that looks at the edges of a word adds them ("पढ़" is no word of "पढ़ें")
+WORD_MARKS = _MARK.pattern[1:-1] + "\u200c\u200d"
+_LETTERS = rf"(?:[^\W{_HAN_KANA}{_UNSPACED}]|[{WORD_MARKS}])+"
 WORD = re.compile(rf"[{_HAN_KANA}]{{1,2}}|[{_UNSPACED}]{{1,5}}|{_LETTERS}(?:['’.-]{_LETTERS})*")
 _PLAIN_WORD = re.compile(r"\w+(?:['’.-]\w+)*")  # the same words, in text without those scripts
-_NEEDS_WORD = re.compile(rf"[{_HAN_KANA}{_UNSPACED}{_MARKS}]")
+_NEEDS_WORD = re.compile(rf"[{_HAN_KANA}{_UNSPACED}{WORD_MARKS}]")
 
 
 def words(text: str) -> list[str]:
