@@ -395,6 +395,54 @@ def test_a_single_line_below_a_list_header_is_not_a_list():
     assert line in clean_text(f"{BODY}\n\nMore from Politics\n{line}\n\n{BODY}").record.text
 
 
+READ_MORE_HEADERS = [
+    ("TE PUEDE INTERESAR", BODY_ES, RELATED["es"][1]),
+    ("Lesen Sie auch:", BODY_DE, RELATED["de"][1][:3]),
+    ("Related stories", BODY, RELATED["en"][1][:2]),
+]
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "headlines"), READ_MORE_HEADERS, ids=[h for h, _, _ in READ_MORE_HEADERS]
+)
+def test_headlines_below_a_read_more_phrase_alone_on_its_line_go(header, body, headlines):
+    """A "read more" phrase with nothing after it heads a list of other articles."""
+    result = clean_text(f"{body}\n\n{header}\n" + "\n".join(headlines))
+    assert result.record.text == body + "\n"
+    assert all(b121(result)[h] == "removed" for h in headlines)
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "title", "headlines"),
+    [
+        ("ÚLTIMAS NOTICIAS", BODY_ES, "El puerto abre una nueva terminal de pasajeros", RELATED["es"][1]),
+        ("Meistgelesen", BODY_DE, "Der Hafen eröffnet ein neues Terminal für Fähren", RELATED["de"][1][:3]),
+    ],
+)
+def test_the_pages_own_headline_atop_the_list_does_not_hide_its_header(header, body, title, headlines):
+    """The page's headline heads the "latest news" list too; lifted as a copy of the title,
+    it stands between the list's header and the other headlines."""
+    text = f"{title}\n\n{body}\n\n{header}\n{title}\n" + "\n".join(headlines)
+    result = clean_text(text)
+    assert result.record.meta.title == title
+    assert all(b121(result)[h] == "removed" for h in headlines)
+    assert result.record.text == body + "\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "link", "headline", "date"),
+    [
+        (BODY, "read more", "Phase II study of a new drug in kidney cancer", "Tuesday, 26 December 2006"),
+        (BODY_DE, "weiterlesen", "Neue Studie zur Behandlung von Nierenkrebs", "Dienstag, 26. Dezember 2006"),
+    ],
+)
+def test_a_teasers_headline_and_date_below_a_read_more_link_stay(body, link, headline, date):
+    """On a list of teasers, "read more" ends one teaser; the next one's headline and date
+    below it are one headline, not a list."""
+    text = f"{body}\n{link}\n{headline}\n{date}\n{body}"
+    assert headline in clean_text(text).record.text
+
+
 @pytest.mark.parametrize(
     ("body", "lines"),
     [

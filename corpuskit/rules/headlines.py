@@ -7,12 +7,14 @@ new) and in every language, so no phrase list can name them; their shape can.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
 import numpy as np
 
+from corpuskit.dates import read_date_line
 from corpuskit.lexicon import lexicon
 from corpuskit.linefeatures import densest_run, stopwords
 from corpuskit.rules.base import FLAG, REMOVE, BlockRule, Context, Hit, is_prose
@@ -23,6 +25,8 @@ MIN_RUN_ABOVE = 6  # above it, where the page's own headline and deck stand
 MIN_ANNOUNCED_RUN = 2  # below a header of a list of other articles
 # rules whose removed line heads a list of other articles: "More from …", "Most read"
 LIST_HEADER_RULES = ("B119", "B107")
+READ_MORE_RULE = "B106"  # a "read more" phrase alone on its line heads a list too
+TITLE_COPY_RULES = ("M001",)  # the page's own headline, lifted, may top the list
 MIN_MEAN_WORDS = 6.0  # a headline says something; "Beans and lentils" is a list item
 MIN_WORDS, MAX_WORDS = 3, 40
 MIN_BRIDGE_WORDS = 5  # a headline that opens with a number, or ends like a wrapped line
@@ -212,6 +216,39 @@ def _cut_teaser(text: str) -> str | None:
     return stem if len(stem.split()) >= 4 else None
 
 
+def is_date_line(block: Block) -> bool:
+    """The line is a date and nothing else: a teaser's date, not another headline.
+
+    >>> from corpuskit.segment import segment
+    >>> [is_date_line(b) for b in segment("Tuesday, 26 December 2006\\nThe budget of 2006 passes")]
+    [True, False]
+    """
+    return isinstance(read_date_line(block.text), dt.date)
+
+
+def heads_a_list(block: Block, ctx: Context) -> bool:
+    """The line was removed as a header of a list of other articles: a related or
+    most-read header ("More from Politics", "Meistgelesen"), or a "read more" phrase
+    standing alone on its line ("TE PUEDE INTERESAR", "Lesen Sie auch:")."""
+    rule = ctx.rule_of(block)
+    if rule in LIST_HEADER_RULES:
+        return True
+    return rule == READ_MORE_RULE and lexicon("teaser").whole_line(block.text) is not None
+
+
+def list_header_above(block: Block, ctx: Context) -> Block | None:
+    """The header of a list of other articles right above the line, or None. Lines
+    lifted as the page's title may stand between them: the page's own headline often
+    heads its "latest news" list too."""
+    position = block.index - 1
+    while position >= 0 and ctx.rule_of(ctx.all_blocks[position]) in TITLE_COPY_RULES:
+        position -= 1
+    if position < 0:
+        return None
+    header = ctx.all_blocks[position]
+    return header if heads_a_list(header, ctx) else None
+
+
 class HeadlineList(BlockRule):
     """Removes a list of other articles' headlines below (or well above) the article.
 
@@ -232,8 +269,11 @@ class HeadlineList(BlockRule):
     on the page go too, and so does a copy cut short with an ellipsis ("Council votes to
     close the old…"), or the whole headline when the run holds the cut one. Two or more
     headline-shaped lines right below a removed header of such a list ("More from
-    Politics", "Most read", "এই বিভাগের আরো খবর") are removed wherever they stand, however
-    short the article.
+    Politics", "Most read", "এই বিভাগের আরো খবর", or a "read more" phrase alone on its line:
+    "TE PUEDE INTERESAR", "Lesen Sie auch:") are removed wherever they stand, however
+    short the article; the page's own headline, lifted as a copy of the title, may stand
+    between the header and the list, and a date ends the list ("read more" also ends a
+    teaser, above the next one's headline and date).
 
     Why: "related", "most read" and "more from" lists follow the article on most news
     pages; every headline in them is new, in any language, so no lexicon can list them,
@@ -277,13 +317,12 @@ class HeadlineList(BlockRule):
         this section", "Most read"), wherever they stand and however short the article."""
         position = 0
         while position < len(blocks):
-            first = blocks[position]
-            header = ctx.all_blocks[first.index - 1] if first.index > 0 else None
-            if header is None or ctx.rule_of(header) not in LIST_HEADER_RULES:
+            header = list_header_above(blocks[position], ctx)
+            if header is None:
                 position += 1
                 continue
             end = position
-            while end < len(blocks) and is_headline_like(blocks[end]):
+            while end < len(blocks) and is_headline_like(blocks[end]) and not is_date_line(blocks[end]):
                 end += 1
             run, position = blocks[position:end], max(end, position + 1)
             if len(run) >= MIN_ANNOUNCED_RUN:
