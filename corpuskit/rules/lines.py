@@ -363,11 +363,15 @@ class CookieNotice(LexiconLineRule):
     """Removes cookie and consent notices.
 
     What it does: removes a line of up to 60 words holding a cookie-notice phrase ("We use
-    cookies", "Diese Website verwendet Cookies", "Nous utilisons des cookies", ...), and a
-    longer block of up to 200 words whose opening sentence holds one.
+    cookies", "Diese Website verwendet Cookies", "Nous utilisons des cookies", ...) or a
+    phrase of a consent manager's panel or of a blocked embed's placeholder ("Strictly
+    Necessary Cookies" alone on its line, "If you do not allow these cookies", "Mit dem
+    Laden des Videos akzeptieren Sie die Datenschutzerklärung von YouTube"), and a longer
+    block of up to 200 words whose opening sentence holds one.
 
     Why: consent banners are scraped with the page and say nothing about the article; the
-    long ones spell out the law after a first sentence that says what they are.
+    long ones spell out the law after a first sentence that says what they are, and their
+    settings panel lists every kind of cookie with a paragraph on each.
 
     Example:
         >>> from corpuskit import clean_text
@@ -378,7 +382,11 @@ class CookieNotice(LexiconLineRule):
 
     code, name, category = "B110", "cookie-notice", "cookie"
     summary = "cookie or consent notice"
-    inside, max_words, notice_words = ("cookie",), 60, 200
+    at_start, inside = ("consent_label",), ("cookie", "consent")
+    max_words, notice_words = 60, 200
+
+    def match(self, block: Block) -> str | None:
+        return super().match(block) or lexicon("consent_label").whole_line(block.text)
 
 
 class ReadingTime(LexiconLineRule):
