@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import BODY, BODY_BN, BODY_DE, BODY_ES, BODY_FR, BODY_NB
+from conftest import BODY, BODY_BN, BODY_DE, BODY_ES, BODY_FR, BODY_HI, BODY_JA, BODY_NB, BODY_ZH
 from corpuskit import clean_text
-from corpuskit.rules.headlines import MIN_RUN, SHORT_FUNCTION_WORD, headline_runs
+from corpuskit.rules.headlines import MIN_RUN, SHORT_FUNCTION_WORD, headline_runs, is_headline_like
 from corpuskit.segment import segment
 
 
@@ -441,6 +441,33 @@ def test_a_teasers_headline_and_date_below_a_read_more_link_stay(body, link, hea
     below it are one headline, not a list."""
     text = f"{body}\n{link}\n{headline}\n{date}\n{body}"
     assert headline in clean_text(text).record.text
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "others"),
+    [
+        ("関連記事", BODY_JA, ("公園", "病院")),
+        ("热门新闻", BODY_ZH, ("公园", "医院")),
+        ("ताजा खबरें", BODY_HI, ("अस्पताल", "पार्क")),
+    ],
+    ids=["ja", "zh", "hi"],
+)
+def test_paragraphs_that_end_with_a_full_stop_of_their_script_are_no_headlines(header, body, others):
+    """ "。" and "।" end sentences as "." does: the paragraphs below a list header stay."""
+    word = {"関連記事": "図書館", "热门新闻": "图书馆", "ताजा खबरें": "पुस्तकालय"}[header]
+    paragraphs = [body.replace(word, other) for other in others]
+    result = clean_text(f"{body}\n\n{header}\n" + "\n".join(paragraphs))
+    assert all(p in result.record.text for p in paragraphs)
+
+
+def test_lines_in_a_script_without_sentence_marks_make_no_headline_list():
+    """Thai ends a sentence with a space, not a mark: its paragraphs and headlines look alike."""
+    paragraphs = [
+        "ทีมชาติไทยเดินทางถึงสนามแข่งขันเรียบร้อยแล้ว เพื่อเตรียมลงเตะนัดสำคัญในศึกฟุตบอลโลกรอบคัดเลือก",
+        "หัวหน้าผู้ฝึกสอนเปิดเผยว่า นักเตะทุกคนมีความพร้อมเต็มร้อย แม้จะมีผู้เล่นบาดเจ็บสองราย",
+        "การแข่งขันนัดนี้จะถ่ายทอดสดทางโทรทัศน์ แฟนบอลสามารถติดตามชมได้ทั่วประเทศ",
+    ]
+    assert not any(is_headline_like(segment(p)[0]) for p in paragraphs)
 
 
 @pytest.mark.parametrize(

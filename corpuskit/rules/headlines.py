@@ -18,7 +18,7 @@ from corpuskit.dates import read_date_line
 from corpuskit.lexicon import lexicon
 from corpuskit.linefeatures import densest_run, stopwords
 from corpuskit.rules.base import FLAG, REMOVE, BlockRule, Context, Hit, is_prose
-from corpuskit.segment import Block, capital
+from corpuskit.segment import FULL_STOPS, UNMARKED_ENDS, Block, capital
 
 MIN_RUN = 3  # headlines in a row below the article
 MIN_RUN_ABOVE = 6  # above it, where the page's own headline and deck stand
@@ -34,8 +34,11 @@ SHORT_FUNCTION_WORD = 3  # "the", "of", "und": a line that ends with one was wra
 MIN_BODY_WORDS = 200  # the article the list follows
 NON_PROSE_WEIGHT = 0.5  # what a line that is not prose costs the article body, per word
 
-# A line that ends like a clause or a sentence (a truncated headline ends with an ellipsis)
-_CLAUSE_END = re.compile(r"(?<!\.\.)[.:;,][\"'”’»)\]]*$")
+# A line that ends like a clause or a sentence, in any script ("。", "।", "،"); a truncated
+# headline ends with an ellipsis
+_CLAUSE_END = re.compile(rf"(?<!\.\.)[{FULL_STOPS}:;,，、；：،؛][\"'”’»)\]」』]*$")
+# Thai and Lao mark no sentence end: a headline cannot be told from a paragraph there
+_UNMARKED_END = re.compile(rf"[{UNMARKED_ENDS}]$")
 _OPENERS = "\"'“‘«„¿¡"
 # A line that ends with a year: a dated entry of an archive, a changelog or a bibliography
 _ENDS_WITH_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\W*$")
@@ -84,7 +87,8 @@ def is_headline_like(block: Block, function_word: int = SHORT_FUNCTION_WORD) -> 
         return False
     last = block.words[-1]
     wrapped = len(last) <= function_word and last.islower() and last in stopwords()
-    return not (_CLAUSE_END.search(block.text) or wrapped)  # a clause, or a wrapped paragraph's line
+    # a clause, a wrapped paragraph's line, or a script whose sentences end unmarked
+    return not (_CLAUSE_END.search(block.text) or wrapped or _UNMARKED_END.search(block.text))
 
 
 def body_span(blocks: list[Block]) -> tuple[int, int]:
