@@ -87,6 +87,10 @@ BODY_HI = (  # Hindi: vowel signs that Python's \w leaves out, sentences end wit
     "नगर परिषद के सदस्यों ने मंगलवार शाम नए बजट पर चर्चा की और लंबी बहस के बाद पुस्तकालय को "
     "तीन साल और धन देने का फैसला किया।"
 )
+BODY_TH = (  # Thai: no space between words, a space between clauses, no mark at a sentence's end
+    "สภาเทศบาลประชุมกันเมื่อเย็นวันอังคารเพื่อพิจารณางบประมาณฉบับใหม่ และหลังการอภิปรายอย่างยาวนาน "
+    "สมาชิกสภาลงมติให้จัดสรรงบประมาณแก่ห้องสมุดต่อไปอีกสามปี"
+)
 
 
 @pytest.fixture(autouse=True)

@@ -22,6 +22,7 @@ from conftest import (
     BODY_KO,
     BODY_PL,
     BODY_RO,
+    BODY_TH,
     BODY_VI,
     BODY_ZH,
 )
@@ -113,6 +114,15 @@ LONE = [
     ("hi", "टैग्स", "B108"),
     ("hi", "टॉप न्यूज़", "B107"),
     ("hi", "इसे भी पढ़ें: नए पुल का उद्घाटन", "B106"),
+    ("th", "ดูทั้งหมด", "B108"),
+    ("th", "โหลดเพิ่มเติม", "B108"),
+    ("th", "แท็ก", "B108"),
+    ("th", "ย้อนกลับ", "B108"),
+    ("th", "ร่วมงานกับเรา", "B108"),
+    ("th", "ติดต่อโฆษณา", "B108"),
+    ("th", "ข่าวล่าสุด", "B108"),
+    ("th", "ข่าวที่เกี่ยวข้อง", "B108"),
+    ("th", "อ่านเพิ่มเติม: เปิดสะพานใหม่ข้ามแม่น้ำเจ้าพระยา", "B106"),
 ]
 
 IN_SENTENCES = {
@@ -136,11 +146,12 @@ IN_SENTENCES = {
     "he": "תגיות המחיר בחנויות יוחלפו עד סוף החודש, הודיע משרד הכלכלה.",
     "fa": "مشاهده بیشتر آثار این هنرمند در موزه ملی ممکن است، به گفته مدیر موزه.",
     "hi": "और देखें तो इस साल बारिश पिछले साल से कम हुई है, मौसम विभाग ने बताया।",
+    "th": "ดูทั้งหมดแล้ว ทีมชาติไทยยังเล่นได้ดีกว่าทุกทีมในกลุ่ม โค้ชกล่าวหลังการแข่งขัน",
 }
 BODIES = {"en": BODY, "de": BODY_DE, "fr": BODY_FR, "es": BODY_ES, "pl": BODY_PL, "ru": BODY, "it": BODY}
 BODIES |= {"ja": BODY_JA, "zh": BODY_ZH, "ko": BODY_KO, "ar": BODY_AR, "cs": BODY_CS}
 BODIES |= {"vi": BODY_VI, "id": BODY_ID, "hr": BODY_HR, "ro": BODY_RO, "ca": BODY_CA}
-BODIES |= {"he": BODY_HE, "fa": BODY_FA, "hi": BODY_HI}
+BODIES |= {"he": BODY_HE, "fa": BODY_FA, "hi": BODY_HI, "th": BODY_TH}
 
 
 @pytest.mark.parametrize(("lang", "line", "code"), LONE)
@@ -171,6 +182,7 @@ TEASER_WORDS_IN_SENTENCES = [
     ("he", "להמשך קריאה בספרייה נדרש כרטיס חדש, הודיעה העירייה."),
     ("fa", "ادامه مطلب را نویسنده در شماره بعد منتشر می‌کند."),
     ("hi", "पढ़ें और आगे बढ़ें, मुख्यमंत्री ने छात्रों से कहा।"),
+    ("th", "อ่านต่อไปอีกไม่กี่หน้าก็จะรู้ว่าใครเป็นคนร้าย ผู้เขียนกล่าวกับผู้อ่าน"),
 ]
 
 
@@ -179,6 +191,22 @@ def test_teaser_words_opening_a_sentence_stay(lang, sentence):
     body = BODIES[lang]
     result = clean_text(f"{body}\n\n{sentence}\n\n{body}\n")
     assert sentence in result.record.text
+
+
+THAI_SHORT_PARAGRAPHS = (
+    "นายกเทศมนตรีกล่าวว่า ห้องสมุดเป็นพื้นที่สำคัญของเด็กและเยาวชน",
+    "ผู้ใช้บริการเพิ่มขึ้นเกือบเท่าตัวเมื่อเทียบกับปีที่ผ่านมา",
+)
+
+
+@pytest.mark.parametrize("label", ["ข่าวล่าสุด", "อ่านเพิ่มเติม", "อ่านข่าวเพิ่ม :", "ข่าวที่เกี่ยวข้อง:"])
+def test_a_thai_list_label_goes_alone(label):
+    """Thai ends a sentence without a mark, so a short paragraph is shaped like a headline:
+    a lone "latest news" or "read more" label is removed by itself and announces no list of
+    other articles, which would take the paragraphs below it."""
+    first, second = THAI_SHORT_PARAGRAPHS
+    text = f"{BODY_TH}\n\n{label}\n\n{first}\n\n{second}\n\n{BODY_TH}\n"
+    assert clean_text(text).record.text == f"{BODY_TH}\n\n{first}\n\n{second}\n\n{BODY_TH}\n"
 
 
 def test_a_book_review_fact_box_below_the_article_stays():

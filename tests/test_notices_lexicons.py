@@ -20,6 +20,7 @@ from conftest import (
     BODY_ID,
     BODY_JA,
     BODY_RO,
+    BODY_TH,
     BODY_VI,
     BODY_ZH,
     around,
@@ -52,6 +53,8 @@ REMOVED = [
     ("B115", "۷ دقیقه مطالعه", BODY_FA),
     ("B115", "3 मिनट में पढ़ें", BODY_HI),
     ("B115", "पढ़ने का समय: 4 मिनट", BODY_HI),
+    ("B115", "ใช้เวลาอ่าน 5 นาที", BODY_TH),
+    ("B115", "เวลาในการอ่าน: 4 นาที", BODY_TH),
     ("B116", "Advertising disclosure: We may receive compensation for links in our stories.", BODY),
     ("B116", "Die mit Sternchen markierten Links sind Affiliate-Links.", BODY_DE),
     ("B116", "Les opinions exprimées n'engagent que leurs auteurs.", BODY_FR),
@@ -63,6 +66,8 @@ REMOVED = [
     ("B116", "© כל הזכויות שמורות לעיתון 2024", BODY_HE),
     ("B116", "کلیه حقوق این سایت متعلق به خبرگزاری است.", BODY_FA),
     ("B116", "सर्वाधिकार सुरक्षित © 2024", BODY_HI),
+    ("B116", "Copyright © 2024 สำนักข่าวตัวอย่าง สงวนลิขสิทธิ์", BODY_TH),
+    ("B116", "© 2567 สงวนลิขสิทธิ์ตามพระราชบัญญัติลิขสิทธิ์", BODY_TH),
 ]
 
 
@@ -88,6 +93,8 @@ KEPT = [
     ("زمان مطالعه", BODY_FA),  # no number
     ("छात्रों के पढ़ने का समय 2 घंटे बढ़ाया गया है, शिक्षा मंत्री ने कहा।", BODY_HI),
     ("पढ़ने का समय", BODY_HI),
+    ("นักเรียนใช้เวลาอ่านหนังสือเฉลี่ย 20 นาทีต่อวัน ตามผลสำรวจของกระทรวงศึกษาธิการ", BODY_TH),
+    ("เวลาในการอ่าน", BODY_TH),  # no number
     # the words of a disclaimer in a longer article paragraph
     (
         "Der Verlag erklärte am Montag, man behalte sich alle Rechte vor, und kündigte an, gegen die "
@@ -101,6 +108,12 @@ KEPT = [
         "שעות נוספות, דמי חופשה ותוכנית הפנסיה, ושהחברה ביטלה אותן בלי כל התייעצות ואף התעלמה משלוש "
         "התראות בכתב שקיבלה ממשרד העבודה במהלך השנתיים האחרונות, כך לפי כתב התביעה שהוגש ביום שני.",
         BODY_HE,
+    ),
+    (
+        "สหภาพแรงงานยื่นฟ้องต่อศาลว่า ผลงานออกแบบทั้งหมดของพนักงาน สงวนลิขสิทธิ์ ไว้เป็นของพนักงานตามสัญญาฉบับเดิม "
+        "ทั้งค่าล่วงเวลา วันหยุดพักผ่อน และกองทุนสำรองเลี้ยงชีพ แต่บริษัทกลับยกเลิกสิทธิเหล่านั้นโดยไม่ปรึกษาใคร "
+        "และเพิกเฉยต่อหนังสือเตือนสามฉบับจากกระทรวงแรงงานตลอดสองปีที่ผ่านมา ตามคำฟ้องที่ยื่นเมื่อวันจันทร์",
+        BODY_TH,
     ),
     # "版权所有者" is the copyright holder, named in a sentence
     ("法院认定该公司是这张照片的版权所有者。", BODY),

@@ -20,6 +20,7 @@ from conftest import (
     BODY_KO,
     BODY_PL,
     BODY_RO,
+    BODY_TH,
     BODY_VI,
     around,
     removed_by,
@@ -60,6 +61,9 @@ STAMPS = [
     ("3 घंटे पहले", BODY_HI),
     ("5 दिन पूर्व", BODY_HI),
     ("2 हफ्ते पहले", BODY_HI),
+    ("2 ชม. ที่แล้ว", BODY_TH),
+    ("· 15 นาที ที่แล้ว", BODY_TH),
+    ("เมื่อ 5 ชม. ที่แล้ว", BODY_TH),
 ]
 
 
@@ -89,6 +93,8 @@ KEPT = [
     ("۳ نفر پیش", BODY_FA),
     ("3 साल पहले इस पुल का उद्घाटन हुआ था।", BODY_HI),
     ("3 लोग पहले", BODY_HI),
+    ("3 ปี ที่แล้ว สะพานแห่งนี้ถูกน้ำพัดพังทั้งหมด", BODY_TH),
+    ("3 คน ที่แล้ว", BODY_TH),  # not a unit of time
 ]
 
 
