@@ -20,8 +20,9 @@ T = TypeVar("T")
 # Lao, Myanmar and Khmer, unspaced as well, one word per five characters. Elsewhere a word
 # is a run of word characters and the combining marks that belong to them (Devanagari and
 # Bengali vowel signs, Arabic and Hebrew points), joined by an apostrophe, a period or a
-# hyphen ("don't", "U.S.").
-_HAN_KANA = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# hyphen ("don't", "U.S."). `HAN_KANA` holds the ranges of Han characters and kana, for a
+# character class.
+HAN_KANA = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _UNSPACED = "\u0e00-\u0eff\u1000-\u1049\u1050-\u109f\u1780-\u17dd"
 
 
@@ -46,10 +47,10 @@ _MARK = re.compile(f"[{_mark_ranges()}]")
 # The marks, and the joiners inside Indic and Persian words, for a character class: `\w` leaves
 # them out, so a pattern that looks at the edges of a word adds them ("पढ़" is no word of "पढ़ें")
 WORD_MARKS = _MARK.pattern[1:-1] + "\u200c\u200d"
-_LETTERS = rf"(?:[^\W{_HAN_KANA}{_UNSPACED}]|[{WORD_MARKS}])+"
-WORD = re.compile(rf"[{_HAN_KANA}]{{1,2}}|[{_UNSPACED}]{{1,5}}|{_LETTERS}(?:['’.-]{_LETTERS})*")
+_LETTERS = rf"(?:[^\W{HAN_KANA}{_UNSPACED}]|[{WORD_MARKS}])+"
+WORD = re.compile(rf"[{HAN_KANA}]{{1,2}}|[{_UNSPACED}]{{1,5}}|{_LETTERS}(?:['’.-]{_LETTERS})*")
 _PLAIN_WORD = re.compile(r"\w+(?:['’.-]\w+)*")  # the same words, in text without those scripts
-_NEEDS_WORD = re.compile(rf"[{_HAN_KANA}{_UNSPACED}{WORD_MARKS}]")
+_NEEDS_WORD = re.compile(rf"[{HAN_KANA}{_UNSPACED}{WORD_MARKS}]")
 
 
 def words(text: str) -> list[str]:

@@ -16,10 +16,12 @@ from conftest import (
     BODY_HI,
     BODY_HR,
     BODY_ID,
+    BODY_JA,
     BODY_PL,
     BODY_RO,
     BODY_TH,
     BODY_VI,
+    BODY_ZH,
     removed_by,
 )
 from corpuskit import clean_text
@@ -58,6 +60,11 @@ COMMENT = {
     "hi": "मुझे लगता है कि पुस्तकालय हर पैसे का हकदार है, बल्कि इससे भी ज़्यादा। मेरे बच्चे हर हफ्ते "
     "वहां पढ़ते हैं और परिषद को इस फैसले पर गर्व होना चाहिए।",
     "th": "ผมคิดว่าห้องสมุดคุ้มค่ากับทุกบาทที่จ่ายไป ลูกๆ ของผมไปอ่านหนังสือที่นั่นทุกสัปดาห์ และสภาควรภูมิใจกับการตัดสินใจครั้งนี้",
+    "ja": "図書館にはそれだけの価値があると思います。子どもたちは毎週そこで本を読んでいて、議会はこの"
+    "決定を誇りに思うべきです。",
+    "ko": "도서관은 그만한 가치가 있다고 생각합니다. 우리 아이들은 매주 그곳에서 책을 읽고, 의회는 이 "
+    "결정을 자랑스러워해야 합니다.",
+    "zh": "我认为图书馆值得每一分钱，甚至更多。我的孩子们每周都在那里读书，议会应该为这个决定感到骄傲。",
 }
 
 SECTIONS = [
@@ -88,6 +95,13 @@ SECTIONS = [
     ("टिप्पणियां (4)", BODY_HI, "hi"),
     ("ความคิดเห็น (4)", BODY_TH, "th"),
     ("คอมเมนต์ (12)", BODY_TH, "th"),
+    ("コメントをどうぞ", BODY_JA, "ja"),
+    ("コメントを書き込む", BODY_JA, "ja"),
+    ("답글 남기기", BODY, "ko"),  # ten Korean paragraphs hold fewer than 150 words
+    ("댓글 12개", BODY, "ko"),
+    ("发表回复", BODY_ZH, "zh"),
+    ("精选留言", BODY_ZH, "zh"),
+    ("網友留言 (23)", BODY_ZH, "zh"),
 ]
 
 
@@ -133,6 +147,8 @@ def test_a_page_of_posts_each_with_its_comment_count_is_kept(label, body):
         ("टिप्पणी करने से मंत्री ने इनकार कर दिया।", BODY_HI),
         ("เขาปฏิเสธที่จะแสดงความคิดเห็นเกี่ยวกับเรื่องนี้", BODY_TH),
         ("ความคิดเห็นของผู้อ่านต่อโครงการนี้แตกต่างกันอย่างมาก", BODY_TH),  # more than a label
+        ("コメントを書き込むユーザーが増えている。", BODY_JA),  # a sentence
+        ("精选留言功能于去年上线，平台表示。", BODY_ZH),
     ],
 )
 def test_lines_that_do_not_open_a_comment_section(line, body):

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, around, removed_by
+from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, BODY_JA, BODY_ZH, around, removed_by
 from corpuskit import clean_text
-from corpuskit.rules.captions import credit_at_end
+from corpuskit.rules.captions import credit_at_end, photographer_at_end
 
 CREDITS = [
     ("© Oli Scarff/Getty Images", BODY),
@@ -35,6 +35,11 @@ CAPTIONS = [
     ("The minister arrives at the summit. | © Augusta National/Getty Images", BODY),
     ("WeWork chairman Marcelo Claure (Credit: Getty Images)", BODY),
     ("Demonstranten vor dem Rathaus in Trier. Bild: Stadt Trier", BODY_DE),
+    # Japanese and Chinese captions end with the photographer's name and "taken by"
+    ("記者会見する首相＝東京都千代田区で2024年5月1日、山田太郎撮影", BODY_JA),
+    ("記者会見する首相（1日、首相官邸で）＝山田太郎撮影", BODY_JA),
+    ("5月1日，游客在北京天坛公园游览。新华社记者 李贺 摄", BODY_ZH),
+    ("游客在天坛公园游览（张三 摄）", BODY_ZH),
 ]
 
 
@@ -66,3 +71,18 @@ def test_no_credit_at_end(line):
 def test_long_paragraph_ending_with_a_credit_stays():
     paragraph = " ".join([BODY] * 2) + " Foto: Andina"
     assert paragraph in clean_text(around(paragraph, BODY)).record.text
+
+
+PHOTOGRAPHER_KEPT = [
+    ("新作映画、京都で撮影", BODY_JA),  # a headline: no "＝", and "で撮影" is a verb's
+    ("映画は京都で撮影された。", BODY_JA),
+    ("5月1日＝東京都内で、山田太郎さんが撮影", BODY_JA),  # hiragana: a sentence, not a name
+    ("纪录片在北京 现场拍摄", BODY_ZH),  # "拍摄", to film
+    ("他在现场拍摄了大量照片。", BODY_ZH),
+]
+
+
+@pytest.mark.parametrize(("line", "body"), PHOTOGRAPHER_KEPT)
+def test_no_photographer_at_end(line, body):
+    assert photographer_at_end(line) is None
+    assert "B114" not in removed_by(around(line, body), line)

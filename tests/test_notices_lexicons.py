@@ -19,6 +19,7 @@ from conftest import (
     BODY_HR,
     BODY_ID,
     BODY_JA,
+    BODY_KO,
     BODY_RO,
     BODY_TH,
     BODY_VI,
@@ -68,6 +69,18 @@ REMOVED = [
     ("B116", "सर्वाधिकार सुरक्षित © 2024", BODY_HI),
     ("B116", "Copyright © 2024 สำนักข่าวตัวอย่าง สงวนลิขสิทธิ์", BODY_TH),
     ("B116", "© 2567 สงวนลิขสิทธิ์ตามพระราชบัญญัติลิขสิทธิ์", BODY_TH),
+    ("B115", "読了時間の目安：5分", BODY_JA),
+    ("B115", "预计阅读时长：5分钟", BODY_ZH),
+    (
+        "B116",
+        "掲載の記事・写真の無断転載を禁じます。すべての内容は日本の著作権法並びに国際条約により保護されています。",
+        BODY_JA,
+    ),
+    ("B116", "※本記事にはアフィリエイト広告が含まれています。", BODY_JA),
+    ("B116", "<저작권자(c) 통신사, 무단 전재 및 재배포, AI 학습 및 활용 금지>", BODY_KO),
+    ("B116", "무단전재 및 재배포금지", BODY_KO),
+    ("B116", "本文仅代表作者个人观点，不代表本站立场。", BODY_ZH),
+    ("B116", "未經授權不得轉載", BODY_ZH),
 ]
 
 
@@ -117,6 +130,10 @@ KEPT = [
     ),
     # "版权所有者" is the copyright holder, named in a sentence
     ("法院认定该公司是这张照片的版权所有者。", BODY),
+    # the words of a notice inside a sentence, or a reading-time label without its number
+    ("写真の無断転載を禁じますとの注意書きがあった。", BODY_JA),
+    ("読了時間の目安", BODY_JA),
+    ("他表示不代表本网立场的言论不会被删除。", BODY_ZH),
 ]
 
 

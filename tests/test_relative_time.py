@@ -17,11 +17,13 @@ from conftest import (
     BODY_HI,
     BODY_HR,
     BODY_ID,
+    BODY_JA,
     BODY_KO,
     BODY_PL,
     BODY_RO,
     BODY_TH,
     BODY_VI,
+    BODY_ZH,
     around,
     removed_by,
 )
@@ -64,6 +66,13 @@ STAMPS = [
     ("2 ชม. ที่แล้ว", BODY_TH),
     ("· 15 นาที ที่แล้ว", BODY_TH),
     ("เมื่อ 5 ชม. ที่แล้ว", BODY_TH),
+    ("3時間前", BODY_JA),
+    ("· 30分前", BODY_JA),
+    ("1カ月前", BODY_JA),
+    ("3小时前", BODY_ZH),
+    ("5分钟前", BODY_ZH),
+    ("2天前", BODY_ZH),
+    ("3個月前", BODY_ZH),
 ]
 
 
@@ -95,6 +104,11 @@ KEPT = [
     ("3 लोग पहले", BODY_HI),
     ("3 ปี ที่แล้ว สะพานแห่งนี้ถูกน้ำพัดพังทั้งหมด", BODY_TH),
     ("3 คน ที่แล้ว", BODY_TH),  # not a unit of time
+    ("3時間前から駅前に長い列ができていた。", BODY_JA),
+    ("3人前", BODY_JA),  # three servings: not a unit of time
+    ("5日前後", BODY_JA),  # around the fifth
+    ("3小时前，警方接到报警。", BODY_ZH),
+    ("3楼前", BODY_ZH),  # in front of building 3
 ]
 
 

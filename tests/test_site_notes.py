@@ -166,6 +166,24 @@ REMOVED = [
     ("B120", "คลิกที่ภาพเพื่อขยาย", BODY_TH),
     ("B118", "ดาวน์โหลดไฟล์ PDF", BODY_TH),
     ("B122", "หยิบใส่ตะกร้า", BODY_TH),
+    # Japanese, Korean and Chinese: comment forms and counts, related lists, page notices,
+    # newsletter appeals
+    ("B117", "メールアドレスが公開されることはありません。 ※ が付いている欄は必須項目です", BODY_JA),
+    ("B117", "이메일 주소는 공개되지 않습니다. 필수 필드는 *로 표시됩니다", BODY_KO),
+    ("B117", "댓글 12개", BODY_KO),
+    ("B117", "您的电子邮箱地址不会被公开。 必填项已用 * 标注", BODY_ZH),
+    ("B117", "網友留言 (23)", BODY_ZH),
+    ("B119", "関連リンク", BODY_JA),
+    ("B119", "この記者の記事", BODY_JA),
+    ("B119", "이 기자의 다른 기사", BODY_KO),
+    ("B119", "相關連結", BODY_ZH),
+    ("B119", "更多相关新闻", BODY_ZH),
+    ("B120", "クリックで拡大", BODY_JA),
+    ("B120", "검색어를 입력하세요", BODY_KO),
+    ("B120", "点击查看大图", BODY_ZH),
+    ("B121", "最新ニュースをメールでお届けします。", BODY_JA),
+    ("B121", "언제든지 구독을 취소할 수 있습니다.", BODY_KO),
+    ("B121", "随时取消订阅。", BODY_ZH),
     # page notices
     ("B120", "Haben Sie das Gesuchte nicht gefunden?", BODY_DE),
     ("B120", "You are using a browser version with limited support for CSS.", BODY),
@@ -273,6 +291,13 @@ KEPT = [
     ("ประชาชนสามารถสมัครรับข่าวสารจากเทศบาลได้ทางเว็บไซต์", BODY_TH),
     ("เบราว์เซอร์รุ่นเก่าไม่รองรับระบบใหม่ของธนาคาร ผู้เชี่ยวชาญเตือน", BODY_TH),
     ("ดาวน์โหลดแอปปลอมทำให้ผู้ใช้สูญเงินกว่า 2 ล้านบาท ตำรวจเตือน", BODY_TH),
+    # and in Japanese, Korean and Chinese prose, or a label without its count
+    ("関連リンクを張る行為は違法ではないと裁判所は判断した。", BODY_JA),
+    ("メールアドレスが公開されることはありませんと同社は説明した。", BODY_JA),
+    ("이 기자의 다른 기사에 대해 정정보도가 나갔다.", BODY_KO),
+    ("相关链接已被删除，平台表示。", BODY_ZH),
+    ("用户可以随时取消订阅服务，公司表示。", BODY_ZH),
+    ("网友留言", BODY_ZH),
 ]
 
 

@@ -79,7 +79,9 @@ class CreditedCaption(BlockRule):
     sign ("| © Getty Images", "/ (C) Kab Niang"), standing after a sentence end, a
     separator or an opening parenthesis, and naming a person or an agency in at most ten
     words. The credit labels are those of the photo-credit lexicon (B103), in every
-    language it holds.
+    language it holds. Japanese and Chinese captions end with the photographer's name and
+    "taken by", without a colon ("…＝東京都千代田区で、山田太郎撮影", "…。新华社记者 李贺 摄",
+    "…（张三 摄）"): see `photographer_at_end`.
 
     Why: a scraped picture leaves its caption and its credit on one line; running text
     never ends with a photographer's name after a colon or a copyright sign.
@@ -106,12 +108,55 @@ class CreditedCaption(BlockRule):
 
 @per_block
 def _credit(block: Block) -> str | None:
-    """`credit_at_end` of a caption-length block, asked once per block; a block without a
-    colon, a copyright sign or a parenthesis holds no credit mark and skips the pattern."""
+    """`credit_at_end` or `photographer_at_end` of a caption-length block, asked once per
+    block; a block without a colon, a copyright sign or a parenthesis holds no credit mark
+    and skips the first pattern, one that does not end with "撮影" or "摄" the second."""
     text = block.text
-    if block.word_count > MAX_CAPTION_WORDS or not (":" in text or "©" in text or "(" in text):
+    if block.word_count > MAX_CAPTION_WORDS:
         return None
-    return credit_at_end(text)
+    credit = credit_at_end(text) if ":" in text or "©" in text or "(" in text else None
+    if credit is None and text.rstrip(" )）").endswith(("撮影", "摄", "攝")):
+        credit = photographer_at_end(text)
+    return credit
+
+
+# Japanese and Chinese captions end with the photographer's name and the word for "taken
+# by", with no colon. Japanese: "撮影" after "＝", "、" or a parenthesis, and a name in Han
+# characters, katakana or Latin letters (no hiragana: "京都で撮影" is a sentence's verb).
+# Chinese: "摄" after a full stop, a space or a parenthesis, and a name of at most eight
+# characters, maybe after a reporter's title ("新华社记者 李贺 摄"); "拍摄" is the verb.
+_NAME_CHAR = "\u4e00-\u9fff\u30a0-\u30ffA-Za-zＡ-Ｚａ-ｚ"
+_PHOTOGRAPHER = re.compile(
+    rf"(?P<caption>.*?\S)\s*(?:[＝=、（(]\s*(?P<ja>[{_NAME_CHAR}][{_NAME_CHAR}・ ]{{0,11}}撮影)"
+    r"|[。\s（(](?P<zh>(?:\S{0,8}?[记記]者\s*)?[^\s。，、（）()]{1,8}?\s?(?<!拍)[摄攝]))[)）]?$",
+    re.DOTALL,
+)
+
+
+def photographer_at_end(text: str) -> str | None:
+    """The photographer's credit that ends a Japanese or Chinese caption, or None. A
+    Japanese caption joins its picture and its place with "＝"; without one, the line is
+    no caption.
+
+    >>> photographer_at_end("記者会見する首相＝東京都千代田区で2024年5月1日、山田太郎撮影")
+    '山田太郎撮影'
+    >>> photographer_at_end("記者会見する首相（1日、首相官邸で）＝山田太郎撮影")
+    '山田太郎撮影'
+    >>> photographer_at_end("5月1日，游客在北京天坛公园游览。新华社记者 李贺 摄")
+    '新华社记者 李贺 摄'
+    >>> photographer_at_end("游客在天坛公园游览（张三 摄）")
+    '张三 摄'
+    >>> photographer_at_end("新作映画、京都で撮影") is None  # a headline: no "＝", a verb
+    True
+    >>> photographer_at_end("纪录片在北京 现场拍摄") is None  # "拍摄", to film
+    True
+    """
+    match = _PHOTOGRAPHER.match(text.strip())
+    if match is None:
+        return None
+    if match.group("ja") and "＝" not in text and "=" not in text:
+        return None
+    return (match.group("ja") or match.group("zh")).strip()
 
 
 _PARENTHESIS = re.compile(r"(?<=\w)\s*\(([^()]{1,40})\)")

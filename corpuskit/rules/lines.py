@@ -318,7 +318,9 @@ class NavCrumb(LexiconLineRule):
     """Removes navigation crumbs left alone on a line.
 
     What it does: removes a line that is only a navigation word ("back", "Home",
-    "Zurück", "Tilbake", "Retour", "Menu", ...).
+    "Zurück", "Tilbake", "Retour", "Menu", ...). The line is the phrase, so the cap on its
+    length only has to let the longest phrase through: six words, as Japanese and Chinese
+    count one word per two characters ("プライバシーポリシー" is five).
 
     Why: buttons and breadcrumbs of the page's chrome are scraped as lone words.
 
@@ -330,7 +332,7 @@ class NavCrumb(LexiconLineRule):
 
     code, name, category = "B108", "nav-crumb", "navigation"
     summary = "navigation crumb"
-    at_start, max_words = ("nav",), 4
+    at_start, max_words = ("nav",), 6
 
     def match(self, block: Block) -> str | None:
         return lexicon("nav").whole_line(block.text)

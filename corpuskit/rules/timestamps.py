@@ -8,7 +8,7 @@ from functools import cache
 
 from corpuskit.lexicon import every_phrase
 from corpuskit.rules.base import REMOVE, BlockRule, Context, Hit
-from corpuskit.segment import Block, per_block
+from corpuskit.segment import HAN_KANA, Block, per_block
 
 _DIGIT = re.compile(r"\d")
 _MARKS = r"[\s•·|()\[\]–—-]*"  # bullets, separators and brackets around the stamp
@@ -22,9 +22,10 @@ def _phrases(category: str) -> list[str]:
 @cache
 def _relative_time() -> re.Pattern[str]:
     """Every frame of the relative-time lexicon around one or two counts with their unit:
-    "3 hours", "2 Std.", "5m", "8 years, 2 months"."""
+    "3 hours", "2 Std.", "5m", "8 years, 2 months". A unit ends its word, but Japanese and
+    Chinese write the frame on without a space ("3時間前", "3小时前")."""
     unit = "|".join(map(re.escape, _phrases("time_unit")))
-    span = rf"\d+\s*(?:{unit})\.?(?!\w)"
+    span = rf"\d+\s*(?:{unit})\.?(?![^\W{HAN_KANA}])"
     time = rf"{span}(?:,?\s+{span})?"
     frames = (re.escape(frame).replace(re.escape("{time}"), time) for frame in _phrases("relative_time"))
     return re.compile(rf"{_MARKS}(?:{'|'.join(frames)}){_MARKS}", re.IGNORECASE)
@@ -37,6 +38,8 @@ def relative_time(block: Block) -> bool:
     >>> from corpuskit.segment import segment
     >>> [relative_time(b) for b in segment("3 hours ago\\nvor 2 Tagen\\n· hace 21 minutos")]
     [True, True, True]
+    >>> [relative_time(b) for b in segment("3時間前\\n2天前\\n3 시간 전\\n3時間目")]
+    [True, True, True, False]
     >>> [relative_time(b) for b in segment("Three hours ago\\n3 hours ago, the bridge fell.")]
     [False, False]
     >>> relative_time(segment("Il y a 3 solutions")[0])  # "there are", not "ago"
@@ -52,9 +55,9 @@ class RelativeTime(BlockRule):
 
     What it does: removes a line made of a count and its unit, or two ("3 hours ago",
     "8 years, 2 months ago", "vor 2 Tagen", "hace 21 minutos", "il y a 3 jours", "2
-    godziny temu"), in a frame of the relative-time lexicon, with nothing else but bullets
-    or brackets. The count must be written in digits and the unit must be one of time
-    ("Il y a 3 solutions" says "there are", not "ago").
+    godziny temu", "3時間前", "3小时前"), in a frame of the relative-time lexicon, with
+    nothing else but bullets or brackets. The count must be written in digits and the unit
+    must be one of time ("Il y a 3 solutions" says "there are", not "ago").
 
     Why: news pages print such stamps under every teaser, comment and live-blog entry;
     they tell when the page was read, not what the article says, and no date can be
