@@ -121,13 +121,26 @@ def _month_languages() -> frozenset[str]:
     return frozenset(read_phrases("month"))
 
 
+# Month abbreviations that dateparser reads as another month, with a form it reads right:
+# it drops the Thai vowel of "มี.ค." (March) and reads "ม.ค." (January)
+_MISREAD_MONTHS = {"มี.ค.": "มีนาคม"}
+
+
 def _dateparser_parse(text: str, language: str | None, everywhere: bool = True) -> dt.datetime | None:
+    """dateparser's reading of a date line, in the document's language first.
+
+    >>> _dateparser_parse("12 มี.ค. 2024", "th").date()  # March, not January
+    datetime.date(2024, 3, 12)
+    """
     from corpuskit.quickdate import quick_date
 
     quick = quick_date(text, language)  # plain forms: no need to load dateparser
     if quick is not None:
         return quick
     import dateparser
+
+    for misread, plain in _MISREAD_MONTHS.items():
+        text = text.replace(misread, plain)
 
     settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
     if _DOTTED.search(text):

@@ -37,6 +37,9 @@ def tz(hours: float) -> dt.timezone:
         ("12/21/2023 10:00 AM", "en", dt.date(2023, 12, 21)),  # a time without a zone is dropped
         ("21/12/2023", "fr", dt.date(2023, 12, 21)),
         ("Dec 23, 2023 5:06pm PT", "en", dt.date(2023, 12, 23)),  # PT: which offset? date only
+        ("12 มี.ค. 2024", "th", dt.date(2024, 3, 12)),  # March, which dateparser reads as January
+        ("12 ม.ค. 2024", "th", dt.date(2024, 1, 12)),
+        ("12 มีนาคม 2024", "th", dt.date(2024, 3, 12)),
     ],
 )
 def test_dates_in_many_languages(line, language, expected):
