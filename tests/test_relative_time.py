@@ -66,6 +66,8 @@ STAMPS = [
     ("2 ชม. ที่แล้ว", BODY_TH),
     ("· 15 นาที ที่แล้ว", BODY_TH),
     ("เมื่อ 5 ชม. ที่แล้ว", BODY_TH),
+    ("3 ชั่วโมงที่แล้ว", BODY_TH),  # the frame written on without a space
+    ("2 วันที่ผ่านมา", BODY_TH),
     ("3時間前", BODY_JA),
     ("· 30分前", BODY_JA),
     ("1カ月前", BODY_JA),
@@ -104,6 +106,7 @@ KEPT = [
     ("3 लोग पहले", BODY_HI),
     ("3 ปี ที่แล้ว สะพานแห่งนี้ถูกน้ำพัดพังทั้งหมด", BODY_TH),
     ("3 คน ที่แล้ว", BODY_TH),  # not a unit of time
+    ("3 วันที่แล้วฝนตกหนักทั่วกรุงเทพฯ", BODY_TH),  # a sentence that opens with the stamp
     ("3時間前から駅前に長い列ができていた。", BODY_JA),
     ("3人前", BODY_JA),  # three servings: not a unit of time
     ("5日前後", BODY_JA),  # around the fifth

@@ -8,7 +8,7 @@ from functools import cache
 
 from corpuskit.lexicon import every_phrase
 from corpuskit.rules.base import REMOVE, BlockRule, Context, Hit
-from corpuskit.segment import HAN_KANA, Block, per_block
+from corpuskit.segment import HAN_KANA, UNMARKED_ENDS, Block, per_block
 
 _DIGIT = re.compile(r"\d")
 _MARKS = r"[\s•·|()\[\]–—-]*"  # bullets, separators and brackets around the stamp
@@ -22,10 +22,10 @@ def _phrases(category: str) -> list[str]:
 @cache
 def _relative_time() -> re.Pattern[str]:
     """Every frame of the relative-time lexicon around one or two counts with their unit:
-    "3 hours", "2 Std.", "5m", "8 years, 2 months". A unit ends its word, but Japanese and
-    Chinese write the frame on without a space ("3時間前", "3小时前")."""
+    "3 hours", "2 Std.", "5m", "8 years, 2 months". A unit ends its word, but Japanese,
+    Chinese and Thai write the frame on without a space ("3時間前", "3小时前", "3 ชั่วโมงที่แล้ว")."""
     unit = "|".join(map(re.escape, _phrases("time_unit")))
-    span = rf"\d+\s*(?:{unit})\.?(?![^\W{HAN_KANA}])"
+    span = rf"\d+\s*(?:{unit})\.?(?![^\W{HAN_KANA}{UNMARKED_ENDS}])"
     time = rf"{span}(?:,?\s+{span})?"
     frames = (re.escape(frame).replace(re.escape("{time}"), time) for frame in _phrases("relative_time"))
     return re.compile(rf"{_MARKS}(?:{'|'.join(frames)}){_MARKS}", re.IGNORECASE)
@@ -40,6 +40,8 @@ def relative_time(block: Block) -> bool:
     [True, True, True]
     >>> [relative_time(b) for b in segment("3時間前\\n2天前\\n3 시간 전\\n3時間目")]
     [True, True, True, False]
+    >>> [relative_time(b) for b in segment("3 ชั่วโมงที่แล้ว\\n2 วันที่ผ่านมา\\n3 วันทำการ")]
+    [True, True, False]
     >>> [relative_time(b) for b in segment("Three hours ago\\n3 hours ago, the bridge fell.")]
     [False, False]
     >>> relative_time(segment("Il y a 3 solutions")[0])  # "there are", not "ago"
