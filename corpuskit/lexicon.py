@@ -13,8 +13,11 @@ from importlib import resources
 
 from corpuskit.segment import WORD_MARKS
 
-EDGE_PUNCT = " \t.:;,!?|·•–—-_*#>»«\"'“”‘’()[]"
-_PHRASE_END = re.compile(r"[\s:：|/–—\-.,]")  # what may follow a prefix phrase, or the end ("：" in Chinese)
+# What a lexicon line may carry around its phrase: punctuation, quotes, brackets and bullets,
+# those of Chinese and Japanese too ("【PR】", "▶ 관련기사", "・利用規約")
+EDGE_PUNCT = " \t.:;,!?|·•–—-_*#>»«\"'“”‘’()[]【】「」『』〈〉《》（）［］：；，。！？｜・▶►▷■□◆◇●○★☆※→　"
+# what may follow a prefix phrase, or the end ("：" in Chinese, "】" after "【PR")
+_PHRASE_END = re.compile(r"[\s:：|｜/–—\-.,】」』]")
 # A character of a word: `\w`, and the vowel signs, points and joiners it leaves out
 WORD_CHAR = rf"[\w{WORD_MARKS}]"
 _IN_WORD = re.compile(WORD_CHAR)
@@ -146,15 +149,20 @@ class Lexicon:
     def _anywhere(self) -> re.Pattern:
         return re.compile(rf"(?<!{WORD_CHAR})(?:{self._trie})(?!{WORD_CHAR})")
 
-    def whole_line(self, text: str) -> str | None:
-        """The phrase when the line is that phrase alone, give or take punctuation.
+    @cached_property
+    def _cores(self) -> dict[str, str]:
+        """Each phrase by its core, the phrase without the punctuation at its edges."""
+        return {phrase.strip(EDGE_PUNCT): phrase for phrase in sorted(self._phrases, reverse=True)}
 
-        >>> nav = Lexicon("t", ["Back", "Zurück"])
-        >>> nav.whole_line("« Zurück"), nav.whole_line("Back to school")
-        ('zurück', None)
+    def whole_line(self, text: str) -> str | None:
+        """The phrase when the line is that phrase alone, give or take punctuation (a
+        phrase's own, too: "会員登録（無料）" is the line "会員登録（無料".
+
+        >>> nav = Lexicon("t", ["Back", "Zurück", "会員登録（無料）"])
+        >>> nav.whole_line("« Zurück"), nav.whole_line("Back to school"), nav.whole_line("会員登録（無料）")
+        ('zurück', None, '会員登録（無料）')
         """
-        core = self._fold(text).strip(EDGE_PUNCT)
-        return core if core in self._phrases else None
+        return self._cores.get(self._fold(text).strip(EDGE_PUNCT))
 
     def prefix(self, text: str) -> str | None:
         """The phrase the line starts with, when a separator or the end follows it.

@@ -13,7 +13,7 @@ import unicodedata
 from functools import cache
 
 from corpuskit.dates import UNKNOWN, read_date_line
-from corpuskit.lexicon import every_phrase, lexicon, read_phrases
+from corpuskit.lexicon import EDGE_PUNCT, every_phrase, lexicon, read_phrases
 from corpuskit.memo import memo
 
 _DIGIT_GROUPS = re.compile(r"\d+")
@@ -178,10 +178,9 @@ def parse_byline(text: str) -> list[str] | None:
     phrase = lexicon("byline").prefix(text)
     if not phrase:
         return None
-    return parse_names(text.lstrip(_EDGE)[len(phrase) :])
+    return parse_names(text.lstrip(EDGE_PUNCT)[len(phrase) :])
 
 
-_EDGE = " \t.:;,!?|·•–—-_*#>»«\"'“”‘’()[]"
 _CUT = re.compile(r"\s+[|·•–—/]\s+|\s+-\s+|\s*\(")
 _ROLE_OR_DATE = re.compile(r"\d")
 _JOINED = re.compile(r"&|\b(?:and|og|und|et|y|e|en|och|ja|i|a)\b")

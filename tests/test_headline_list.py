@@ -7,7 +7,13 @@ import pytest
 
 from conftest import BODY, BODY_BN, BODY_DE, BODY_ES, BODY_FR, BODY_HI, BODY_JA, BODY_NB, BODY_ZH
 from corpuskit import clean_text
-from corpuskit.rules.headlines import MIN_RUN, SHORT_FUNCTION_WORD, headline_runs, is_headline_like
+from corpuskit.rules.headlines import (
+    MAX_ANNOUNCED_WORDS,
+    MIN_RUN,
+    SHORT_FUNCTION_WORD,
+    headline_runs,
+    is_headline_like,
+)
 from corpuskit.segment import segment
 
 
@@ -410,6 +416,19 @@ def test_headlines_below_a_read_more_phrase_alone_on_its_line_go(header, body, h
     result = clean_text(f"{body}\n\n{header}\n" + "\n".join(headlines))
     assert result.record.text == body + "\n"
     assert all(b121(result)[h] == "removed" for h in headlines)
+
+
+def test_a_paragraph_cut_short_by_a_link_below_a_list_header_stays():
+    """A paragraph broken off before a link looks like a headline, but runs longer."""
+    headline = "Possible water plumes on Europa: the discovery in images"
+    cut = (
+        "Paganini and his colleagues used the Keck Observatory in Hawaii over several nights "
+        "last spring to study the 1,900-mile-wide moon Europa, which many astrobiologists "
+        "regard as one of the solar system's"
+    )
+    assert segment(cut)[0].word_count > MAX_ANNOUNCED_WORDS
+    text = f"{BODY}\n\nRelated:\n{headline}\n{cut}\nbest bets to host alien life\n\n{BODY}"
+    assert cut in clean_text(text).record.text
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,7 @@ from corpuskit.segment import FULL_STOPS, UNMARKED_ENDS, Block, capital
 MIN_RUN = 3  # headlines in a row below the article
 MIN_RUN_ABOVE = 6  # above it, where the page's own headline and deck stand
 MIN_ANNOUNCED_RUN = 2  # below a header of a list of other articles
+MAX_ANNOUNCED_WORDS = 25  # there; a longer line is a paragraph cut short by a link
 # rules whose removed line heads a list of other articles: "More from …", "Most read"
 LIST_HEADER_RULES = ("B119", "B107")
 READ_MORE_RULE = "B106"  # a "read more" phrase alone on its line heads a list too
@@ -230,6 +231,12 @@ def is_date_line(block: Block) -> bool:
     return isinstance(read_date_line(block.text), dt.date)
 
 
+def _announced_headline(block: Block) -> bool:
+    """A line of a list below its header: shaped like a headline, 25 words at most, and no
+    date (a teaser's date below its headline ends the list)."""
+    return is_headline_like(block) and block.word_count <= MAX_ANNOUNCED_WORDS and not is_date_line(block)
+
+
 def heads_a_list(block: Block, ctx: Context) -> bool:
     """The line was removed as a header of a list of other articles: a related or
     most-read header ("More from Politics", "Meistgelesen"), or a "read more" phrase
@@ -272,7 +279,7 @@ class HeadlineList(BlockRule):
     ("Step 1: …", "Step 2: …"). Once a run is removed, the other copies of its headlines
     on the page go too, and so does a copy cut short with an ellipsis ("Council votes to
     close the old…"), or the whole headline when the run holds the cut one. Two or more
-    headline-shaped lines right below a removed header of such a list ("More from
+    headline-shaped lines of 25 words at most right below a removed header of such a list ("More from
     Politics", "Most read", "এই বিভাগের আরো খবর", or a "read more" phrase alone on its line:
     "TE PUEDE INTERESAR", "Lesen Sie auch:") are removed wherever they stand, however
     short the article; the page's own headline, lifted as a copy of the title, may stand
@@ -326,7 +333,7 @@ class HeadlineList(BlockRule):
                 position += 1
                 continue
             end = position
-            while end < len(blocks) and is_headline_like(blocks[end]) and not is_date_line(blocks[end]):
+            while end < len(blocks) and _announced_headline(blocks[end]):
                 end += 1
             run, position = blocks[position:end], max(end, position + 1)
             if len(run) >= MIN_ANNOUNCED_RUN:

@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from functools import cache
 from typing import ClassVar
 
-from corpuskit.lexicon import COMPILE_AFTER, lexicon
+from corpuskit.lexicon import COMPILE_AFTER, EDGE_PUNCT, lexicon
 from corpuskit.rules.base import FLAG, REMOVE, BlockRule, Context, Hit, is_sentence
 from corpuskit.screen import Screen, fold
 from corpuskit.segment import SENTENCE_MARKS, Block, per_block, segment
 
-_LABEL_FOLLOWERS = ":|-–—/"
+_LABEL_FOLLOWERS = ":|-–—/：｜】」』"  # what ends a label: a colon, a bar, a dash, a bracket
 _UNKNOWN = object()
 
 
@@ -26,7 +26,7 @@ def _label_prefix(category: str, block: Block) -> str | None:
     phrase = lexicon(category).prefix(block.text)
     if phrase is None:
         return None
-    rest = block.lowered.lstrip(" \t•·*#>«»\"'“”").removeprefix(phrase).lstrip()
+    rest = block.lowered.lstrip(EDGE_PUNCT).removeprefix(phrase).lstrip()
     return phrase if not rest or rest[0] in _LABEL_FOLLOWERS else None
 
 
@@ -276,7 +276,7 @@ class ReadMoreTeaser(LexiconLineRule):
         """A line that runs on from the phrase without a label's separator and ends like a
         sentence is flagged, not removed: "See also the notes below." is the writer's own
         pointer, "Read more about the hospice's work and you see why." a sentence."""
-        rest = block.lowered.lstrip(" \t•·*#>«»\"'“”").removeprefix(phrase.lower()).lstrip()
+        rest = block.lowered.lstrip(EDGE_PUNCT).removeprefix(phrase.lower()).lstrip()
         labelled = not rest or phrase[-1] in _LABEL_FOLLOWERS or rest[0] in _LABEL_FOLLOWERS
         if not labelled and is_sentence(block):
             return self.hit(block, FLAG, f"sentence starting with a teaser phrase kept ('{phrase}')")
