@@ -279,12 +279,12 @@ class HeadlineList(BlockRule):
     ("Step 1: …", "Step 2: …"). Once a run is removed, the other copies of its headlines
     on the page go too, and so does a copy cut short with an ellipsis ("Council votes to
     close the old…"), or the whole headline when the run holds the cut one. Two or more
-    headline-shaped lines of 25 words at most right below a removed header of such a list ("More from
-    Politics", "Most read", "এই বিভাগের আরো খবর", or a "read more" phrase alone on its line:
-    "TE PUEDE INTERESAR", "Lesen Sie auch:") are removed wherever they stand, however
-    short the article; the page's own headline, lifted as a copy of the title, may stand
-    between the header and the list, and a date ends the list ("read more" also ends a
-    teaser, above the next one's headline and date).
+    headline-shaped lines of 25 words at most right below a removed header of such a list
+    ("More from Politics", "Most read", "এই বিভাগের আরো খবর", or a "read more" phrase alone
+    on its line: "TE PUEDE INTERESAR", "Lesen Sie auch:") are removed wherever they stand,
+    however short the article; the page's own headline, lifted as a copy of the title, may
+    stand between the header and the list, and a date ends the list ("read more" also ends
+    a teaser, above the next one's headline and date).
 
     Why: "related", "most read" and "more from" lists follow the article on most news
     pages; every headline in them is new, in any language, so no lexicon can list them,
