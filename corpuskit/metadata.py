@@ -30,6 +30,27 @@ def _ascii_digits() -> dict[int, str]:
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
+_BUDDHIST_ERA = re.compile(r"(?:พ\.\s?ศ\.|พุทธศักราช)\s*")
+_BUDDHIST_YEAR = re.compile(r"(?<!\d)2[45]\d\d(?!\d)")
+_BUDDHIST_ERA_OFFSET = 543  # years the Thai era counts ahead of the Gregorian one
+
+
+def gregorian_years(text: str) -> str:
+    """A Thai line's years of the Buddhist Era (พ.ศ.), the one Thai dates are written in,
+    as Gregorian years; other text as it is.
+
+    >>> gregorian_years("15 ม.ค. 2567 10:25 น."), gregorian_years("2 ก.พ. พ.ศ. 2567")
+    ('15 ม.ค. 2024 10:25 น.', '2 ก.พ. 2024')
+    >>> gregorian_years("Tax Day 2567")
+    'Tax Day 2567'
+    """
+    if not _THAI_LETTER.search(text):
+        return text
+    text = _BUDDHIST_ERA.sub("", text)
+    return _BUDDHIST_YEAR.sub(lambda m: str(int(m.group(0)) - _BUDDHIST_ERA_OFFSET), text)
+
+
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:.h]\d\d(?!\d)")
 _SEPARATORS = " \t|•·,;/–—-"
 _NAME_SPLIT = re.compile(
@@ -75,7 +96,7 @@ def parse_date(text: str, language: str | None = None, general: bool = True) -> 
     """
     core = strip_date_prefix(text)
     if not core.isascii():  # "২৯ আগস্ট ২০২০": the readers know ASCII digits
-        core = core.translate(_ascii_digits())
+        core = gregorian_years(core.translate(_ascii_digits()))
     if not core or len(core) > 60 or len(_DIGIT_GROUPS.findall(core)) < 2:
         return None
     if not _YEAR.search(core) and not re.search(r"\d{1,2}[./]\d{1,2}[./]\d{2}", core):

@@ -188,8 +188,16 @@ class Block:
 
     @cached_property
     def is_upper(self) -> bool:
-        """All cased letters are capitals (a masthead, a label)."""
-        return self.text.isupper()
+        """All cased letters are capitals, and they are most of the letters (a masthead, a
+        label); a Thai or Japanese headline that names "PM2.5" or "NHK" is no such line.
+
+        >>> [b.is_upper for b in segment("BREAKING NEWS\\nฝุ่น PM2.5 ในกรุงเทพฯ สูงเกินมาตรฐาน")]
+        [True, False]
+        """
+        if not self.text.isupper():
+            return False
+        letters = sum(map(str.isalpha, self.text))
+        return sum(map(str.isupper, self.text)) * 2 >= letters
 
 
 def segment(text: str) -> list[Block]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BODY, BODY_DE, BODY_ES, BODY_FR
+from conftest import BODY, BODY_DE, BODY_ES, BODY_FR, BODY_TH
 from corpuskit import clean_text
 from corpuskit.dates import UNKNOWN, read_date_line
 from corpuskit.metadata import parse_byline, parse_date, parse_names
@@ -40,6 +40,9 @@ def tz(hours: float) -> dt.timezone:
         ("12 มี.ค. 2024", "th", dt.date(2024, 3, 12)),  # March, which dateparser reads as January
         ("12 ม.ค. 2024", "th", dt.date(2024, 1, 12)),
         ("12 มีนาคม 2024", "th", dt.date(2024, 3, 12)),
+        ("15 ม.ค. 2567 10:25 น.", "th", dt.date(2024, 1, 15)),  # the Buddhist Era: 543 years on
+        ("เผยแพร่: 18 มี.ค. 2567 เวลา 14:30 น.", "th", dt.date(2024, 3, 18)),
+        ("2 ก.พ. พ.ศ. 2567", "th", dt.date(2024, 2, 2)),
     ],
 )
 def test_dates_in_many_languages(line, language, expected):
@@ -58,6 +61,8 @@ def test_dates_in_many_languages(line, language, expected):
         "Tax Day 2024",
         "3 min read",
         "Il y a 2 heures",
+        "ปี 2567 งบประมาณ 3,000 ล้าน",  # a year and a sum, no date
+        "Tax Day 2567",
     ],
 )
 def test_not_dates(line):
@@ -218,3 +223,12 @@ def test_a_bengali_dateline_is_lifted():
     body = "পৌরসভার সদস্যরা মঙ্গলবার সন্ধ্যায় নতুন বাজেট নিয়ে আলোচনা করেন এবং দীর্ঘ বিতর্কের পর সিদ্ধান্ত নেন।"
     result = clean_text(f"শনিবার, আগস্ট ২৯, ২০২০\n{body}\n\n{body}\n")
     assert result.record.meta.published == dt.date(2020, 8, 29)
+
+
+def test_a_thai_page_gives_its_headline_and_its_date():
+    """A Thai headline ends unmarked, as a sentence does, and may name a Latin acronym
+    ("PM2.5"): it is still the title, and the date below it, in the Buddhist Era, is read."""
+    title = "รัฐบาลเร่งแก้ปัญหาฝุ่น PM2.5 ในกรุงเทพฯ สั่งตรวจรถควันดำทุกเขต"
+    record = clean_text(f"{title}\n15 ม.ค. 2567 10:25 น.\n\n{BODY_TH}\n\n{BODY_TH}").record
+    assert record.meta.title == title
+    assert record.meta.published == dt.date(2024, 1, 15)

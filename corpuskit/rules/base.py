@@ -29,18 +29,34 @@ if TYPE_CHECKING:
 REMOVE, LIFT, FLAG = "remove", "lift", "flag"
 
 _SENTENCE_END = re.compile(rf"[{SENTENCE_MARKS}][\"'”’»)\]]*(?:\s|$)|[{UNMARKED_ENDS}]$")
+_UNMARKED_END = re.compile(rf"[{UNMARKED_ENDS}]$")
+
+
+MIN_PROSE_WORDS = 12
+# Thai and Lao end a sentence unmarked, as a headline ends: a paragraph there is longer
+# than a headline (20 words are about 100 characters)
+MIN_UNMARKED_PROSE_WORDS = 20
 
 
 def is_prose(block: Block) -> bool:
-    """A paragraph of running text: twelve words or more and at least one full stop.
+    """A paragraph of running text: twelve words or more and at least one full stop; in a
+    script that marks no sentence end, twenty words or more.
 
     >>> from corpuskit.segment import segment
     >>> [is_prose(b) for b in segment("Trending Now\\n" + "word " * 12 + "end.")]
     [False, True]
+    >>> headline = "รัฐบาลเร่งแก้ปัญหาฝุ่น PM2.5 ในกรุงเทพฯ สั่งตรวจรถควันดำทุกเขต"
+    >>> is_prose(segment(headline)[0]), is_prose(segment(" ".join([headline] * 2))[0])
+    (False, True)
     """
     known = block.__dict__.get("_prose")  # asked in every pass: kept on the block
     if known is None:
-        known = block.word_count >= 12 and block.letter_share > 0.5 and bool(_SENTENCE_END.search(block.text))
+        shortest = MIN_UNMARKED_PROSE_WORDS if _UNMARKED_END.search(block.text) else MIN_PROSE_WORDS
+        known = (
+            block.word_count >= shortest
+            and block.letter_share > 0.5
+            and bool(_SENTENCE_END.search(block.text))
+        )
         block.__dict__["_prose"] = known
     return known
 
