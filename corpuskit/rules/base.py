@@ -32,6 +32,17 @@ _SENTENCE_END = re.compile(rf"[{SENTENCE_MARKS}][\"'”’»)\]]*(?:\s|$)|[{UNMA
 _UNMARKED_END = re.compile(rf"[{UNMARKED_ENDS}]$")
 
 
+def ends_unmarked(block: Block) -> bool:
+    """The line ends in a Thai or Lao letter: a script that marks no sentence end, so the
+    end does not tell a sentence from a headline there.
+
+    >>> from corpuskit.segment import segment
+    >>> [ends_unmarked(b) for b in segment("ห้องสมุดจะเปิดในฤดูใบไม้ผลิหน้า\\nThe library opens.")]
+    [True, False]
+    """
+    return bool(_UNMARKED_END.search(block.text))
+
+
 MIN_PROSE_WORDS = 12
 # Thai and Lao end a sentence unmarked, as a headline ends: a paragraph there is longer
 # than a headline (20 words are about 100 characters)
@@ -51,7 +62,7 @@ def is_prose(block: Block) -> bool:
     """
     known = block.__dict__.get("_prose")  # asked in every pass: kept on the block
     if known is None:
-        shortest = MIN_UNMARKED_PROSE_WORDS if _UNMARKED_END.search(block.text) else MIN_PROSE_WORDS
+        shortest = MIN_UNMARKED_PROSE_WORDS if ends_unmarked(block) else MIN_PROSE_WORDS
         known = (
             block.word_count >= shortest
             and block.letter_share > 0.5

@@ -17,8 +17,8 @@ import numpy as np
 from corpuskit.dates import read_date_line
 from corpuskit.lexicon import lexicon
 from corpuskit.linefeatures import densest_run, stopwords
-from corpuskit.rules.base import FLAG, REMOVE, BlockRule, Context, Hit, is_prose
-from corpuskit.segment import FULL_STOPS, UNMARKED_ENDS, Block, capital
+from corpuskit.rules.base import FLAG, REMOVE, BlockRule, Context, Hit, ends_unmarked, is_prose
+from corpuskit.segment import FULL_STOPS, Block, capital
 
 MIN_RUN = 3  # headlines in a row below the article
 MIN_RUN_ABOVE = 6  # above it, where the page's own headline and deck stand
@@ -38,8 +38,6 @@ NON_PROSE_WEIGHT = 0.5  # what a line that is not prose costs the article body, 
 # A line that ends like a clause or a sentence, in any script ("。", "।", "،"); a truncated
 # headline ends with an ellipsis
 _CLAUSE_END = re.compile(rf"(?<!\.\.)[{FULL_STOPS}:;,，、；：،؛][\"'”’»)\]」』]*$")
-# Thai and Lao mark no sentence end: a headline cannot be told from a paragraph there
-_UNMARKED_END = re.compile(rf"[{UNMARKED_ENDS}]$")
 _OPENERS = "\"'“‘«„¿¡"
 # A line that ends with a year: a dated entry of an archive, a changelog or a bibliography
 _ENDS_WITH_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\W*$")
@@ -89,7 +87,7 @@ def is_headline_like(block: Block, function_word: int = SHORT_FUNCTION_WORD) -> 
     last = block.words[-1]
     wrapped = len(last) <= function_word and last.islower() and last in stopwords()
     # a clause, a wrapped paragraph's line, or a script whose sentences end unmarked
-    return not (_CLAUSE_END.search(block.text) or wrapped or _UNMARKED_END.search(block.text))
+    return not (_CLAUSE_END.search(block.text) or wrapped or ends_unmarked(block))
 
 
 def body_span(blocks: list[Block]) -> tuple[int, int]:
