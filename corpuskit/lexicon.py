@@ -16,8 +16,9 @@ from corpuskit.segment import WORD_MARKS
 # What a lexicon line may carry around its phrase: punctuation, quotes, brackets and bullets,
 # those of Chinese and Japanese too ("【PR】", "▶ 관련기사", "・利用規約")
 EDGE_PUNCT = " \t.:;,!?|·•–—-_*#>»«\"'“”‘’()[]【】「」『』〈〉《》（）［］：；，。！？｜・▶►▷■□◆◇●○★☆※→　"
-# what may follow a prefix phrase, or the end ("：" in Chinese, "】" after "【PR")
-_PHRASE_END = re.compile(r"[\s:：|｜/–—\-.,】」』]")
+# what may follow a prefix phrase, or the end ("：" in Chinese, "】" after "【PR", "=" in
+# Korean and Japanese credits, "사진=연합뉴스")
+_PHRASE_END = re.compile(r"[\s:：|｜/–—\-.,=＝】」』]")
 # A character of a word: `\w`, and the vowel signs, points and joiners it leaves out
 WORD_CHAR = rf"[\w{WORD_MARKS}]"
 _IN_WORD = re.compile(WORD_CHAR)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import BODY_JA, BODY_KO, BODY_ZH, around, removed_by
+from conftest import BODY, BODY_DE, BODY_JA, BODY_KO, BODY_ZH, around, removed_by
 from corpuskit import clean_text
 
 MARKED = [
@@ -35,4 +35,38 @@ KEPT = [
 
 @pytest.mark.parametrize(("line", "body"), KEPT, ids=[line[:12] for line, _ in KEPT])
 def test_article_lines_that_open_with_a_mark_stay(line, body):
+    assert line in clean_text(around(line, body)).record.text
+
+
+# Korean and Japanese credits join label and name with "=" ("사진=연합뉴스", "写真＝共同"),
+# and close a caption in brackets ("（写真：ロイター）", "[사진=AP]").
+CREDITS = [
+    ("B103", "사진=독자 제공", BODY_KO),
+    ("B103", "(사진=게티이미지뱅크)", BODY_KO),
+    ("B103", "写真＝共同通信", BODY_JA),
+    ("B114", "21일 오전 서울 강남역 인근 도로가 물에 잠겨 있다. (사진=독자 제공)", BODY_KO),
+    ("B114", "시민들이 우산을 쓰고 출근하고 있다. /사진=뉴스1", BODY_KO),
+    ("B114", "東京・渋谷のスクランブル交差点を渡る人々（写真：ロイター）", BODY_JA),
+    ("B114", "街頭で演説する候補者。写真＝共同", BODY_JA),
+    ("B114", "Die Feuerwehr im Einsatz am Montag [Foto: Stadt Trier]", BODY_DE),
+]
+
+
+@pytest.mark.parametrize(("code", "line", "body"), CREDITS, ids=[line for _, line, _ in CREDITS])
+def test_credits_joined_by_an_equals_sign_or_in_brackets_go(code, line, body):
+    assert code in removed_by(around(line, body), line)
+
+
+CREDIT_WORDS_IN_PROSE = [
+    ("사진 작가 김영수 씨는 지난 30년 동안 전국의 사라져 가는 골목을 기록해 왔다고 말했다.", BODY_KO),
+    ("영상 속에서 그는 마지막까지 구조를 기다리던 주민들의 모습을 담담하게 설명했다.", BODY_KO),
+    ("写真を撮影した男性は、当時の様子を「一瞬の出来事だった」と振り返った。", BODY_JA),
+    ("He set the photo ratio so that Image = 3 × width, and the printer took it from there.", BODY),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "body"), CREDIT_WORDS_IN_PROSE, ids=[line[:12] for line, _ in CREDIT_WORDS_IN_PROSE]
+)
+def test_prose_that_opens_with_a_credit_word_stays(line, body):
     assert line in clean_text(around(line, body)).record.text

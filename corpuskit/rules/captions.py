@@ -27,16 +27,16 @@ _NOT_A_CREDIT = re.compile(
 
 @cache
 def _credit_tail() -> re.Pattern[str]:
-    """A credit at the end of a block: a credit label and a colon ("Foto: X", "(Photo: AP)")
-    or a copyright sign ("© X", "(C) X"), after a sentence end, a separator or an opening
-    parenthesis; group `credit` is the credit, group `caption` what stands before it."""
+    """A credit at the end of a block: a credit label and a colon or "=" ("Foto: X",
+    "(Photo: AP)", "사진=X") or a copyright sign ("© X", "(C) X"), after a sentence end, a
+    separator or an opening bracket; group `credit` is the credit, group `caption` what stands before it."""
     by_language = read_phrases("credit")
     labels = {p.rstrip(" :") for lang, phrases in by_language.items() if lang != "mul" for p in phrases}
     label = "|".join(re.escape(p) for p in sorted(labels, key=len, reverse=True))
-    mark = rf"(?:(?:{label})\s*:|©|\(c\))"
+    mark = rf"(?:(?:{label})\s*[:：=＝]|©|\(c\))"
     return re.compile(
-        rf"^(?P<caption>.*?\S)(?:\s*[|–—/]\s*|(?<=[.!?…])\s+|\s*\()\(?"
-        rf"(?P<credit>{mark}\s*[^\s:].*?)\)?\.?\s*$",
+        rf"^(?P<caption>.*?\S)(?:\s*[|–—/]\s*|(?<=[.!?…])\s+|(?<=。)|\s*[(（\[［])[(（\[［]?"
+        rf"(?P<credit>{mark}\s*[^\s:：].*?)[)）\]］]?[.。]?\s*$",
         re.IGNORECASE | re.DOTALL,
     )
 
@@ -75,7 +75,8 @@ class CreditedCaption(BlockRule):
     """Removes a photo caption that ends with the photo's credit.
 
     What it does: removes a block of at most 50 words that ends with a media credit: a
-    credit label and a colon ("Foto: Andina", "(Photo: AP)", "Bild: dpa") or a copyright
+    credit label and a colon or "=" ("Foto: Andina", "(Photo: AP)", "Bild: dpa",
+    "（写真：ロイター）", "(사진=연합뉴스)") or a copyright
     sign ("| © Getty Images", "/ (C) Kab Niang"), standing after a sentence end, a
     separator or an opening parenthesis, and naming a person or an agency in at most ten
     words. The credit labels are those of the photo-credit lexicon (B103), in every
@@ -106,15 +107,18 @@ class CreditedCaption(BlockRule):
                 yield self.hit(block, REMOVE, f"photo caption with its credit ('{credit}')")
 
 
+_MAY_HOLD_CREDIT = re.compile(r"[:：=＝©(（\[［]")
+
+
 @per_block
 def _credit(block: Block) -> str | None:
     """`credit_at_end` or `photographer_at_end` of a caption-length block, asked once per
-    block; a block without a colon, a copyright sign or a parenthesis holds no credit mark
+    block; a block without a colon, "=", a copyright sign or a bracket holds no credit mark
     and skips the first pattern, one that does not end with "撮影" or "摄" the second."""
     text = block.text
     if block.word_count > MAX_CAPTION_WORDS:
         return None
-    credit = credit_at_end(text) if ":" in text or "©" in text or "(" in text else None
+    credit = credit_at_end(text) if _MAY_HOLD_CREDIT.search(text) else None
     if credit is None and text.rstrip(" )）").endswith(("撮影", "摄", "攝")):
         credit = photographer_at_end(text)
     return credit

@@ -17,7 +17,7 @@ from corpuskit.rules.base import FLAG, REMOVE, BlockRule, Context, Hit, is_sente
 from corpuskit.screen import Screen, fold
 from corpuskit.segment import SENTENCE_MARKS, Block, per_block, segment
 
-_LABEL_FOLLOWERS = ":|-–—/：｜】」』"  # what ends a label: a colon, a bar, a dash, a bracket
+_LABEL_FOLLOWERS = ":|-–—/=：｜＝】」』"  # what ends a label: a colon, a bar, a dash, "=", a bracket
 _UNKNOWN = object()
 
 
@@ -191,8 +191,8 @@ class PhotoCredit(LexiconLineRule):
     """Removes photo, video and image credit lines.
 
     What it does: removes a short line that starts with a credit label ("Photo:", "Foto:",
-    "Bild:", "Images", "Kuva:", ...) or a copyright sign ("© Oli Scarff/Getty Images")
-    followed by a separator or by a name, or that is an agency credit alone ("Getty
+    "Bild:", "Images", "Kuva:", "사진=", ...) or a copyright sign ("© Oli Scarff/Getty
+    Images") followed by a separator or by a name, or that is an agency credit alone ("Getty
     Images", "AFP", "NTB"). A copyright sign with a year or "rights" is the site's
     copyright notice, left to the source-line rule (M004).
 
@@ -215,10 +215,10 @@ class PhotoCredit(LexiconLineRule):
     def match(self, block: Block) -> str | None:
         phrase = lexicon("credit").prefix(block.text)
         if phrase:
-            rest = block.text.lstrip()[len(phrase) :].strip()
+            rest = block.text.lstrip(EDGE_PUNCT)[len(phrase) :].strip()
             if phrase == "©":  # a name, or the site's copyright notice ("© 2023 Outlet") for M004
                 return phrase if rest and not block.ends_sentence and not _NOTICE.search(rest) else None
-            if not rest or rest[0] in ":/|" or is_name_like(rest):
+            if not rest or rest[0] in _LABEL_FOLLOWERS or is_name_like(rest):
                 return phrase
             return None
         if block.word_count <= 6 and not block.ends_sentence:
