@@ -120,6 +120,23 @@ def parse_date(text: str, language: str | None = None, general: bool = True) -> 
     return None if day > dt.date.today() + dt.timedelta(days=1) else day
 
 
+def before_source(text: str) -> str:
+    """A date line without the outlet named after its date ("2024-07-21 09:30 来源：新华网",
+    "3 May 2023 | Source: Reuters"): the text before a source label and its colon.
+
+    >>> before_source("2024年07月21日 09:30 来源：新华网"), before_source("Source of the data")
+    ('2024年07月21日 09:30', 'Source of the data')
+    """
+    match = _source_label().search(text)
+    return text[: match.start()].rstrip(" |·•–—-") if match and match.start() else text
+
+
+@cache
+def _source_label() -> re.Pattern[str]:
+    labels = sorted(every_phrase("source_label"), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, labels))})\s*[:：]", re.IGNORECASE)
+
+
 _DOTTED = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 _SLASHED = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
 _DATEPARSER_NAMES = {"no": "nb"}
@@ -198,8 +215,80 @@ def parse_byline(text: str) -> list[str] | None:
     """
     phrase = lexicon("byline").prefix(text)
     if not phrase:
-        return None
+        return _names_before_role(text)
     return parse_names(text.lstrip(EDGE_PUNCT)[len(phrase) :])
+
+
+# A name in a script without capitals: two to five Han characters, two to four Hangul
+# syllables ("李明", "김철수", "山田太郎"), or katakana words joined by "・" ("ジョン・スミス").
+_KATAKANA_WORD = "[\u30a1-\u30fa\u30fc]+"
+_UNCASED_NAME = re.compile(
+    rf"[\u4e00-\u9fff]{{2,5}}|[\uac00-\ud7a3]{{2,4}}|{_KATAKANA_WORD}(?:・{_KATAKANA_WORD})*"
+)
+_UNCASED_SPLIT = re.compile(r"[\s、，,·/]+")
+_EMAIL_AT_END = re.compile(r"[\s(（]*[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)）]?\s*$")
+
+
+# Korean family names (a closed set: these cover nearly every Korean), the first syllable
+# of a name in a byline that carries no byline word ("김철수 기자").
+_KOREAN_SURNAMES = frozenset(
+    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 홍 전 고 문 양 손 배 백 "
+    "허 남 심 노 하 곽 성 차 주 우 구 민 진 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 "
+    "석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 "
+    "사 부 황보 남궁 제갈 선우 독고 서문".split()
+)
+
+
+def _names_before_role(text: str) -> list[str] | None:
+    """The names of a Korean byline, which ends with the writer's role and carries no
+    byline word, maybe with an e-mail address after it ("김철수 기자 kimcs@example.co.kr",
+    "김철수·이영희 기자"): Hangul names that start with a family name.
+
+    >>> _names_before_role("김철수·이영희 기자"), _names_before_role("김철수 특파원(kimcs@example.co.kr)")
+    (['김철수', '이영희'], ['김철수'])
+    >>> _names_before_role("그들은 기자"), _names_before_role("Jane Doe, reporter")
+    (None, None)
+    """
+    line = _EMAIL_AT_END.sub("", text).strip(EDGE_PUNCT)
+    role = _role_at_end().search(line)
+    if not role or not role.start():
+        return None
+    names = uncased_names(line[: role.start()])
+    return names if names and all(map(_HANGUL_NAME.fullmatch, names)) else None
+
+
+_HANGUL_NAME = re.compile(r"[\uac00-\ud7a3]{2,4}")
+
+
+def _is_korean_name(name: str) -> bool:
+    family = name[0] in _KOREAN_SURNAMES or name[:2] in _KOREAN_SURNAMES
+    return family and bool(_HANGUL_NAME.fullmatch(name))
+
+
+@cache
+def _role_at_end() -> re.Pattern[str]:
+    roles = sorted(read_phrases("byline_role").get("ko", []), key=len, reverse=True)
+    return re.compile(rf"\s*(?:{'|'.join(map(re.escape, roles))})$")
+
+
+def uncased_names(text: str) -> list[str] | None:
+    """Names written in a script without capitals, one per word, roles left out
+    ("记者 李明 王芳": two names); None unless every other word is such a name.
+
+    >>> uncased_names("李明、王芳"), uncased_names("本报记者 张三"), uncased_names("글쓰기 모임")
+    (['李明', '王芳'], ['张三'], None)
+    """
+    words = [w for w in _UNCASED_SPLIT.split(text.strip(EDGE_PUNCT)) if w]
+    names = [w for w in words if not lexicon("byline_role").whole_line(w)]
+    if not names or len(names) > 4 or not all(map(_is_uncased_name, names)):
+        return None
+    return names
+
+
+def _is_uncased_name(word: str) -> bool:
+    if _HANGUL_NAME.fullmatch(word):
+        return _is_korean_name(word)
+    return bool(_UNCASED_NAME.fullmatch(word))
 
 
 _CUT = re.compile(r"\s+[|·•–—/]\s+|\s+-\s+|\s*\(")
@@ -216,7 +305,9 @@ def parse_names(rest: str) -> list[str] | None:
     >>> parse_names("the council"), parse_names("Jane Doe, Senior Correspondent")
     (None, ['Jane Doe'])
     """
-    rest = _CUT.split(rest.strip(" :–—-"), maxsplit=1)[0].strip(" ,;")
+    rest = _CUT.split(rest.strip(" :：–—-/／＝="), maxsplit=1)[0].strip(" ,;")
+    if rest and not rest.isascii() and (uncased := uncased_names(rest)):
+        return uncased
     if not rest or len(rest) > 120 or (rest.endswith((".", "!", "?")) and not rest.endswith(" Jr.")):
         return None
     if "," in rest and not _JOINED.search(rest):

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 
 from corpuskit.lexicon import lexicon
-from corpuskit.metadata import parse_byline, parse_date
+from corpuskit.metadata import before_source, parse_byline, parse_date
 from corpuskit.rules.base import LIFT, REMOVE, BlockRule, Context, Hit, is_prose
 from corpuskit.rules.header import NEAR_ARTICLE, first_byline, has_digit, title_blocks, with_title_window
 from corpuskit.segment import Block, per_block
@@ -218,14 +218,17 @@ def _day(value) -> dt.date:
 
 def _line_date(text: str, language: str | None):
     """The date of a date line; of a line of two ("Posted: 20 Dec 2023 | Updated: 21 Dec
-    2023"), the one that is not a date of change.
+    2023", "입력 2024.07.21 09:30 수정 2024.07.21 11:02"), the one that is not a date of
+    change.
 
     >>> str(_line_date("Posted: Dec 20, 2023 | Last Updated: December 21, 2023", "en"))
     '2023-12-20'
+    >>> str(_line_date("입력 2024.07.21 09:30 수정 2024.07.21 11:02", "ko"))
+    '2024-07-21'
     """
-    if " | " not in text:
-        return parse_date(text, language, False) if len(text.split()) <= 12 else None
-    parts = [p for p in text.split(" | ") if p.strip()]
+    parts = _two_dates(before_source(text))
+    if len(parts) == 1:
+        return parse_date(parts[0], language, False) if len(parts[0].split()) <= 12 else None
     if len(parts) != 2:
         return None
     dates = [parse_date(p, language, False) for p in parts]
@@ -235,6 +238,16 @@ def _line_date(text: str, language: str | None):
         d for p, d in zip(parts, dates, strict=True) if lexicon("date_updated").prefix(p.strip()) is None
     ]
     return first[0] if len(first) == 1 else None
+
+
+def _two_dates(text: str) -> list[str]:
+    """The parts of a line that may give two dates: split at " | ", or where a label of
+    change starts after the first date ("Published 3 May 2023 Updated 4 May 2023")."""
+    if " | " in text:
+        return [p for p in text.split(" | ") if p.strip()]
+    label = lexicon("date_updated").search(text)
+    at = text.lower().find(label) if label else -1
+    return [text[:at], text[at:]] if at > 0 else [text]
 
 
 def _labelled_date(ctx: Context):

@@ -13,6 +13,7 @@ from functools import cache
 from typing import ClassVar
 
 from corpuskit.lexicon import COMPILE_AFTER, EDGE_PUNCT, lexicon
+from corpuskit.metadata import before_source, parse_date
 from corpuskit.rules.base import FLAG, REMOVE, BlockRule, Context, Hit, is_sentence
 from corpuskit.screen import Screen, fold
 from corpuskit.segment import SENTENCE_MARKS, Block, per_block, segment
@@ -194,7 +195,8 @@ class PhotoCredit(LexiconLineRule):
     "Bild:", "Images", "Kuva:", "사진=", ...) or a copyright sign ("© Oli Scarff/Getty
     Images") followed by a separator or by a name, or that is an agency credit alone ("Getty
     Images", "AFP", "NTB"). A copyright sign with a year or "rights" is the site's
-    copyright notice, left to the source-line rule (M004).
+    copyright notice, left to the source-line rule (M004); a date that names its outlet
+    ("3 May 2023 | Source: Reuters") is a dateline, left to M003.
 
     Why: credits are captions of media that were not scraped; they carry no article text.
 
@@ -221,9 +223,15 @@ class PhotoCredit(LexiconLineRule):
             if not rest or rest[0] in _LABEL_FOLLOWERS or is_name_like(rest):
                 return phrase
             return None
-        if block.word_count <= 6 and not block.ends_sentence:
+        if block.word_count <= 6 and not block.ends_sentence and not _dated_source(block.text):
             return lexicon("photo_agency").search(block.text)
         return None
+
+
+def _dated_source(text: str) -> bool:
+    """A date that names its outlet ("3 May 2023 | Source: Reuters"): a dateline, for M003."""
+    date_part = before_source(text)
+    return date_part != text and parse_date(date_part, None, False) is not None
 
 
 _NOTICE = re.compile(r"(?:19|20)[0-9]{2}|rights|copyright|powered by", re.IGNORECASE)
