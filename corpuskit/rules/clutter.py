@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from corpuskit.rules.base import FLAG, REMOVE, BlockRule, Context, Hit, is_sentence
-from corpuskit.rules.header import is_title_like
+from corpuskit.rules.header import is_menu, is_title_like
 from corpuskit.rules.headlines import own_list_below
 from corpuskit.segment import Block
 
@@ -20,9 +20,10 @@ class HeaderClutter(BlockRule):
     ten words or fewer that is neither a sentence nor a possible headline is removed:
     mastheads in capitals, counters, crumbs, lone symbols; unless it has three words or
     more and the line model (B301) reads it as text (a line of a hard-wrapped paragraph,
-    a list item), or it is a piece of a sentence cut into lines ("WeWork" / "is reportedly
-    being investigated …": the next line goes on in lower case). A line between two
-    sentences is flagged instead: a subheading, a speaker's name, a live blog's time.
+    a list item; a menu or a breadcrumb trail, "Home > News > World", is no text), or it
+    is a piece of a sentence cut into lines ("WeWork" / "is reportedly being investigated
+    …": the next line goes on in lower case). A line between two sentences is flagged
+    instead: a subheading, a speaker's name, a live blog's time.
 
     Why: a careless scrape starts with the page's navigation and widgets; but an article
     that opens with a wrapped paragraph or a list also has short lines "above the first
@@ -42,7 +43,8 @@ class HeaderClutter(BlockRule):
             if block.word_count <= 10 and not is_sentence(block) and not is_title_like(block):
                 if ctx.in_a_cut_sentence(block):
                     continue  # a piece of a sentence cut into lines
-                if block.word_count >= 3 and ctx.line_scores.get(block.index, 1.0) < MODEL_READS_TEXT:
+                reads_as_text = ctx.line_scores.get(block.index, 1.0) < MODEL_READS_TEXT
+                if block.word_count >= 3 and reads_as_text and not is_menu(block.text):
                     continue  # the line model reads it as text: a wrapped line, a list item
                 if ctx.between_sentences(block):
                     yield self.hit(block, FLAG, "short line between sentences kept: a subheading?")

@@ -109,20 +109,27 @@ def is_title_like(block: Block) -> bool:
 
 
 _MENU_SEPARATOR = re.compile(r"\s[|•·]\s")
+_TRAIL_SEPARATOR = re.compile(r"\s[>›»→]\s")
 
 
 def is_menu(text: str) -> bool:
-    """Whether a line is a menu: four items or more of one to three words each, between
-    menu separators. A page's title names its site or section once or twice, never a row
-    of them.
+    """Whether a line is a menu or a breadcrumb trail: four items or more of one to three
+    words each, between menu separators; or three items or more of one to four words,
+    between arrows ("Home > News > World", "首页 > 新闻 > 国内"). A page's title names its
+    site or section once or twice, never a row of them, and points no arrow.
 
     >>> is_menu("Trang chủ | Thời sự | Thế giới | Kinh doanh"), is_menu("Home • World • Sport • Arts")
     (True, True)
     >>> is_menu("Site | Section | Council votes to close three branch libraries"), is_menu("A | B | C")
     (False, False)
+    >>> is_menu("Startseite › Politik › Ausland"), is_menu("Site » Council votes to close three libraries")
+    (True, False)
     """
     items = _MENU_SEPARATOR.split(text.strip())
-    return len(items) >= 4 and all(1 <= len(item.split()) <= 3 for item in items)
+    if len(items) >= 4 and all(1 <= len(item.split()) <= 3 for item in items):
+        return True
+    trail = _TRAIL_SEPARATOR.split(text.strip())
+    return len(trail) >= 3 and all(1 <= len(item.split()) <= 4 for item in trail)
 
 
 _ROLE_JOINERS = frozenset({*_CONNECTORS, "the", "from", "with", "der", "die", "la", "le", "les", "el", "los"})
