@@ -260,11 +260,6 @@ def _names_before_role(text: str) -> list[str] | None:
 _HANGUL_NAME = re.compile(r"[\uac00-\ud7a3]{2,4}")
 
 
-def _is_korean_name(name: str) -> bool:
-    family = name[0] in _KOREAN_SURNAMES or name[:2] in _KOREAN_SURNAMES
-    return family and bool(_HANGUL_NAME.fullmatch(name))
-
-
 @cache
 def _role_at_end() -> re.Pattern[str]:
     roles = sorted(read_phrases("byline_role").get("ko", []), key=len, reverse=True)
@@ -286,8 +281,8 @@ def uncased_names(text: str) -> list[str] | None:
 
 
 def _is_uncased_name(word: str) -> bool:
-    if _HANGUL_NAME.fullmatch(word):
-        return _is_korean_name(word)
+    if _HANGUL_NAME.fullmatch(word):  # a Korean name starts with a family name
+        return word[0] in _KOREAN_SURNAMES or word[:2] in _KOREAN_SURNAMES
     return bool(_UNCASED_NAME.fullmatch(word))
 
 
