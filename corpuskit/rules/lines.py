@@ -223,8 +223,9 @@ class PhotoCredit(LexiconLineRule):
             if not rest or rest[0] in _LABEL_FOLLOWERS or is_name_like(rest):
                 return phrase
             return None
-        if block.word_count <= 6 and not block.ends_sentence and not _dated_source(block.text):
-            return lexicon("photo_agency").search(block.text)
+        if block.word_count <= 6 and not block.ends_sentence:
+            agency = lexicon("photo_agency").search(block.text)
+            return agency if agency and not _dated_source(block.text) else None
         return None
 
 
