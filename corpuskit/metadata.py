@@ -219,12 +219,11 @@ def parse_byline(text: str) -> list[str] | None:
     return parse_names(text.lstrip(EDGE_PUNCT)[len(phrase) :])
 
 
-# A name in a script without capitals: two to five Han characters, two to four Hangul
-# syllables ("李明", "김철수", "山田太郎"), or katakana words joined by "・" ("ジョン・スミス").
+# A name in a script without capitals: two to five Han characters ("李明", "山田太郎") or
+# katakana words joined by "・" ("ジョン・スミス"); in Hangul, two to four syllables ("김철수").
 _KATAKANA_WORD = "[\u30a1-\u30fa\u30fc]+"
-_UNCASED_NAME = re.compile(
-    rf"[\u4e00-\u9fff]{{2,5}}|[\uac00-\ud7a3]{{2,4}}|{_KATAKANA_WORD}(?:・{_KATAKANA_WORD})*"
-)
+_UNCASED_NAME = re.compile(rf"[\u4e00-\u9fff]{{2,5}}|{_KATAKANA_WORD}(?:・{_KATAKANA_WORD})*")
+_HANGUL_NAME = re.compile(r"[\uac00-\ud7a3]{2,4}")
 _UNCASED_SPLIT = re.compile(r"[\s、，,·/]+")
 _EMAIL_AT_END = re.compile(r"[\s(（]*[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)）]?\s*$")
 
@@ -255,9 +254,6 @@ def _names_before_role(text: str) -> list[str] | None:
         return None
     names = uncased_names(line[: role.start()])
     return names if names and all(map(_HANGUL_NAME.fullmatch, names)) else None
-
-
-_HANGUL_NAME = re.compile(r"[\uac00-\ud7a3]{2,4}")
 
 
 @cache
